@@ -1,0 +1,1 @@
+package io.loadgrid.common; final class Placeholder {}
