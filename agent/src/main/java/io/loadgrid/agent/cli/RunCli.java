@@ -1,0 +1,77 @@
+package io.loadgrid.agent.cli;
+
+import io.loadgrid.common.plan.ModelName;
+import io.loadgrid.common.plan.PoolMode;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code ./loadgrid run}: parses the command line into {@link RunOptions} and hands it to {@link RunCommand}. */
+@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Drive a workload with one concurrency model and report the metrics.")
+public final class RunCli implements Callable<Integer> {
+    @Option(names = "--model", paramLabel = "M", description = "sync, threads, virtual, async, hybrid, multiprocess (default: ${DEFAULT-VALUE})")
+    ModelName model = ModelName.ASYNC;
+    @Option(names = "--concurrency", paramLabel = "N", description = "most requests in flight at once, for every model (default: 100; sync: 1)")
+    Integer concurrency;
+    @Option(names = "--urls", paramLabel = "N", description = "number of items (default: 10000)")
+    Long urls;
+    @Option(names = "--duration", paramLabel = "D", description = "run for this long instead of a count, e.g. 30s")
+    String duration;
+    @Option(names = "--rate", paramLabel = "R", description = "items per second (open model, coordinated omission corrected)")
+    Double rate;
+    @Option(names = "--workload", paramLabel = "W", description = "seed (HTTP), encode, sqrt-sum, squares (default: ${DEFAULT-VALUE})")
+    String workload = "seed";
+    @Option(names = "--base", paramLabel = "URL", description = "target for the seed stream, e.g. http://127.0.0.1:8080")
+    String base;
+    @Option(names = "--url", paramLabel = "TEMPLATE", description = "URL template, {i} is the item index")
+    String url;
+    @Option(names = "--sink", paramLabel = "S", description = "discard or file (default: ${DEFAULT-VALUE})")
+    String sink = "discard";
+    @Option(names = "--sink-file", paramLabel = "PATH", description = "where --sink file appends bodies (default: ${DEFAULT-VALUE})")
+    Path sinkFile = Path.of("loadgrid-responses.bin");
+    @Option(names = "--json", paramLabel = "FILE", description = "also write the result as JSON")
+    Path json;
+    @Option(names = "--batch", paramLabel = "B", description = "items per batch, each awaited before the next (threads, virtual, async, hybrid)")
+    Integer batch;
+    @Option(names = "--pool", paramLabel = "P", description = "threads model: reuse or recreate the pool per batch (default: ${DEFAULT-VALUE})")
+    PoolMode pool = PoolMode.REUSE;
+    @Option(names = "--threads", paramLabel = "T", description = "hybrid model: event-loop threads (default: 10)")
+    Integer threads;
+    @Option(names = "--processes", paramLabel = "M", description = "multiprocess model: worker JVMs (default: cores)")
+    Integer processes;
+    @Option(names = "--timeout", paramLabel = "D", description = "connect and idle timeout per request (default: ${DEFAULT-VALUE})")
+    String timeout = "30s";
+    @Option(names = "--iterations", paramLabel = "N", description = "sqrt-sum: square roots per item (default: ${DEFAULT-VALUE})")
+    int iterations = 1_000_000;
+    @Option(names = "--accept-http-errors", description = "count 4xx/5xx responses as completed, not failed")
+    boolean acceptHttpErrors;
+    @Option(names = "--target-latency", paramLabel = "MS", description = "embedded target: emulated latency per response (default: ${DEFAULT-VALUE})")
+    double targetLatencyMs;
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    public static int execute(String... args) {
+        CommandLine cli = new CommandLine(new RunCli()).setCaseInsensitiveEnumValuesAllowed(true)
+                .setParameterExceptionHandler((e, a) -> BadInput.report("run", e.getMessage()));
+        return cli.execute(args);
+    }
+
+    @Override
+    public Integer call() {
+        try {
+            RunOptions options = new RunOptions(model, concurrency, urls, duration, rate, workload, base, url, sink, sinkFile,
+                    json, batch, pool, threads, processes, timeout, iterations, acceptHttpErrors, targetLatencyMs);
+            return new RunCommand(options.validate(), System.out).call();
+        } catch (IllegalArgumentException e) {
+            return BadInput.report("run", e.getMessage());
+        } catch (Exception e) {
+            System.err.println("loadgrid run: failed: " + e);
+            return 1;
+        }
+    }
+}

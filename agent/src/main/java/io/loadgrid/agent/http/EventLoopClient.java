@@ -1,0 +1,29 @@
+package io.loadgrid.agent.http;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpVersion;
+import io.vertx.core.http.PoolOptions;
+import java.time.Duration;
+
+/** The event-loop models' client: Vert.x's HTTP/1.1 client, one per event loop, with a connection per in-flight request. */
+public final class EventLoopClient {
+    private EventLoopClient() {
+    }
+
+    public static HttpClient create(Vertx vertx, int connections, Duration timeout, WireCounter wire) {
+        HttpClientOptions options = new HttpClientOptions()
+                .setProtocolVersion(HttpVersion.HTTP_1_1)
+                .setKeepAlive(true)
+                .setPipelining(false)
+                .setTcpNoDelay(true)
+                .setDecompressionSupported(false)
+                .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, timeout.toMillis()));
+        WireTap tap = new WireTap(wire);
+        return vertx.httpClientBuilder().with(options)
+                .with(new PoolOptions().setHttp1MaxSize(Math.max(1, connections)).setMaxWaitQueueSize(-1))
+                .withConnectHandler(tap::attach)
+                .build();
+    }
+}

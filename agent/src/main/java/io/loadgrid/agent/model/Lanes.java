@@ -1,0 +1,66 @@
+package io.loadgrid.agent.model;
+
+import io.loadgrid.agent.run.Items;
+import io.loadgrid.agent.task.AsyncItemTask;
+import io.loadgrid.common.profile.Pacer;
+import io.vertx.core.Vertx;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * N requests in flight on one event loop: each lane starts its next item when its previous one completes, or when
+ * the schedule says so. Everything here runs on the loop's thread, so plain fields suffice.
+ */
+final class Lanes {
+    private final Vertx vertx;
+    private final Items items;
+    private final Pacer pacer;
+    private final AsyncItemTask task;
+    private final Runnable whenDone;
+    private int active;
+
+    Lanes(Vertx vertx, Items items, Pacer pacer, AsyncItemTask task, Runnable whenDone) {
+        this.vertx = vertx;
+        this.items = items;
+        this.pacer = pacer;
+        this.task = task;
+        this.whenDone = whenDone;
+    }
+
+    void start(int lanes) {
+        active = lanes;
+        if (lanes == 0) {
+            whenDone.run();
+        }
+        for (int i = 0; i < lanes; i++) {
+            pump();
+        }
+    }
+
+    /** Runs items back to back while they complete inline (CPU work), so a million of them do not recurse. */
+    private void pump() {
+        while (true) {
+            long index = items.next();
+            if (index < 0) {
+                if (--active == 0) {
+                    whenDone.run();
+                }
+                return;
+            }
+            long intended = pacer.intendedStart(index);
+            long wait = pacer.nanosUntil(intended);
+            if (wait > 0) {
+                // round up: a request must never leave before its slot
+                long ms = Math.max(1, TimeUnit.NANOSECONDS.toMillis(wait + 999_999));
+                vertx.setTimer(ms, t -> {
+                    if (task.start(index, intended, this::pump)) {
+                        pump();
+                    }
+                });
+                return;
+            }
+            if (!task.start(index, intended, this::pump)) {
+                return;
+            }
+        }
+    }
+}

@@ -1,0 +1,18 @@
+package io.loadgrid.agent.model;
+
+import io.loadgrid.agent.run.Items;
+import io.loadgrid.agent.task.ItemTask;
+import io.loadgrid.common.profile.Pacer;
+
+/** The loop every blocking sender runs: take the next item, wait for its slot, send it. */
+final class Senders {
+    private Senders() {
+    }
+
+    static Void drain(Items items, Pacer pacer, ItemTask task) throws InterruptedException {
+        for (long i = items.next(); i >= 0; i = items.next()) {
+            task.run(i, pacer.awaitStart(i));
+        }
+        return null;
+    }
+}

@@ -1,0 +1,49 @@
+package io.loadgrid.agent.model;
+
+import io.loadgrid.agent.run.Items;
+import io.loadgrid.agent.run.RunSetup;
+import io.loadgrid.agent.task.ItemTask;
+import io.loadgrid.common.profile.Pacer;
+import java.util.Iterator;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+
+/** Blocking code on virtual threads: a new virtual thread for every item, at most N of them in flight. */
+public final class VirtualThreadModel implements Model {
+    private final int limit;
+    private final int batch;
+    private final ItemTask task;
+
+    public VirtualThreadModel(RunSetup setup) {
+        this.limit = setup.spec().concurrency();
+        this.batch = setup.spec().batch();
+        this.task = setup.tasks().blocking(limit);
+    }
+
+    @Override
+    public void drive(Items items, Pacer pacer) throws InterruptedException {
+        Semaphore inFlight = new Semaphore(limit);
+        try (ExecutorService perItem = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("virtual-", 0).factory())) {
+            for (Iterator<Items> batches = items.batches(batch); batches.hasNext(); ) {
+                Items b = batches.next();
+                for (long i = b.next(); i >= 0; i = b.next()) {
+                    inFlight.acquire();
+                    long index = i;
+                    perItem.execute(() -> {
+                        try {
+                            task.run(index, pacer.awaitStart(index));
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        } finally {
+                            inFlight.release();
+                        }
+                    });
+                }
+                // a batch ends when all of its items have completed
+                inFlight.acquire(limit);
+                inFlight.release(limit);
+            }
+        }
+    }
+}

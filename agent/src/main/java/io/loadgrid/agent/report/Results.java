@@ -1,0 +1,51 @@
+package io.loadgrid.agent.report;
+
+import io.loadgrid.agent.run.Outcome;
+import io.loadgrid.common.metrics.FailureKind;
+import io.loadgrid.common.metrics.LatencySummary;
+import io.loadgrid.common.metrics.Resources;
+import io.loadgrid.common.metrics.RunResult;
+import io.loadgrid.common.metrics.Tally;
+import io.loadgrid.common.plan.ModelName;
+import io.loadgrid.common.plan.RunSpec;
+import io.loadgrid.common.workload.Workload;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Derives the result document from a run's tally and resources: the single place where rates are computed. */
+public final class Results {
+    private Results() {
+    }
+
+    public static RunResult of(RunSpec spec, Outcome outcome, Resources res, String target, RunResult.TargetCounts counts) {
+        Tally t = outcome.tally();
+        double wall = outcome.wallNanos() / 1e9;
+        Map<String, Long> failures = new LinkedHashMap<>();
+        for (FailureKind k : FailureKind.values()) {
+            failures.put(k.key(), t.failures().getOrDefault(k, 0L));
+        }
+        boolean cpu = spec.workload() instanceof Workload.Cpu;
+        return new RunResult(RunResult.SCHEMA, spec.model().key(), spec.concurrency(), spec.workload().name(), target,
+                parameters(spec), t.items(), t.ok(), t.failed(), failures, round(wall, 4), per(t.items(), wall),
+                t.bytesDown(), t.bytesUp(), t.bytesWritten(), per(t.bytesDown(), wall), per(t.bytesUp(), wall),
+                LatencySummary.of(t.latency()), LatencySummary.of(t.uncorrected()),
+                res.cpuProcessPct(), res.cpuSystemPct(), res.rssMb(), res.threadsMax(), res.cores(),
+                cpu ? t.result() : null, counts);
+    }
+
+    private static RunResult.Parameters parameters(RunSpec s) {
+        return new RunResult.Parameters(s.rate(), s.duration() == null ? null : s.duration().toMillis() / 1000.0,
+                s.batch() > 0 ? s.batch() : null, s.model() == ModelName.THREADS ? s.pool().name().toLowerCase() : null,
+                s.model() == ModelName.HYBRID ? s.threads() : null, s.model() == ModelName.MULTIPROCESS ? s.processes() : null,
+                s.timeout().toMillis(), s.sinkFile() == null ? "discard" : s.sinkFile().toString());
+    }
+
+    private static double per(long amount, double seconds) {
+        return seconds > 0 ? round(amount / seconds, 2) : 0;
+    }
+
+    private static double round(double v, int digits) {
+        double f = Math.pow(10, digits);
+        return Math.round(v * f) / f;
+    }
+}

@@ -1,0 +1,96 @@
+package io.loadgrid.agent.report;
+
+import io.loadgrid.common.metrics.AvgMax;
+import io.loadgrid.common.metrics.LatencySummary;
+import io.loadgrid.common.metrics.RunResult;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** The terminal table, with the seeds' rows and units (KB = 1000 bytes, as the seeds computed it). */
+public final class Table {
+    private Table() {
+    }
+
+    public static void print(RunResult r, PrintStream out) {
+        List<String[]> rows = new ArrayList<>();
+        rows.add(row("Execution Time", f("%.2f", r.wallS()), "seconds"));
+        rows.add(row("Items", f("%,d ok / %,d failed", r.ok(), r.failed()), "items"));
+        rows.add(row("Throughput", f("%,.1f", r.reqPerS()), "items/s"));
+        if (r.result() == null) {
+            rows.add(row("Total Downloaded", f("%,d", r.bytesDown()), "bytes"));
+            rows.add(row("Download Speed", f("%,.2f", r.downloadBytesPerS() / 1000), "KB/s"));
+            rows.add(row("Total Uploaded", f("%,d", r.bytesUp()), "bytes"));
+            rows.add(row("Upload Speed", f("%,.2f", r.uploadBytesPerS() / 1000), "KB/s"));
+            rows.add(row("Data Written to File", f("%,d", r.bytesWritten()), "bytes"));
+            rows.add(row("Failed Requests", f("%,d", r.failed()) + failureDetail(r), "requests"));
+        } else {
+            rows.add(row("Result", f("%,d", r.result()), "sum"));
+        }
+        rows.add(row("Latency", latency(r.latencyUs()), "ms"));
+        if (r.parameters().rate() != null) {
+            rows.add(row("Latency (uncorrected)", latency(r.latencyUncorrectedUs()), "ms"));
+        }
+        rows.add(row("CPU Usage (Process)", pct(r.cpuProcessPct()), "% of one core"));
+        rows.add(row("CPU Usage (System)", pct(r.cpuSystemPct()), "% of all cores"));
+        rows.add(row("Memory Usage (RSS)", f("%.2f MB (avg) / %.2f MB (max)", r.rssMb().avg(), r.rssMb().max()), "MB"));
+        rows.add(row("CPU Cores", Integer.toString(r.cores()), "cores"));
+        rows.add(row("Threads (max live)", Integer.toString(r.threadsMax()), "threads"));
+        if (r.targetCounts() != null) {
+            rows.add(row("Target counted", f("%,d requests, %,d bytes in, %,d bytes out", r.targetCounts().requests(),
+                    r.targetCounts().bytesIn(), r.targetCounts().bytesOut()), agreement(r)));
+        }
+        render(rows, out);
+    }
+
+    private static String failureDetail(RunResult r) {
+        if (r.failed() == 0) {
+            return "";
+        }
+        return r.failures().entrySet().stream().filter(e -> e.getValue() > 0)
+                .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", ", " (", ")"));
+    }
+
+    private static String agreement(RunResult r) {
+        return f("up %+.2f%%, down %+.2f%% vs client", diff(r.bytesUp(), r.targetCounts().bytesIn()),
+                diff(r.bytesDown(), r.targetCounts().bytesOut()));
+    }
+
+    private static double diff(long client, long target) {
+        return target == 0 ? 0 : (client - target) * 100.0 / target;
+    }
+
+    private static String latency(LatencySummary l) {
+        return f("p50 %.2f / p90 %.2f / p99 %.2f / p99.9 %.2f / max %.2f", l.p50() / 1e3, l.p90() / 1e3, l.p99() / 1e3,
+                l.p999() / 1e3, l.max() / 1e3);
+    }
+
+    private static String pct(AvgMax a) {
+        return f("%.2f%% (avg) / %.1f%% (max)", a.avg(), a.max());
+    }
+
+    private static String[] row(String metric, String value, String unit) {
+        return new String[] {metric, value, unit};
+    }
+
+    private static String f(String format, Object... args) {
+        return String.format(Locale.ROOT, format, args);
+    }
+
+    private static void render(List<String[]> rows, PrintStream out) {
+        int[] w = {"Metric".length(), "Value".length(), "Unit".length()};
+        for (String[] r : rows) {
+            for (int i = 0; i < 3; i++) {
+                w[i] = Math.max(w[i], r[i].length());
+            }
+        }
+        String fmt = "| %-" + w[0] + "s | %-" + w[1] + "s | %-" + w[2] + "s |%n";
+        out.printf(fmt, "Metric", "Value", "Unit");
+        out.printf("|%s|%s|%s|%n", "-".repeat(w[0] + 2), "-".repeat(w[1] + 2), "-".repeat(w[2] + 2));
+        for (String[] r : rows) {
+            out.printf(fmt, (Object[]) r);
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package io.loadgrid.agent.run;
+
+import io.loadgrid.agent.http.WireCounter;
+import io.loadgrid.agent.metrics.LiveTally;
+import io.loadgrid.agent.model.Model;
+import io.loadgrid.agent.model.Models;
+import io.loadgrid.agent.worker.WorkerReport;
+import io.loadgrid.common.metrics.Tally;
+import io.loadgrid.common.plan.RunSpec;
+import io.loadgrid.common.plan.Slice;
+import io.loadgrid.common.profile.LoadProfile;
+import io.loadgrid.common.profile.NanoClock;
+import io.loadgrid.common.profile.Pacer;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+
+/** Runs one spec over one slice with its model in this JVM: prepare first, then the measured part. */
+public final class Engine implements AutoCloseable {
+    private final RunSpec spec;
+    private final Slice slice;
+    private final LiveTally tally = new LiveTally(new WireCounter());
+    private final Tasks tasks;
+    private final Children children = new Children();
+    private final Model model;
+
+    private Engine(RunSpec spec, Slice slice) {
+        this.spec = spec;
+        this.slice = slice;
+        this.tasks = new Tasks(spec, tally);
+        this.model = Models.create(new RunSetup(spec, slice, tasks, children));
+    }
+
+    /** Builds the model and its threads, loops, clients or processes; nothing is sent yet. */
+    public static Engine prepare(RunSpec spec, Slice slice) throws Exception {
+        Engine engine = new Engine(spec, slice);
+        try {
+            engine.model.prepare();
+        } catch (Exception | Error e) {
+            engine.close();
+            throw e;
+        }
+        return engine;
+    }
+
+    public Children children() {
+        return children;
+    }
+
+    public LiveTally live() {
+        return tally;
+    }
+
+    public Outcome run() throws Exception {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        threads.resetPeakThreadCount();
+        NanoClock clock = NanoClock.SYSTEM;
+        long start = clock.nanoTime();
+        long deadline = spec.duration() == null ? Long.MAX_VALUE : start + spec.duration().toNanos();
+        LoadProfile profile = spec.rate() == null ? new LoadProfile.ClosedLoop() : new LoadProfile.ConstantRate(spec.rate());
+        model.drive(Items.of(slice, deadline, clock), new Pacer(profile, clock, start));
+        long wall = clock.nanoTime() - start;
+        Tally total = tally.total();
+        int peak = threads.getPeakThreadCount();
+        for (WorkerReport r : children.reports()) {
+            total = total.plus(r.tally().decode());
+            peak += r.threadsPeak();
+        }
+        return new Outcome(total, wall, peak);
+    }
+
+    @Override
+    public void close() throws Exception {
+        try {
+            model.close();
+        } finally {
+            tasks.close();
+        }
+    }
+}

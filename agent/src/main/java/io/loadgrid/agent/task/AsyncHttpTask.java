@@ -1,0 +1,74 @@
+package io.loadgrid.agent.task;
+
+import io.loadgrid.agent.http.Failures;
+import io.loadgrid.agent.http.RequestHeaders;
+import io.loadgrid.agent.metrics.LiveTally;
+import io.loadgrid.common.metrics.FailureKind;
+import io.loadgrid.common.workload.UrlSource;
+import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+
+/** GET one URL on the event loop and complete when the last byte arrived: aiohttp's {@code session.get}. */
+public final class AsyncHttpTask implements AsyncItemTask {
+    private final HttpClient client;
+    private final UrlSource urls;
+    private final boolean statusFails;
+    private final BodySink sink;
+    private final LiveTally tally;
+    private final long timeoutMs;
+    private final MultiMap headers = MultiMap.caseInsensitiveMultiMap();
+
+    public AsyncHttpTask(HttpClient client, UrlSource urls, boolean statusFails, BodySink sink, LiveTally tally, long timeoutMs) {
+        this.client = client;
+        this.urls = urls;
+        this.statusFails = statusFails;
+        this.sink = sink;
+        this.tally = tally;
+        this.timeoutMs = timeoutMs;
+        RequestHeaders.COMMON.forEach(headers::add);
+    }
+
+    @Override
+    public boolean start(long index, long intendedStart, Runnable done) {
+        RequestOptions options = new RequestOptions().setMethod(HttpMethod.GET).setAbsoluteURI(urls.url(index))
+                .setHeaders(headers).setConnectTimeout(timeoutMs).setIdleTimeout(timeoutMs);
+        long sent = System.nanoTime();
+        client.request(options)
+                .compose(request -> request.send())
+                .compose(response -> receive(response).map(v -> {
+                    record(response.statusCode(), intendedStart, sent, System.nanoTime());
+                    return v;
+                }))
+                .onComplete(ar -> {
+                    if (ar.failed()) {
+                        tally.failed(Failures.classify(ar.cause()));
+                    }
+                    done.run();
+                });
+        return false;
+    }
+
+    private Future<Void> receive(HttpClientResponse response) {
+        if (sink.keeps()) {
+            return response.body().map(body -> {
+                tally.written(sink.write(java.nio.ByteBuffer.wrap(body.getBytes())));
+                return null;
+            });
+        }
+        response.handler(chunk -> { });
+        return response.end();
+    }
+
+    private void record(int status, long intended, long sent, long end) {
+        FailureKind kind = statusFails ? FailureKind.ofStatus(status) : null;
+        if (kind == null) {
+            tally.completed(intended, sent, end);
+        } else {
+            tally.failedWithResponse(kind, intended, sent, end);
+        }
+    }
+}

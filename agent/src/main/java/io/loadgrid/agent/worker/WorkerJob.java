@@ -1,0 +1,8 @@
+package io.loadgrid.agent.worker;
+
+import io.loadgrid.common.plan.RunSpec;
+import io.loadgrid.common.plan.Slice;
+
+/** What the multiprocess model sends a worker JVM: the run, already turned into an async one, and its items. */
+public record WorkerJob(RunSpec spec, Slice slice) {
+}

@@ -1,0 +1,119 @@
+package io.loadgrid.agent.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.loadgrid.common.codec.Json;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The run command as a user types it: bad input gets one line and exit code 2; a good run gets a table and JSON. */
+class RunCliTest {
+    @TempDir
+    Path tmp;
+
+    record Ran(int exit, String out, String err) {
+    }
+
+    static synchronized Ran run(String... args) {
+        PrintStream oldOut = System.out;
+        PrintStream oldErr = System.err;
+        var out = new ByteArrayOutputStream();
+        var err = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            int exit = RunCli.execute(args);
+            return new Ran(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+    }
+
+    static void assertBadInput(Ran r, String... fragments) {
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err().strip().lines()).hasSize(1);
+        assertThat(r.err()).startsWith("loadgrid run: ").doesNotContain("Exception").doesNotContain("\tat ");
+        for (String f : fragments) {
+            assertThat(r.err()).contains(f);
+        }
+    }
+
+    @Test
+    void unknownModel() {
+        assertBadInput(run("--model", "fibers"), "--model", "fibers", "sync");
+    }
+
+    @Test
+    void badTemplate() {
+        assertBadInput(run("--url", "http://127.0.0.1:8080/{index}"), "placeholder other than {i}");
+        assertBadInput(run("--url", "ftp://127.0.0.1/{i}"), "must be an http:// URL");
+    }
+
+    @Test
+    void unreachableHost() throws Exception {
+        int port;
+        try (var s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = s.getLocalPort();
+        }
+        assertBadInput(run("--base", "http://127.0.0.1:" + port, "--urls", "10"), "cannot connect to 127.0.0.1:" + port,
+                "./loadgrid target --port " + port);
+    }
+
+    @Test
+    void concurrencyAboveTheOpenFileLimit() {
+        long limit = Limits.openFileLimit();
+        assertBadInput(run("--model", "threads", "--concurrency", Long.toString(limit + 1)), "open-file limit is " + limit);
+    }
+
+    @Test
+    void conflictingAndInvalidOptions() {
+        assertBadInput(run("--urls", "10", "--duration", "5s"), "choose a count or a duration");
+        assertBadInput(run("--duration", "soon"), "not a duration");
+        assertBadInput(run("--workload", "bitcoin"), "--workload 'bitcoin' is unknown");
+        assertBadInput(run("--model", "sync", "--concurrency", "10"), "one request at a time");
+        assertBadInput(run("--model", "hybrid", "--concurrency", "4", "--threads", "8"), "--threads 8 exceeds --concurrency 4");
+        assertBadInput(run("--concurrency", "0"), "--concurrency must be at least 1");
+        assertBadInput(run("--rate", "-3"), "--rate must be a positive");
+        assertBadInput(run("--urls", "ten"), "--urls");
+    }
+
+    @Test
+    void embeddedRunPrintsTheSeedTableAndWritesJsonThatAgreesWithTheTarget() throws Exception {
+        Path json = tmp.resolve("result.json");
+        Ran r = run("--model", "threads", "--concurrency", "10", "--urls", "700", "--json", json.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("Execution Time", "Total Downloaded", "CPU Usage (Process)", "Memory Usage", "Target counted");
+        JsonNode n = Json.MAPPER.readTree(Files.readString(json));
+        for (String field : new String[] {"model", "concurrency", "items", "ok", "failed", "failures", "wall_s", "req_per_s",
+                "bytes_down", "bytes_up", "bytes_written", "download_bytes_per_s", "upload_bytes_per_s", "latency_us",
+                "cpu_process_pct", "cpu_system_pct", "rss_mb", "threads_max", "cores"}) {
+            assertThat(n.has(field)).as(field).isTrue();
+        }
+        assertThat(n.get("model").asText()).isEqualTo("threads");
+        assertThat(n.get("ok").asLong()).isEqualTo(700);
+        assertThat(n.get("failures").get("connect").asLong()).isZero();
+        assertThat(n.get("latency_us").get("p999").asLong()).isPositive();
+        assertThat(n.get("cpu_process_pct").get("avg").asDouble()).isPositive();
+        assertThat(n.get("rss_mb").get("max").asDouble()).isPositive();
+        assertThat(n.get("threads_max").asInt()).isGreaterThanOrEqualTo(10);
+        assertThat(n.get("target_counts").get("requests").asLong()).isEqualTo(700);
+        assertThat(n.get("bytes_up").asLong()).isEqualTo(n.get("target_counts").get("bytes_in").asLong());
+        assertThat(n.get("bytes_down").asLong()).isEqualTo(n.get("target_counts").get("bytes_out").asLong());
+        assertThat(n.get("req_per_s").asDouble()).isCloseTo(700 / n.get("wall_s").asDouble(), org.assertj.core.data.Percentage.withPercentage(1));
+    }
+
+    @Test
+    void cpuWorkloadReportsItsResult() throws Exception {
+        Path json = tmp.resolve("cpu.json");
+        Ran r = run("--model", "sync", "--workload", "squares", "--urls", "1000", "--json", json.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(Json.MAPPER.readTree(Files.readString(json)).get("result").asLong()).isEqualTo(1000L * 1001 * 2001 / 6);
+    }
+}

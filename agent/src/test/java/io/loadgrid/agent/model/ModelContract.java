@@ -1,0 +1,218 @@
+package io.loadgrid.agent.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.loadgrid.agent.run.Outcome;
+import io.loadgrid.common.metrics.FailureKind;
+import io.loadgrid.common.metrics.LatencySummary;
+import io.loadgrid.common.plan.ModelName;
+import io.loadgrid.common.plan.RunSpec;
+import io.loadgrid.common.workload.CpuKernel;
+import io.loadgrid.common.workload.SeedStream;
+import io.loadgrid.common.workload.Workload;
+import io.loadgrid.target.TargetConfig;
+import io.loadgrid.target.TargetServer;
+import io.loadgrid.target.TargetStats;
+import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The contract every model passes, so that a number means the same thing whichever model produced it.
+ * Runs against a real target server on loopback. Timing assertions are only lower bounds that pacing or
+ * limited concurrency make certain, with generous upper bounds: this machine is shared and noisy.
+ */
+abstract class ModelContract {
+    static TargetServer target;
+    static String base;
+
+    @TempDir
+    Path tmp;
+
+    /** The model under test. */
+    abstract ModelName model();
+
+    /** Variant settings (pool mode, batches) on top of a plain spec. */
+    RunSpec variant(RunSpec spec) {
+        return spec;
+    }
+
+    /** The smallest concurrency the model accepts with the contract's 2 threads / 2 processes. */
+    int minimumConcurrency() {
+        return switch (model()) {
+            case SYNC, THREADS, VIRTUAL, ASYNC -> 1;
+            case HYBRID, MULTIPROCESS -> 2;
+        };
+    }
+
+    int concurrency() {
+        return model() == ModelName.SYNC ? 1 : 8;
+    }
+
+    @BeforeAll
+    static void startTarget() {
+        target = TargetServer.start(TargetConfig.defaults());
+        base = "http://127.0.0.1:" + target.port();
+    }
+
+    @AfterAll
+    static void stopTarget() {
+        target.close();
+    }
+
+    RunSpec spec(Workload w, long items) {
+        return variant(Runs.spec(model(), concurrency(), w, items));
+    }
+
+    Workload seed() {
+        return new Workload.Http("seed", new SeedStream(base), true);
+    }
+
+    @Test
+    void completesTheSeedStreamWithoutFailuresAndRecordsEveryLatency() throws Exception {
+        Outcome o = Runs.run(spec(seed(), 350));
+        assertThat(o.tally().ok()).isEqualTo(350);
+        assertThat(o.tally().failed()).isZero();
+        assertThat(o.tally().latency().getTotalCount()).isEqualTo(350);
+        assertThat(o.tally().uncorrected().getTotalCount()).isEqualTo(350);
+        assertThat(o.wallNanos()).isPositive();
+        assertThat(o.threadsPeak()).isPositive();
+    }
+
+    @Test
+    void wireBytesEqualTheTargetsOwnCounts() throws Exception {
+        TargetStats before = target.stats();
+        Outcome o = Runs.run(spec(seed(), 280));
+        TargetStats after = target.stats();
+        assertThat(after.requests() - before.requests()).isEqualTo(280);
+        assertThat(o.tally().bytesUp()).isEqualTo(after.bytesIn() - before.bytesIn());
+        assertThat(o.tally().bytesDown()).isEqualTo(after.bytesOut() - before.bytesOut());
+    }
+
+    @Test
+    void sendsAndReceivesTheSameBytesAsTheSyncModelForTheSameItems() throws Exception {
+        Outcome reference = Runs.run(Runs.spec(ModelName.SYNC, 1, seed(), 70));
+        Outcome o = Runs.run(spec(seed(), 70));
+        assertThat(o.tally().bytesDown()).isEqualTo(reference.tally().bytesDown()).isPositive();
+        assertThat(o.tally().bytesUp()).isEqualTo(reference.tally().bytesUp()).isPositive();
+    }
+
+    @Test
+    void neverHasMoreThanItsConcurrencyInFlight() throws Exception {
+        int n = Math.max(minimumConcurrency(), Math.min(concurrency(), 4));
+        RunSpec s = variant(Runs.spec(model(), n, Runs.http(base + "/delay/0.2?i={i}"), 3L * n));
+        Outcome o = Runs.run(s);
+        assertThat(o.tally().ok()).isEqualTo(3L * n);
+        // three full rounds of 200 ms each at the very least; more in flight would finish sooner
+        assertThat(o.wallNanos()).isGreaterThanOrEqualTo(600_000_000L);
+    }
+
+    @Test
+    void classifiesFailuresWithoutStopping() throws Exception {
+        Outcome notFound = Runs.run(spec(Runs.http(base + "/status/404?i={i}"), 20));
+        assertThat(notFound.tally().failures()).containsEntry(FailureKind.HTTP_4XX, 20L);
+        assertThat(notFound.tally().latency().getTotalCount()).isEqualTo(20);
+        Outcome unavailable = Runs.run(spec(Runs.http(base + "/status/503?i={i}"), 20));
+        assertThat(unavailable.tally().failures()).containsEntry(FailureKind.HTTP_5XX, 20L);
+        Outcome refused = Runs.run(spec(Runs.http("http://127.0.0.1:" + closedPort() + "/x/{i}"), 20));
+        assertThat(refused.tally().failures()).containsEntry(FailureKind.CONNECT, 20L);
+        RunSpec slow = spec(Runs.http(base + "/delay/3?i={i}"), minimumConcurrency());
+        Outcome timedOut = Runs.run(withTimeout(slow, Duration.ofMillis(300)));
+        assertThat(timedOut.tally().failures()).containsEntry(FailureKind.TIMEOUT, (long) minimumConcurrency());
+    }
+
+    @Test
+    void countsHttpErrorsAsCompletedWhenTheWorkloadAcceptsThem() throws Exception {
+        Workload accepting = new Workload.Http("template", new io.loadgrid.common.workload.UrlTemplate(base + "/status/404?i={i}"), false);
+        Outcome o = Runs.run(spec(accepting, 20));
+        assertThat(o.tally().ok()).isEqualTo(20);
+        assertThat(o.tally().failed()).isZero();
+    }
+
+    @Test
+    void pacesAConstantRateAndMeasuresFromTheSchedule() throws Exception {
+        // 100 items/s asked of at most 2 requests of 100 ms at once (20/s): the sender falls behind the schedule
+        int n = minimumConcurrency();
+        RunSpec s = variant(Runs.spec(model(), n, Runs.http(base + "/delay/0.1?i={i}"), 20)).withRate(100.0);
+        Outcome o = Runs.run(s);
+        assertThat(o.tally().ok()).isEqualTo(20);
+        LatencySummary corrected = LatencySummary.of(o.tally().latency());
+        LatencySummary uncorrected = LatencySummary.of(o.tally().uncorrected());
+        assertThat(uncorrected.p50()).isGreaterThanOrEqualTo(100_000);
+        assertThat(corrected.max()).isGreaterThan(2 * uncorrected.max());
+        assertThat(corrected.p50()).isGreaterThan(uncorrected.p50());
+    }
+
+    @Test
+    void neverSendsBeforeTheSchedule() throws Exception {
+        RunSpec s = spec(seed(), 30).withRate(60.0);
+        Outcome o = Runs.run(s);
+        assertThat(o.tally().ok()).isEqualTo(30);
+        // item 29 may not start before 29/60 s
+        assertThat(o.wallNanos()).isGreaterThanOrEqualTo(29 * 1_000_000_000L / 60);
+    }
+
+    @Test
+    void stopsAtTheDeadlineInDurationMode() throws Exception {
+        RunSpec plain = spec(seed(), -1);
+        RunSpec s = new RunSpec(plain.model(), plain.concurrency(), plain.workload(), -1, Duration.ofMillis(400), null,
+                plain.batch(), plain.pool(), plain.threads(), plain.processes(), plain.timeout(), null);
+        Outcome o = Runs.run(s);
+        assertThat(o.tally().ok()).isPositive();
+        assertThat(o.tally().failed()).isZero();
+        assertThat(o.wallNanos()).isBetween(400_000_000L, 10_000_000_000L);
+    }
+
+    @Test
+    void computesTheSameCpuResultAsASequentialLoop() throws Exception {
+        SeedStream urls = new SeedStream("http://127.0.0.1:8080");
+        CpuKernel.Encode encode = new CpuKernel.Encode(urls);
+        long expected = 0;
+        for (long i = 0; i < 3000; i++) {
+            expected += urls.url(i).length();
+        }
+        Outcome o = Runs.run(spec(new Workload.Cpu(encode), 3000));
+        assertThat(o.tally().result()).isEqualTo(BigInteger.valueOf(expected));
+        assertThat(o.tally().ok()).isEqualTo(3000);
+        assertThat(o.tally().bytesDown()).isZero();
+    }
+
+    @Test
+    void sumsSquaresExactly() throws Exception {
+        long n = 20_000;
+        Outcome o = Runs.run(spec(new Workload.Cpu(new CpuKernel.Squares()), n));
+        BigInteger big = BigInteger.valueOf(n);
+        BigInteger expected = big.multiply(big.add(BigInteger.ONE)).multiply(big.shiftLeft(1).add(BigInteger.ONE)).divide(BigInteger.valueOf(6));
+        assertThat(o.tally().result()).isEqualTo(expected);
+    }
+
+    @Test
+    void fileSinkWritesEveryBody() throws Exception {
+        Path file = tmp.resolve("bodies.bin");
+        RunSpec plain = spec(seed(), 49);
+        RunSpec s = new RunSpec(plain.model(), plain.concurrency(), plain.workload(), 49, null, null, plain.batch(),
+                plain.pool(), plain.threads(), plain.processes(), plain.timeout(), file);
+        Outcome o = Runs.run(s);
+        String content = Files.readString(file);
+        assertThat(o.tally().bytesWritten()).isEqualTo(Files.size(file)).isPositive().isLessThan(o.tally().bytesDown());
+        for (int i = 0; i < 49; i++) {
+            assertThat(content).contains("/anything/" + i + "?query=");
+        }
+    }
+
+    static RunSpec withTimeout(RunSpec s, Duration timeout) {
+        return new RunSpec(s.model(), s.concurrency(), s.workload(), s.items(), s.duration(), s.rate(), s.batch(), s.pool(),
+                s.threads(), s.processes(), timeout, s.sinkFile());
+    }
+
+    static int closedPort() throws java.io.IOException {
+        try (var socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+}

@@ -1,1 +1,0 @@
-package io.loadgrid.common; final class Placeholder {}

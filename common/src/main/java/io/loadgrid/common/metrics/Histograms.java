@@ -1,0 +1,37 @@
+package io.loadgrid.common.metrics;
+
+import java.nio.ByteBuffer;
+import java.util.Base64;
+import java.util.zip.DataFormatException;
+import org.HdrHistogram.Histogram;
+
+/** One histogram shape for every latency in loadgrid, and its wire encoding for merging across processes. */
+public final class Histograms {
+    /** One hour in microseconds: anything slower is a timeout anyway. */
+    public static final long HIGHEST_US = 3_600_000_000L;
+    public static final int DIGITS = 3;
+
+    private Histograms() {
+    }
+
+    public static Histogram newLatency() {
+        return new Histogram(1, HIGHEST_US, DIGITS);
+    }
+
+    public static String encode(Histogram h) {
+        ByteBuffer buf = ByteBuffer.allocate(h.getNeededByteBufferCapacity());
+        int len = h.encodeIntoCompressedByteBuffer(buf);
+        return Base64.getEncoder().encodeToString(java.util.Arrays.copyOf(buf.array(), len));
+    }
+
+    public static Histogram decode(String base64) {
+        try {
+            Histogram h = Histogram.decodeFromCompressedByteBuffer(ByteBuffer.wrap(Base64.getDecoder().decode(base64)), 1);
+            Histogram out = newLatency();
+            out.add(h);
+            return out;
+        } catch (DataFormatException e) {
+            throw new IllegalArgumentException("corrupt encoded histogram", e);
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package io.loadgrid.common.plan;
+
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Parses the durations users type: 500ms, 10s, 2m, 1h, or plain seconds. */
+public final class Durations {
+    private static final Pattern FORMAT = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s|m|h)?");
+
+    private Durations() {
+    }
+
+    public static Duration parse(String text, String option) {
+        Matcher m = FORMAT.matcher(text.trim());
+        if (!m.matches()) {
+            throw new IllegalArgumentException(option + " '" + text + "' is not a duration; use e.g. 500ms, 30s, 2m or 1h");
+        }
+        double v = Double.parseDouble(m.group(1));
+        String unit = m.group(2) == null ? "s" : m.group(2);
+        double ms = switch (unit) {
+            case "ms" -> v;
+            case "m" -> v * 60_000;
+            case "h" -> v * 3_600_000;
+            default -> v * 1000;
+        };
+        if (ms <= 0) {
+            throw new IllegalArgumentException(option + " must be longer than zero, got '" + text + "'");
+        }
+        return Duration.ofNanos((long) (ms * 1_000_000));
+    }
+}

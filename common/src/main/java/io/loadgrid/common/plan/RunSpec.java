@@ -1,0 +1,34 @@
+package io.loadgrid.common.plan;
+
+import io.loadgrid.common.workload.Workload;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * Everything a driver needs to run one cell: workload, model, its parameters and the load shape.
+ *
+ * @param concurrency the most items in flight at once, for every model (sync: 1)
+ * @param items       how many items, or -1 with a duration
+ * @param duration    run until then (wrk style), or null with a count
+ * @param rate        items per second for an open model, or null for a closed loop
+ * @param batch       items per batch (seed 004 / seed 002), 0 for none
+ * @param threads     event loops of the hybrid model
+ * @param processes   worker JVMs of the multiprocess model
+ * @param timeout     connect and idle timeout of every request
+ * @param sinkFile    where response bodies are appended, or null to discard them
+ */
+public record RunSpec(ModelName model, int concurrency, Workload workload, long items, Duration duration, Double rate,
+                      int batch, PoolMode pool, int threads, int processes, Duration timeout, Path sinkFile) {
+
+    public Slice slice() {
+        return duration == null ? Slice.of(items) : Slice.of(-1);
+    }
+
+    public RunSpec withModel(ModelName m, int newConcurrency) {
+        return new RunSpec(m, newConcurrency, workload, items, duration, rate, batch, pool, threads, processes, timeout, sinkFile);
+    }
+
+    public RunSpec withRate(Double newRate) {
+        return new RunSpec(model, concurrency, workload, items, duration, newRate, batch, pool, threads, processes, timeout, sinkFile);
+    }
+}

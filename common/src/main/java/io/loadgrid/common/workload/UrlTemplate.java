@@ -1,0 +1,25 @@
+package io.loadgrid.common.workload;
+
+/** A user URL with an optional {@code {i}} placeholder replaced by the item index. */
+public record UrlTemplate(String template) implements UrlSource {
+    private static final String PLACEHOLDER = "{i}";
+
+    public UrlTemplate {
+        String rest = template.replace(PLACEHOLDER, "");
+        if (rest.contains("{") || rest.contains("}")) {
+            throw new IllegalArgumentException("--url template '" + template
+                    + "' has a placeholder other than {i}; use {i} for the item index");
+        }
+        Urls.requireHttp(template.replace(PLACEHOLDER, "0"), "--url");
+    }
+
+    @Override
+    public String url(long index) {
+        return template.replace(PLACEHOLDER, Long.toString(index));
+    }
+
+    @Override
+    public String base() {
+        return Urls.origin(template.replace(PLACEHOLDER, "0"));
+    }
+}
