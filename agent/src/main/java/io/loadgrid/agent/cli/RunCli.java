@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Drive a workload with one concurrency model and report the metrics.")
 public final class RunCli implements Callable<Integer> {
-    @Option(names = "--model", paramLabel = "M", description = "sync, threads, virtual, async, hybrid, multiprocess (default: ${DEFAULT-VALUE})")
+    @Option(names = "--model", paramLabel = "M", converter = RunCli.ModelConverter.class, description = "sync, threads, virtual, async, hybrid, multiprocess (default: async)")
     ModelName model = ModelName.ASYNC;
     @Option(names = "--concurrency", paramLabel = "N", description = "most requests in flight at once, for every model (default: 100; sync: 1)")
     Integer concurrency;
@@ -50,6 +50,17 @@ public final class RunCli implements Callable<Integer> {
     boolean acceptHttpErrors;
     @Option(names = "--target-latency", paramLabel = "MS", description = "embedded target: emulated latency per response (default: ${DEFAULT-VALUE})")
     double targetLatencyMs;
+
+    static final class ModelConverter implements CommandLine.ITypeConverter<ModelName> {
+        @Override
+        public ModelName convert(String value) {
+            try {
+                return ModelName.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
+    }
 
     public static void main(String[] args) {
         System.exit(execute(args));

@@ -105,7 +105,7 @@ class RunCliTest {
         assertThat(n.get("threads_max").asInt()).isGreaterThanOrEqualTo(10);
         assertThat(n.get("target_counts").get("requests").asLong()).isEqualTo(700);
         assertThat(n.get("bytes_up").asLong()).isEqualTo(n.get("target_counts").get("bytes_in").asLong());
-        assertThat(n.get("bytes_down").asLong()).isEqualTo(n.get("target_counts").get("bytes_out").asLong());
+        assertThat(n.get("bytes_down").asLong()).as(n.toString()).isEqualTo(n.get("target_counts").get("bytes_out").asLong());
         assertThat(n.get("req_per_s").asDouble()).isCloseTo(700 / n.get("wall_s").asDouble(), org.assertj.core.data.Percentage.withPercentage(1));
     }
 

@@ -136,16 +136,18 @@ abstract class ModelContract {
 
     @Test
     void pacesAConstantRateAndMeasuresFromTheSchedule() throws Exception {
-        // 100 items/s asked of at most 2 requests of 100 ms at once (20/s): the sender falls behind the schedule
+        // 100 items/s asked of at most 2 requests of 100 ms at once (<= 20/s): the sender falls ever further behind
+        // the schedule, so latency from the schedule grows while latency from the send stays near 100 ms. Medians,
+        // because a fresh worker JVM's first requests are slow for reasons unrelated to the schedule.
         int n = minimumConcurrency();
-        RunSpec s = variant(Runs.spec(model(), n, Runs.http(base + "/delay/0.1?i={i}"), 20)).withRate(100.0);
+        RunSpec s = variant(Runs.spec(model(), n, Runs.http(base + "/delay/0.1?i={i}"), 40)).withRate(100.0);
         Outcome o = Runs.run(s);
-        assertThat(o.tally().ok()).isEqualTo(20);
+        assertThat(o.tally().ok()).isEqualTo(40);
         LatencySummary corrected = LatencySummary.of(o.tally().latency());
         LatencySummary uncorrected = LatencySummary.of(o.tally().uncorrected());
         assertThat(uncorrected.p50()).isGreaterThanOrEqualTo(100_000);
-        assertThat(corrected.max()).isGreaterThan(2 * uncorrected.max());
-        assertThat(corrected.p50()).isGreaterThan(uncorrected.p50());
+        assertThat(corrected.p50()).isGreaterThan(2 * uncorrected.p50());
+        assertThat(corrected.max()).isGreaterThanOrEqualTo(uncorrected.max());
     }
 
     @Test

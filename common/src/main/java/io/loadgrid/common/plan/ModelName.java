@@ -21,6 +21,17 @@ public enum ModelName {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    /** The model a user named, or a message listing the ones that exist. */
+    public static ModelName parse(String text) {
+        for (ModelName m : values()) {
+            if (m.key().equals(text.toLowerCase(Locale.ROOT))) {
+                return m;
+            }
+        }
+        throw new IllegalArgumentException("'" + text + "' is not a model; use one of "
+                + java.util.Arrays.stream(values()).map(ModelName::key).collect(java.util.stream.Collectors.joining(", ")));
+    }
+
     public boolean blocking() {
         return this == SYNC || this == THREADS || this == VIRTUAL;
     }
