@@ -36,7 +36,7 @@ public final class RunCli implements Callable<Integer> {
     Path json;
     @Option(names = "--batch", paramLabel = "B", description = "items per batch, each awaited before the next (threads, virtual, async, hybrid)")
     Integer batch;
-    @Option(names = "--pool", paramLabel = "P", description = "threads model: reuse or recreate the pool per batch (default: ${DEFAULT-VALUE})")
+    @Option(names = "--pool", paramLabel = "P", description = "threads model: reuse the pool, or recreate it per batch (--batch, default N) (default: ${DEFAULT-VALUE})")
     PoolMode pool = PoolMode.REUSE;
     @Option(names = "--threads", paramLabel = "T", description = "hybrid model: event-loop threads (default: 10)")
     Integer threads;

@@ -59,15 +59,20 @@ public final class RunCommand implements Callable<Integer> {
             out.printf("loadgrid run: %s, concurrency %d, %s items of %s against %s%n", spec.model().key(), spec.concurrency(),
                     spec.duration() == null ? String.format("%,d", spec.items()) : "for " + spec.duration().toSeconds() + " s of",
                     spec.workload().name(), target);
-            sampler.start();
-            Outcome outcome = engine.run();
+            Outcome outcome;
+            boolean interrupted;
+            try (Interrupts interrupts = new Interrupts(engine::stop, System.err)) {
+                sampler.start();
+                outcome = engine.run();
+                interrupted = interrupts.fired();
+            }
             Resources resources = sampler.stop(outcome.threadsPeak());
             RunResult.TargetCounts counts = null;
             if (embedded != null) {
                 TargetStats delta = embedded.stats().minus(before);
                 counts = new RunResult.TargetCounts(delta.requests(), delta.bytesIn(), delta.bytesOut());
             }
-            return Results.of(spec, outcome, resources, target, counts);
+            return Results.of(spec, outcome, resources, target, counts, interrupted);
         }
     }
 

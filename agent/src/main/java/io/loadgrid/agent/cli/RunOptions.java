@@ -61,10 +61,11 @@ public record RunOptions(ModelName model, Integer concurrency, Long urls, String
         if (!sink.equals("discard") && !sink.equals("file")) {
             throw new IllegalArgumentException("--sink '" + sink + "' is unknown; use discard or file");
         }
+        // seed 002 recreates the pool per chunk; without --batch a chunk is one pool's worth of items
         boolean embedded = base == null && url == null;
         Duration d = duration == null ? null : Durations.parse(duration, "--duration");
         RunSpec spec = new RunSpec(model, n, workload(embedded), d == null ? (urls == null ? DEFAULT_URLS : urls) : -1, d, rate,
-                batch == null ? 0 : batch, pool, effectiveThreads(), effectiveProcesses(), Durations.parse(timeout, "--timeout"),
+                batch != null ? batch : pool == PoolMode.RECREATE ? n : 0, pool, effectiveThreads(), effectiveProcesses(), Durations.parse(timeout, "--timeout"),
                 sink.equals("file") ? sinkFile.toAbsolutePath() : null);
         return new Valid(spec, embedded && spec.workload() instanceof Workload.Http, targetLatencyMs, json);
     }

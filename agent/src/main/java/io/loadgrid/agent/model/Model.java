@@ -16,6 +16,10 @@ public interface Model extends AutoCloseable {
     /** Runs every item of {@code items} at the pace of {@code pacer}; returns when the last one completed. */
     void drive(Items items, Pacer pacer) throws Exception;
 
+    /** Asks work running outside this JVM to stop handing out items; the local items stop through {@code Items}. */
+    default void stop() {
+    }
+
     @Override
     default void close() throws Exception {
     }

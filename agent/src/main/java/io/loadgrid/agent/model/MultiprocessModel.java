@@ -61,6 +61,13 @@ public final class MultiprocessModel implements Model {
     }
 
     @Override
+    public void stop() {
+        for (Worker w : workers) {
+            w.send(WorkerProtocol.STOP);
+        }
+    }
+
+    @Override
     public void close() {
         for (Worker w : workers) {
             w.stop();
@@ -76,7 +83,7 @@ public final class MultiprocessModel implements Model {
             return w;
         }
 
-        void send(String line) {
+        synchronized void send(String line) {
             in.println(line);
         }
 

@@ -17,7 +17,8 @@ public final class Results {
     private Results() {
     }
 
-    public static RunResult of(RunSpec spec, Outcome outcome, Resources res, String target, RunResult.TargetCounts counts) {
+    public static RunResult of(RunSpec spec, Outcome outcome, Resources res, String target, RunResult.TargetCounts counts,
+                                 boolean interrupted) {
         Tally t = outcome.tally();
         double wall = outcome.wallNanos() / 1e9;
         Map<String, Long> failures = new LinkedHashMap<>();
@@ -30,7 +31,7 @@ public final class Results {
                 t.bytesDown(), t.bytesUp(), t.bytesWritten(), per(t.bytesDown(), wall), per(t.bytesUp(), wall),
                 LatencySummary.of(t.latency()), LatencySummary.of(t.uncorrected()),
                 res.cpuProcessPct(), res.cpuSystemPct(), res.rssMb(), res.threadsMax(), res.cores(),
-                cpu ? t.result() : null, counts);
+                cpu ? t.result() : null, counts, interrupted ? Boolean.TRUE : null);
     }
 
     private static RunResult.Parameters parameters(RunSpec s) {

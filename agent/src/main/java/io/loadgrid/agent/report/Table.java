@@ -43,6 +43,9 @@ public final class Table {
                     r.targetCounts().bytesIn(), r.targetCounts().bytesOut()), agreement(r)));
         }
         render(rows, out);
+        if (Boolean.TRUE.equals(r.interrupted())) {
+            out.println("(interrupted: these figures cover the items that ran before Ctrl-C)");
+        }
     }
 
     private static String failureDetail(RunResult r) {

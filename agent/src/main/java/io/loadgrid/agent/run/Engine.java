@@ -22,12 +22,14 @@ public final class Engine implements AutoCloseable {
     private final Tasks tasks;
     private final Children children = new Children();
     private final Model model;
+    private final Items items;
 
     private Engine(RunSpec spec, Slice slice) {
         this.spec = spec;
         this.slice = slice;
         this.tasks = new Tasks(spec, tally);
         this.model = Models.create(new RunSetup(spec, slice, tasks, children));
+        this.items = Items.of(slice, Long.MAX_VALUE, NanoClock.SYSTEM);
     }
 
     /** Builds the model and its threads, loops, clients or processes; nothing is sent yet. */
@@ -46,8 +48,10 @@ public final class Engine implements AutoCloseable {
         return children;
     }
 
-    public LiveTally live() {
-        return tally;
+    /** Stops handing out items, from any thread; items in flight complete and count, and {@link #run()} returns. */
+    public void stop() {
+        items.stop();
+        model.stop();
     }
 
     public Outcome run() throws Exception {
@@ -55,9 +59,9 @@ public final class Engine implements AutoCloseable {
         threads.resetPeakThreadCount();
         NanoClock clock = NanoClock.SYSTEM;
         long start = clock.nanoTime();
-        long deadline = spec.duration() == null ? Long.MAX_VALUE : start + spec.duration().toNanos();
+        Items run = spec.duration() == null ? items : items.until(start + spec.duration().toNanos());
         LoadProfile profile = spec.rate() == null ? new LoadProfile.ClosedLoop() : new LoadProfile.ConstantRate(spec.rate());
-        model.drive(Items.of(slice, deadline, clock), new Pacer(profile, clock, start));
+        model.drive(run, new Pacer(profile, clock, start));
         long wall = clock.nanoTime() - start;
         Tally total = tally.total();
         int peak = threads.getPeakThreadCount();

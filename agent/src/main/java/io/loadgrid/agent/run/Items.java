@@ -2,6 +2,7 @@ package io.loadgrid.agent.run;
 
 import io.loadgrid.common.plan.Slice;
 import io.loadgrid.common.profile.NanoClock;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -15,28 +16,44 @@ public final class Items {
     private final long deadline;
     private final NanoClock clock;
     private final AtomicLong next;
+    /** Shared by a range and all its batches: once set, nothing more is handed out. */
+    private final AtomicBoolean stopped;
 
     /** Positions [from, to) of the slice; to = Long.MAX_VALUE for an unbounded one. */
-    Items(Slice slice, long from, long to, long deadline, NanoClock clock) {
+    Items(Slice slice, long from, long to, long deadline, NanoClock clock, AtomicBoolean stopped) {
         this.slice = slice;
         this.from = from;
         this.to = to;
         this.deadline = deadline;
         this.clock = clock;
         this.next = new AtomicLong(from);
+        this.stopped = stopped;
     }
 
     public static Items of(Slice slice, long deadlineNanos, NanoClock clock) {
-        return new Items(slice, 0, slice.bounded() ? slice.count() : Long.MAX_VALUE, deadlineNanos, clock);
+        return new Items(slice, 0, slice.bounded() ? slice.count() : Long.MAX_VALUE, deadlineNanos, clock, new AtomicBoolean());
     }
 
     /** The next item index, or -1 when there is none left. */
     public long next() {
+        if (stopped.get()) {
+            return -1;
+        }
         if (deadline != Long.MAX_VALUE && clock.nanoTime() >= deadline) {
             return -1;
         }
         long k = next.getAndIncrement();
         return k < to ? slice.first() + k * slice.stride() : -1;
+    }
+
+    /** This range with a deadline; it shares the stop flag, so stopping either stops both. */
+    public Items until(long deadlineNanos) {
+        return new Items(slice, from, to, deadlineNanos, clock, stopped);
+    }
+
+    /** Hands out nothing more; items already taken still complete and count. */
+    public void stop() {
+        stopped.set(true);
     }
 
     /** Consecutive batches of this range, each of at most {@code size} items; one batch holding all when size is 0. */
@@ -46,13 +63,13 @@ public final class Items {
 
             @Override
             public boolean hasNext() {
-                return start < to && (deadline == Long.MAX_VALUE || clock.nanoTime() < deadline);
+                return !stopped.get() && start < to && (deadline == Long.MAX_VALUE || clock.nanoTime() < deadline);
             }
 
             @Override
             public Items next() {
                 long end = size <= 0 ? to : Math.min(to, start + size);
-                Items batch = new Items(slice, start, end, deadline, clock);
+                Items batch = new Items(slice, start, end, deadline, clock, stopped);
                 start = end;
                 return batch;
             }

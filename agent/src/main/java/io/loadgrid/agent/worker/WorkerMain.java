@@ -14,6 +14,8 @@ public final class WorkerMain {
     }
 
     public static void main(String[] args) throws Exception {
+        // Ctrl-C reaches the whole process group; the parent decides (STOP), so that nothing measured is lost
+        sun.misc.Signal.handle(new sun.misc.Signal("INT"), sun.misc.SignalHandler.SIG_IGN);
         PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true, StandardCharsets.UTF_8);
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         String line = in.readLine();
@@ -26,7 +28,7 @@ public final class WorkerMain {
             if (!WorkerProtocol.GO.equals(in.readLine())) {
                 return;
             }
-            Thread watchdog = Thread.ofPlatform().daemon().name("parent-watch").start(() -> exitWhenParentGone(in));
+            Thread watchdog = Thread.ofPlatform().daemon().name("parent-watch").start(() -> followParent(in, engine));
             var outcome = engine.run();
             out.println(WorkerProtocol.RESULT + Json.write(new WorkerReport(outcome.tally().encode(), outcome.threadsPeak())));
             reported = true;
@@ -37,10 +39,13 @@ public final class WorkerMain {
 
     private static volatile boolean reported;
 
-    private static void exitWhenParentGone(BufferedReader in) {
+    /** After GO the parent only ever sends STOP; its stdin closing means it is gone. */
+    private static void followParent(BufferedReader in, Engine engine) {
         try {
-            while (in.readLine() != null) {
-                // the parent sends nothing after GO; any line is ignored
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                if (WorkerProtocol.STOP.equals(line)) {
+                    engine.stop();
+                }
             }
         } catch (IOException ignored) {
             // a broken pipe means the same as EOF

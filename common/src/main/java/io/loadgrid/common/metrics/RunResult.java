@@ -11,6 +11,7 @@ import java.util.Map;
  * @param latencyUncorrectedUs actual send to last byte, as wrk2 keeps beside the corrected one
  * @param result               the CPU workloads' sum over all items, null for HTTP
  * @param targetCounts         what the target itself counted for this run, when it could be asked
+ * @param interrupted          true when the user stopped the run early: the figures cover the items that ran
  */
 public record RunResult(int schema, String model, int concurrency, String workload, String target,
                         Parameters parameters, long items, long ok, long failed, Map<String, Long> failures,
@@ -18,7 +19,7 @@ public record RunResult(int schema, String model, int concurrency, String worklo
                         double downloadBytesPerS, double uploadBytesPerS,
                         LatencySummary latencyUs, LatencySummary latencyUncorrectedUs,
                         AvgMax cpuProcessPct, AvgMax cpuSystemPct, AvgMax rssMb, int threadsMax, int cores,
-                        BigInteger result, TargetCounts targetCounts) {
+                        BigInteger result, TargetCounts targetCounts, Boolean interrupted) {
 
     public static final int SCHEMA = 1;
 

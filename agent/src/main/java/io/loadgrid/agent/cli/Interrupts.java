@@ -1,0 +1,41 @@
+package io.loadgrid.agent.cli;
+
+import java.io.PrintStream;
+import sun.misc.Signal;
+import sun.misc.SignalHandler;
+
+/**
+ * The first Ctrl-C stops handing out items so that what was measured is reported, not lost; the second one ends
+ * the process at once.
+ */
+final class Interrupts implements AutoCloseable {
+    private static final Signal INT = new Signal("INT");
+    private final SignalHandler previous;
+    private volatile boolean fired;
+
+    Interrupts(Runnable stop, PrintStream err) {
+        SignalHandler prev;
+        try {
+            prev = Signal.handle(INT, sig -> {
+                fired = true;
+                Signal.handle(INT, SignalHandler.SIG_DFL);
+                err.println("loadgrid run: interrupted; finishing the items in flight and reporting (Ctrl-C again to abort)");
+                stop.run();
+            });
+        } catch (IllegalArgumentException unavailable) {
+            prev = null; // the JVM runs with -Xrs or owns SIGINT: keep the default behaviour
+        }
+        this.previous = prev;
+    }
+
+    boolean fired() {
+        return fired;
+    }
+
+    @Override
+    public void close() {
+        if (previous != null) {
+            Signal.handle(INT, previous);
+        }
+    }
+}
