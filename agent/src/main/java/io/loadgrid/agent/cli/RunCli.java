@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code ./loadgrid run}: parses the command line into {@link RunOptions} and hands it to {@link RunCommand}. */
-@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "loadgrid run", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Drive a workload with one concurrency model and report the metrics.")
 public final class RunCli implements Callable<Integer> {
     @Option(names = "--model", paramLabel = "M", converter = RunCli.ModelConverter.class, description = "sync, threads, virtual, async, hybrid, multiprocess (default: async)")
@@ -36,7 +36,7 @@ public final class RunCli implements Callable<Integer> {
     Path json;
     @Option(names = "--batch", paramLabel = "B", description = "items per batch, each awaited before the next (threads, virtual, async, hybrid)")
     Integer batch;
-    @Option(names = "--pool", paramLabel = "P", description = "threads model: reuse the pool, or recreate it per batch (--batch, default N) (default: ${DEFAULT-VALUE})")
+    @Option(names = "--pool", paramLabel = "P", description = "threads model: reuse the pool, or recreate it per batch (--batch, default N) (default: reuse)")
     PoolMode pool = PoolMode.REUSE;
     @Option(names = "--threads", paramLabel = "T", description = "hybrid model: event-loop threads (default: 10)")
     Integer threads;
