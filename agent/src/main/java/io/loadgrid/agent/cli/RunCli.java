@@ -1,5 +1,6 @@
 package io.loadgrid.agent.cli;
 
+import io.loadgrid.common.cli.BadInput;
 import io.loadgrid.common.plan.ModelName;
 import io.loadgrid.common.plan.PoolMode;
 import java.nio.file.Path;

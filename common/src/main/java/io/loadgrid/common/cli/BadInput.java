@@ -1,4 +1,4 @@
-package io.loadgrid.agent.cli;
+package io.loadgrid.common.cli;
 
 /** Bad input gets one line saying what is wrong and how to fix it, and exit code 2. */
 public final class BadInput {

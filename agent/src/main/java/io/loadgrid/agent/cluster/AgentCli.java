@@ -1,0 +1,61 @@
+package io.loadgrid.agent.cluster;
+
+import io.loadgrid.common.cli.BadInput;
+import io.loadgrid.common.cli.ClusterOptions;
+import io.loadgrid.common.cluster.ClusterNames;
+import io.loadgrid.common.cluster.ClusterSettings;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code ./loadgrid agent}: joins the cluster as an agent and waits for plans. */
+@Command(name = "loadgrid agent", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Join a loadgrid cluster as an agent and run the plans the coordinator sends.")
+public final class AgentCli implements Callable<Integer> {
+    @Mixin
+    ClusterOptions cluster = new ClusterOptions();
+    @Option(names = "--local", description = "loopback-only agent started by a local coordinator; exits when its stdin closes")
+    boolean local;
+
+    public static void main(String[] args) {
+        int exit = new CommandLine(new AgentCli()).setParameterExceptionHandler((e, a) -> BadInput.report("agent", e.getMessage())).execute(args);
+        if (exit != 0) {
+            System.exit(exit);
+        }
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        ClusterSettings settings;
+        try {
+            settings = local ? new ClusterSettings(ClusterNames.DEFAULT_CLUSTER + "-local", cluster.join(), "127.0.0.1",
+                    ClusterNames.DEFAULT_PORT, new byte[0]) : cluster.remote();
+        } catch (IllegalArgumentException e) {
+            return BadInput.report("agent", e.getMessage());
+        }
+        AgentNode node = AgentNode.join(settings);
+        System.out.println("loadgrid agent " + node.describe());
+        System.out.flush();
+        CountDownLatch done = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            node.close();
+            done.countDown();
+        }, "agent-shutdown"));
+        if (local) {
+            Thread.ofPlatform().daemon().start(() -> {
+                try {
+                    System.in.transferTo(java.io.OutputStream.nullOutputStream());
+                } catch (java.io.IOException ignored) {
+                    // the parent is gone either way
+                }
+                System.exit(0);
+            });
+        }
+        done.await();
+        return 0;
+    }
+
+}

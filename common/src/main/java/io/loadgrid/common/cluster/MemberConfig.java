@@ -1,0 +1,33 @@
+package io.loadgrid.common.cluster;
+
+import com.hazelcast.config.Config;
+import com.hazelcast.config.JoinConfig;
+import com.hazelcast.config.NetworkConfig;
+import java.util.Map;
+
+/** The one Hazelcast configuration of every loadgrid member: explicit TCP-IP join, fast failure detection. */
+public final class MemberConfig {
+    private MemberConfig() {
+    }
+
+    public static Config of(ClusterSettings s, boolean lite, Map<String, String> attributes) {
+        Config c = new Config().setClusterName(s.clusterName()).setLiteMember(lite);
+        c.setProperty("hazelcast.logging.type", "none");
+        c.setProperty("hazelcast.phone.home.enabled", "false");
+        c.setProperty("hazelcast.shutdownhook.enabled", "false");
+        // a killed agent must be noticed within seconds, not the default minute
+        c.setProperty("hazelcast.heartbeat.interval.seconds", "1");
+        c.setProperty("hazelcast.max.no.heartbeat.seconds", "5");
+        c.getJetConfig().setEnabled(false);
+        NetworkConfig net = c.getNetworkConfig().setPort(s.port()).setPortAutoIncrement(true).setPortCount(20);
+        // bind only to the configured interface
+        net.getInterfaces().setEnabled(true).addInterface(s.bindHost());
+        c.setProperty("hazelcast.socket.bind.any", "false");
+        JoinConfig join = net.getJoin();
+        join.getMulticastConfig().setEnabled(false);
+        join.getAutoDetectionConfig().setEnabled(false);
+        join.getTcpIpConfig().setEnabled(true).setMembers(s.join().isEmpty() ? java.util.List.of(s.bindHost()) : s.join());
+        attributes.forEach(c.getMemberAttributeConfig()::setAttribute);
+        return c;
+    }
+}

@@ -1,0 +1,111 @@
+package io.loadgrid.coordinator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.loadgrid.agent.cluster.AgentCli;
+import io.loadgrid.common.process.JavaProcess;
+import io.loadgrid.coordinator.cli.AgentsCli;
+import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Two real agent JVMs on loopback, listed by the coordinator's lite member. */
+class AgentsCliTest {
+    @TempDir
+    static Path tmp;
+    static Path secret;
+    static String cluster;
+    static int port;
+    static final List<Process> agents = new ArrayList<>();
+
+    @BeforeAll
+    static void startAgents() throws Exception {
+        secret = tmp.resolve("secret");
+        Files.writeString(secret, "0123456789abcdef0123456789abcdef\n");
+        cluster = "agents-test-" + ThreadLocalRandom.current().nextInt(1_000_000);
+        port = 16000 + ThreadLocalRandom.current().nextInt(2000);
+        for (int i = 0; i < 2; i++) {
+            Process p = JavaProcess.builder(AgentCli.class.getName(), List.of("--join", "127.0.0.1:" + port,
+                    "--cluster-name", cluster, "--secret-file", secret.toString(), "--port", Integer.toString(port))).start();
+            agents.add(p);
+            var out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+            String line = out.readLine();
+            assertThat(line).startsWith("loadgrid agent ").contains("in cluster '" + cluster + "'");
+        }
+    }
+
+    @AfterAll
+    static void stopAgents() throws Exception {
+        for (Process p : agents) {
+            p.destroy();
+        }
+        for (Process p : agents) {
+            if (!p.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+            }
+        }
+    }
+
+    record Ran(int exit, String out, String err) {
+    }
+
+    static synchronized Ran agents(String... args) {
+        PrintStream oldErr = System.err;
+        var out = new ByteArrayOutputStream();
+        var err = new ByteArrayOutputStream();
+        try {
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            int exit = AgentsCli.execute(new PrintStream(out, true, StandardCharsets.UTF_8), args);
+            return new Ran(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setErr(oldErr);
+        }
+    }
+
+    @Test
+    void listsEveryAgentWithItsHost() {
+        Ran r = agents("--join", "127.0.0.1:" + port, "--cluster-name", cluster, "--secret-file", secret.toString(),
+                "--port", Integer.toString(port + 100));
+        assertThat(r.exit()).as(r.err()).isZero();
+        List<String> rows = r.out().lines().skip(1).toList();
+        assertThat(rows).hasSize(2);
+        String cores = Integer.toString(Runtime.getRuntime().availableProcessors());
+        for (String row : rows) {
+            assertThat(row).contains("127.0.0.1:").contains("0.1.0").endsWith("idle");
+            assertThat(row.split("\\s+")[3]).isEqualTo(cores);
+            assertThat(Long.parseLong(row.split("\\s+")[4])).isPositive();
+        }
+        assertThat(r.out().lines().findFirst().orElseThrow()).contains("host", "cores", "memory_mb", "version", "state");
+    }
+
+    static void assertBadInput(Ran r, String fragment) {
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err().strip().lines()).hasSize(1);
+        assertThat(r.err()).startsWith("loadgrid agents: ").contains(fragment).doesNotContain("Exception");
+    }
+
+    @Test
+    void refusesToJoinWithoutNameOrSecret() throws Exception {
+        assertBadInput(agents("--cluster-name", cluster), "--join is required");
+        assertBadInput(agents("--join", "127.0.0.1:" + port, "--secret-file", secret.toString()), "--cluster-name is required");
+        assertBadInput(agents("--join", "127.0.0.1:" + port, "--cluster-name", cluster), "a shared secret is required");
+        Path shortSecret = tmp.resolve("short");
+        Files.writeString(shortSecret, "abc");
+        assertBadInput(agents("--join", "127.0.0.1:" + port, "--cluster-name", cluster, "--secret-file", shortSecret.toString()),
+                "use at least 16");
+        assertBadInput(agents("--join", "127.0.0.1:99999", "--cluster-name", cluster, "--secret-file", secret.toString()), "bad port");
+        assertBadInput(agents("--join", "127.0.0.1", "--cluster-name", cluster, "--secret-file", tmp.resolve("missing").toString()),
+                "cannot be read");
+    }
+}
