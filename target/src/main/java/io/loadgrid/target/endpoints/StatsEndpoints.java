@@ -1,0 +1,71 @@
+package io.loadgrid.target.endpoints;
+
+import io.loadgrid.target.TargetStats;
+import io.loadgrid.target.http.Exchange;
+import io.loadgrid.target.http.HeaderLine;
+import io.loadgrid.target.http.Reply;
+import io.loadgrid.target.stats.PrometheusExposition;
+import io.loadgrid.target.stats.TrafficCounters;
+import io.netty.handler.codec.http.HttpMethod;
+
+import java.nio.charset.StandardCharsets;
+
+/** Control endpoints: /stats (JSON), /metrics (Prometheus), POST /stats/reset. Never counted, never delayed. */
+final class StatsEndpoints {
+
+    private static final HeaderLine ALLOW_GET = HeaderLine.of("Allow", "GET, HEAD");
+    private static final HeaderLine ALLOW_POST = HeaderLine.of("Allow", "POST");
+
+    private final TrafficCounters counters;
+    private final PrometheusExposition prometheus;
+    private final HeaderLine prometheusType;
+
+    StatsEndpoints(TrafficCounters counters) {
+        this.counters = counters;
+        this.prometheus = new PrometheusExposition(counters);
+        this.prometheusType = HeaderLine.of("Content-Type", prometheus.contentType());
+    }
+
+    static boolean handles(String path) {
+        return path.equals("/stats") || path.equals("/stats/reset") || path.equals("/metrics");
+    }
+
+    Reply route(Exchange ex) {
+        boolean read = ex.method() == HttpMethod.GET || ex.method() == HttpMethod.HEAD;
+        switch (ex.path()) {
+            case "/stats/reset" -> {
+                if (ex.method() != HttpMethod.POST) {
+                    return JsonReplies.error(405, "Method Not Allowed").withHeader(ALLOW_POST);
+                }
+                counters.reset();
+                return statsJson();
+            }
+            case "/metrics" -> {
+                if (!read) {
+                    return JsonReplies.error(405, "Method Not Allowed").withHeader(ALLOW_GET);
+                }
+                byte[] text = prometheus.scrape();
+                return Reply.of(200, prometheusType, text);
+            }
+            default -> {
+                return read ? statsJson()
+                        : JsonReplies.error(405, "Method Not Allowed").withHeader(ALLOW_GET);
+            }
+        }
+    }
+
+    private Reply statsJson() {
+        TargetStats s = counters.snapshot();
+        StringBuilder json = new StringBuilder(160)
+                .append("{\"requests\":").append(s.requests())
+                .append(",\"bytes_in\":").append(s.bytesIn())
+                .append(",\"bytes_out\":").append(s.bytesOut())
+                .append(",\"responses\":{");
+        for (int i = 0; i < TrafficCounters.STATUS_CLASSES.length; i++) {
+            json.append(i == 0 ? "\"" : ",\"").append(TrafficCounters.STATUS_CLASSES[i]).append("\":")
+                    .append(counters.responses(i));
+        }
+        byte[] bytes = json.append("}}\n").toString().getBytes(StandardCharsets.US_ASCII);
+        return Reply.of(200, HeaderLine.JSON, bytes);
+    }
+}
