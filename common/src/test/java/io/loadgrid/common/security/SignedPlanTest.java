@@ -1,0 +1,37 @@
+package io.loadgrid.common.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.loadgrid.common.plan.ModelName;
+import io.loadgrid.common.plan.PoolMode;
+import io.loadgrid.common.plan.RunSpec;
+import io.loadgrid.common.workload.SeedStream;
+import io.loadgrid.common.workload.Workload;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class SignedPlanTest {
+    static final byte[] SECRET = "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.UTF_8);
+    static final RunSpec SPEC = new RunSpec(ModelName.HYBRID, 40, new Workload.Http("seed", new SeedStream("http://127.0.0.1:8080"), true),
+            5000, null, 250.0, 0, PoolMode.REUSE, 4, 2, Duration.ofSeconds(5), null);
+
+    @Test
+    void aSignedPlanVerifiesAndDecodesToTheSamePlan() {
+        assertThat(SignedPlan.sign("run-1", SPEC, SECRET).verify(SECRET)).isEqualTo(SPEC);
+    }
+
+    @Test
+    void anotherSecretATamperedPlanOrAnotherRunIsRefused() {
+        SignedPlan signed = SignedPlan.sign("run-1", SPEC, SECRET);
+        byte[] other = "fedcba9876543210fedcba9876543210".getBytes(StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> signed.verify(other)).isInstanceOf(PlanRefused.class).hasMessageContaining("does not verify");
+        SignedPlan tampered = new SignedPlan("run-1", signed.planJson().replace("127.0.0.1", "127.0.0.2"), signed.signature());
+        assertThatThrownBy(() -> tampered.verify(SECRET)).isInstanceOf(PlanRefused.class);
+        SignedPlan replayed = new SignedPlan("run-2", signed.planJson(), signed.signature());
+        assertThatThrownBy(() -> replayed.verify(SECRET)).isInstanceOf(PlanRefused.class);
+        SignedPlan garbage = new SignedPlan("run-1", signed.planJson(), "%%%");
+        assertThatThrownBy(() -> garbage.verify(SECRET)).hasMessageContaining("not base64");
+    }
+}
