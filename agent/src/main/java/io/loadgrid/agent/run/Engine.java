@@ -59,9 +59,8 @@ public final class Engine implements AutoCloseable {
         threads.resetPeakThreadCount();
         NanoClock clock = NanoClock.SYSTEM;
         long start = clock.nanoTime();
-        Items run = spec.duration() == null ? items : items.until(start + spec.duration().toNanos());
         LoadProfile profile = spec.rate() == null ? new LoadProfile.ClosedLoop() : new LoadProfile.ConstantRate(spec.rate());
-        model.drive(run, new Pacer(profile, clock, start));
+        model.drive(bounded(start), new Pacer(profile, clock, start));
         long wall = clock.nanoTime() - start;
         Tally total = tally.total();
         int peak = threads.getPeakThreadCount();
@@ -70,6 +69,21 @@ public final class Engine implements AutoCloseable {
             peak += r.threadsPeak();
         }
         return new Outcome(total, wall, peak);
+    }
+
+    /**
+     * A duration bounds a closed loop by the clock. With a rate it defines the schedule instead, as in wrk2: exactly
+     * the items whose slot falls inside it, even those a late sender takes after the deadline, and none beyond it
+     * (event-loop lanes take their next item before its slot, so a clock cut would let early-taken ones through).
+     */
+    private Items bounded(long start) {
+        if (spec.duration() == null) {
+            return items;
+        }
+        if (spec.rate() == null) {
+            return items.until(start + spec.duration().toNanos());
+        }
+        return items.below((long) Math.ceil(spec.duration().toNanos() * spec.rate() / 1e9 - 1e-9));
     }
 
     @Override

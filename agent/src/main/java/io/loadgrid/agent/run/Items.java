@@ -51,6 +51,12 @@ public final class Items {
         return new Items(slice, from, to, deadlineNanos, clock, stopped);
     }
 
+    /** This range cut to the item indices below {@code limit}; it shares the stop flag. */
+    public Items below(long limit) {
+        long positions = Math.max(0, (limit - slice.first() + slice.stride() - 1) / slice.stride());
+        return new Items(slice, from, Math.min(to, positions), deadline, clock, stopped);
+    }
+
     /** Hands out nothing more; items already taken still complete and count. */
     public void stop() {
         stopped.set(true);

@@ -171,6 +171,17 @@ abstract class ModelContract {
     }
 
     @Test
+    void aRateWithADurationSendsExactlyTheScheduledItems() throws Exception {
+        RunSpec plain = spec(seed(), -1);
+        RunSpec s = new RunSpec(plain.model(), plain.concurrency(), plain.workload(), -1, Duration.ofMillis(500), 100.0,
+                plain.batch(), plain.pool(), plain.threads(), plain.processes(), plain.timeout(), null);
+        Outcome o = Runs.run(s);
+        // slots at 0, 10, ..., 490 ms: fifty items, whoever is early or late
+        assertThat(o.tally().ok()).isEqualTo(50);
+        assertThat(o.tally().failed()).isZero();
+    }
+
+    @Test
     void computesTheSameCpuResultAsASequentialLoop() throws Exception {
         SeedStream urls = new SeedStream("http://127.0.0.1:8080");
         CpuKernel.Encode encode = new CpuKernel.Encode(urls);
