@@ -84,8 +84,6 @@ public final class RunCommand implements Callable<Integer> {
 
     private static RunSpec onBase(RunSpec spec, String base) {
         Workload.Http http = (Workload.Http) spec.workload();
-        Workload w = new Workload.Http(http.name(), new SeedStream(base), http.statusFails());
-        return new RunSpec(spec.model(), spec.concurrency(), w, spec.items(), spec.duration(), spec.rate(), spec.batch(),
-                spec.pool(), spec.threads(), spec.processes(), spec.timeout(), spec.sinkFile());
+        return spec.withWorkload(new Workload.Http(http.name(), new SeedStream(base), http.statusFails()));
     }
 }

@@ -47,7 +47,7 @@ public final class ResourceSampler implements AutoCloseable {
 
     public synchronized void start() {
         firstNanos = prevNanos = System.nanoTime();
-        firstCpuMs = prevCpuMs = processTreeCpuMs();
+        firstCpuMs = prevCpuMs = cpuMs(tree());
         firstTicks = prevTicks = cpu.getSystemCpuLoadTicks();
         timer.scheduleAtFixedRate(this::sample, PERIOD_MS, PERIOD_MS, TimeUnit.MILLISECONDS);
     }
@@ -67,7 +67,9 @@ public final class ResourceSampler implements AutoCloseable {
 
     private synchronized void sample() {
         long now = System.nanoTime();
-        long cpuMs = processTreeCpuMs();
+        // one read of /proc per process per sample serves both figures
+        List<OSProcess> tree = tree();
+        long cpuMs = cpuMs(tree);
         long interval = now - prevNanos;
         if (interval >= MIN_INTERVAL_FOR_MAX_NS) {
             processPct.add((cpuMs - prevCpuMs) * 100.0 / (interval / 1e6));
@@ -76,7 +78,7 @@ public final class ResourceSampler implements AutoCloseable {
         prevTicks = cpu.getSystemCpuLoadTicks();
         prevNanos = now;
         prevCpuMs = cpuMs;
-        rssMb.add(processTreeRss() / 1e6);
+        rssMb.add(tree.stream().mapToLong(OSProcess::getResidentSetSize).sum() / 1e6);
     }
 
     private List<OSProcess> tree() {
@@ -94,12 +96,8 @@ public final class ResourceSampler implements AutoCloseable {
         return list;
     }
 
-    private long processTreeCpuMs() {
-        return tree().stream().mapToLong(p -> p.getKernelTime() + p.getUserTime()).sum();
-    }
-
-    private long processTreeRss() {
-        return tree().stream().mapToLong(OSProcess::getResidentSetSize).sum();
+    private static long cpuMs(List<OSProcess> tree) {
+        return tree.stream().mapToLong(p -> p.getKernelTime() + p.getUserTime()).sum();
     }
 
     private static double avg(List<Double> xs) {

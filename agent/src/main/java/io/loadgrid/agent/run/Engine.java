@@ -17,7 +17,6 @@ import java.lang.management.ThreadMXBean;
 /** Runs one spec over one slice with its model in this JVM: prepare first, then the measured part. */
 public final class Engine implements AutoCloseable {
     private final RunSpec spec;
-    private final Slice slice;
     private final LiveTally tally = new LiveTally(new WireCounter());
     private final Tasks tasks;
     private final Children children = new Children();
@@ -26,7 +25,6 @@ public final class Engine implements AutoCloseable {
 
     private Engine(RunSpec spec, Slice slice) {
         this.spec = spec;
-        this.slice = slice;
         this.tasks = new Tasks(spec, tally);
         this.model = Models.create(new RunSetup(spec, slice, tasks, children));
         this.items = Items.of(slice, Long.MAX_VALUE, NanoClock.SYSTEM);

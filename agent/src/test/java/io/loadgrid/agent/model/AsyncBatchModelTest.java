@@ -12,7 +12,6 @@ class AsyncBatchModelTest extends ModelContract {
 
     @Override
     RunSpec variant(RunSpec s) {
-        return new RunSpec(s.model(), s.concurrency(), s.workload(), s.items(), s.duration(), s.rate(), 16, s.pool(),
-                s.threads(), s.processes(), s.timeout(), s.sinkFile());
+        return s.withBatch(16, s.pool());
     }
 }

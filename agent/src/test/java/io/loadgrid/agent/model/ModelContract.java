@@ -122,7 +122,7 @@ abstract class ModelContract {
         Outcome refused = Runs.run(spec(Runs.http("http://127.0.0.1:" + closedPort() + "/x/{i}"), 20));
         assertThat(refused.tally().failures()).containsEntry(FailureKind.CONNECT, 20L);
         RunSpec slow = spec(Runs.http(base + "/delay/3?i={i}"), minimumConcurrency());
-        Outcome timedOut = Runs.run(withTimeout(slow, Duration.ofMillis(300)));
+        Outcome timedOut = Runs.run(slow.withTimeout(Duration.ofMillis(300)));
         assertThat(timedOut.tally().failures()).containsEntry(FailureKind.TIMEOUT, (long) minimumConcurrency());
     }
 
@@ -161,9 +161,7 @@ abstract class ModelContract {
 
     @Test
     void stopsAtTheDeadlineInDurationMode() throws Exception {
-        RunSpec plain = spec(seed(), -1);
-        RunSpec s = new RunSpec(plain.model(), plain.concurrency(), plain.workload(), -1, Duration.ofMillis(400), null,
-                plain.batch(), plain.pool(), plain.threads(), plain.processes(), plain.timeout(), null);
+        RunSpec s = spec(seed(), -1).withDuration(Duration.ofMillis(400));
         Outcome o = Runs.run(s);
         assertThat(o.tally().ok()).isPositive();
         assertThat(o.tally().failed()).isZero();
@@ -172,9 +170,7 @@ abstract class ModelContract {
 
     @Test
     void aRateWithADurationSendsExactlyTheScheduledItems() throws Exception {
-        RunSpec plain = spec(seed(), -1);
-        RunSpec s = new RunSpec(plain.model(), plain.concurrency(), plain.workload(), -1, Duration.ofMillis(500), 100.0,
-                plain.batch(), plain.pool(), plain.threads(), plain.processes(), plain.timeout(), null);
+        RunSpec s = spec(seed(), -1).withDuration(Duration.ofMillis(500)).withRate(100.0);
         Outcome o = Runs.run(s);
         // slots at 0, 10, ..., 490 ms: fifty items, whoever is early or late
         assertThat(o.tally().ok()).isEqualTo(50);
@@ -207,20 +203,13 @@ abstract class ModelContract {
     @Test
     void fileSinkWritesEveryBody() throws Exception {
         Path file = tmp.resolve("bodies.bin");
-        RunSpec plain = spec(seed(), 49);
-        RunSpec s = new RunSpec(plain.model(), plain.concurrency(), plain.workload(), 49, null, null, plain.batch(),
-                plain.pool(), plain.threads(), plain.processes(), plain.timeout(), file);
+        RunSpec s = spec(seed(), 49).withSinkFile(file);
         Outcome o = Runs.run(s);
         String content = Files.readString(file);
         assertThat(o.tally().bytesWritten()).isEqualTo(Files.size(file)).isPositive().isLessThan(o.tally().bytesDown());
         for (int i = 0; i < 49; i++) {
             assertThat(content).contains("/anything/" + i + "?query=");
         }
-    }
-
-    static RunSpec withTimeout(RunSpec s, Duration timeout) {
-        return new RunSpec(s.model(), s.concurrency(), s.workload(), s.items(), s.duration(), s.rate(), s.batch(), s.pool(),
-                s.threads(), s.processes(), timeout, s.sinkFile());
     }
 
     static int closedPort() throws java.io.IOException {

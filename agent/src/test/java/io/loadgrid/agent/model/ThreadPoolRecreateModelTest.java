@@ -13,7 +13,6 @@ class ThreadPoolRecreateModelTest extends ModelContract {
 
     @Override
     RunSpec variant(RunSpec s) {
-        return new RunSpec(s.model(), s.concurrency(), s.workload(), s.items(), s.duration(), s.rate(), 16, PoolMode.RECREATE,
-                s.threads(), s.processes(), s.timeout(), s.sinkFile());
+        return s.withBatch(16, PoolMode.RECREATE);
     }
 }

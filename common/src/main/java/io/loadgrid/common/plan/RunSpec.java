@@ -31,4 +31,25 @@ public record RunSpec(ModelName model, int concurrency, Workload workload, long 
     public RunSpec withRate(Double newRate) {
         return new RunSpec(model, concurrency, workload, items, duration, newRate, batch, pool, threads, processes, timeout, sinkFile);
     }
+
+    public RunSpec withWorkload(Workload w) {
+        return new RunSpec(model, concurrency, w, items, duration, rate, batch, pool, threads, processes, timeout, sinkFile);
+    }
+
+    /** The same run bounded by a duration instead of a count. */
+    public RunSpec withDuration(Duration d) {
+        return new RunSpec(model, concurrency, workload, -1, d, rate, batch, pool, threads, processes, timeout, sinkFile);
+    }
+
+    public RunSpec withBatch(int newBatch, PoolMode newPool) {
+        return new RunSpec(model, concurrency, workload, items, duration, rate, newBatch, newPool, threads, processes, timeout, sinkFile);
+    }
+
+    public RunSpec withTimeout(Duration t) {
+        return new RunSpec(model, concurrency, workload, items, duration, rate, batch, pool, threads, processes, t, sinkFile);
+    }
+
+    public RunSpec withSinkFile(Path file) {
+        return new RunSpec(model, concurrency, workload, items, duration, rate, batch, pool, threads, processes, timeout, file);
+    }
 }
