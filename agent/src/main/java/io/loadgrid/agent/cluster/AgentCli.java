@@ -2,8 +2,8 @@ package io.loadgrid.agent.cluster;
 
 import io.loadgrid.common.cli.BadInput;
 import io.loadgrid.common.cli.ClusterOptions;
-import io.loadgrid.common.cluster.ClusterNames;
 import io.loadgrid.common.cluster.ClusterSettings;
+import io.loadgrid.common.security.TargetAllowlist;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
@@ -17,7 +17,9 @@ import picocli.CommandLine.Option;
 public final class AgentCli implements Callable<Integer> {
     @Mixin
     ClusterOptions cluster = new ClusterOptions();
-    @Option(names = "--local", description = "loopback-only agent started by a local coordinator; exits when its stdin closes")
+    @Option(names = "--allow-target", paramLabel = "CIDR|HOST,...", description = "targets this agent may load (default: loopback only)")
+    String allowTarget = "127.0.0.0/8,::1/128";
+    @Option(names = "--local", description = "started by a local coordinator: exits when its stdin closes")
     boolean local;
 
     public static void main(String[] args) {
@@ -30,13 +32,14 @@ public final class AgentCli implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ClusterSettings settings;
+        TargetAllowlist allowlist;
         try {
-            settings = local ? new ClusterSettings(ClusterNames.DEFAULT_CLUSTER + "-local", cluster.join(), "127.0.0.1",
-                    ClusterNames.DEFAULT_PORT, new byte[0]) : cluster.remote();
+            settings = cluster.remote();
+            allowlist = TargetAllowlist.parse(allowTarget);
         } catch (IllegalArgumentException e) {
             return BadInput.report("agent", e.getMessage());
         }
-        AgentNode node = AgentNode.join(settings);
+        AgentNode node = AgentNode.join(settings, allowlist);
         System.out.println("loadgrid agent " + node.describe());
         System.out.flush();
         CountDownLatch done = new CountDownLatch(1);
@@ -45,17 +48,18 @@ public final class AgentCli implements Callable<Integer> {
             done.countDown();
         }, "agent-shutdown"));
         if (local) {
+            // Ctrl-C reaches the whole process group; the local coordinator decides, and our stdin closing means it is gone
+            sun.misc.Signal.handle(new sun.misc.Signal("INT"), sun.misc.SignalHandler.SIG_IGN);
             Thread.ofPlatform().daemon().start(() -> {
                 try {
                     System.in.transferTo(java.io.OutputStream.nullOutputStream());
                 } catch (java.io.IOException ignored) {
                     // the parent is gone either way
                 }
-                System.exit(0);
+                Runtime.getRuntime().halt(0);
             });
         }
         done.await();
         return 0;
     }
-
 }

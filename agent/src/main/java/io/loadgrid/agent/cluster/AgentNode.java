@@ -2,30 +2,93 @@ package io.loadgrid.agent.cluster;
 
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.map.listener.EntryAddedListener;
+import io.loadgrid.common.cluster.AgentStatus;
 import io.loadgrid.common.cluster.ClusterNames;
 import io.loadgrid.common.cluster.ClusterSettings;
 import io.loadgrid.common.cluster.MemberConfig;
+import io.loadgrid.common.codec.Json;
+import io.loadgrid.common.plan.ClusterPlan;
+import io.loadgrid.common.plan.ModelName;
+import io.loadgrid.common.process.Limits;
+import io.loadgrid.common.security.PlanRefused;
+import io.loadgrid.common.security.SignedPlan;
+import io.loadgrid.common.security.TargetAllowlist;
+import io.loadgrid.common.workload.Workload;
 import java.net.InetAddress;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
-/** An agent's Hazelcast member: advertises its host (cores, memory, version) and its state to the coordinator. */
+/**
+ * An agent's Hazelcast member: advertises its host (cores, memory, version) and its state, and runs the plans the
+ * coordinator publishes, one at a time, once their signature and target pass its checks.
+ */
 public final class AgentNode implements AutoCloseable {
     private final HazelcastInstance hz;
+    private final byte[] secret;
+    private final TargetAllowlist allowlist;
+    private final ExecutorService runs = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("agent-run").factory());
 
-    private AgentNode(HazelcastInstance hz) {
+    private AgentNode(HazelcastInstance hz, byte[] secret, TargetAllowlist allowlist) {
         this.hz = hz;
+        this.secret = secret;
+        this.allowlist = allowlist;
     }
 
-    public static AgentNode join(ClusterSettings settings) {
+    public static AgentNode join(ClusterSettings settings, TargetAllowlist allowlist) {
         Map<String, String> attributes = Map.of(
                 ClusterNames.ROLE, ClusterNames.ROLE_AGENT,
                 ClusterNames.CORES, Integer.toString(Runtime.getRuntime().availableProcessors()),
                 ClusterNames.MEMORY_MB, Long.toString(physicalMemoryMb()),
                 ClusterNames.VERSION, ClusterNames.VERSION_VALUE,
                 ClusterNames.HOST, hostName());
-        AgentNode node = new AgentNode(Hazelcast.newHazelcastInstance(MemberConfig.of(settings, false, attributes)));
+        AgentNode node = new AgentNode(Hazelcast.newHazelcastInstance(MemberConfig.of(settings, false, attributes)),
+                settings.secret(), allowlist);
         node.state(AgentState.IDLE);
+        node.hz.<String, String>getMap(ClusterNames.PLANS).addEntryListener(
+                (EntryAddedListener<String, String>) e -> node.runs.execute(() -> node.consider(e.getKey(), e.getValue())), true);
         return node;
+    }
+
+    private void consider(String runId, String signedJson) {
+        String me = hz.getCluster().getLocalMember().getUuid().toString();
+        ClusterPlan plan;
+        try {
+            plan = Json.read(signedJson, SignedPlan.class).verify(secret);
+        } catch (PlanRefused | IllegalArgumentException e) {
+            refuse(runId, me, e.getMessage());
+            return;
+        }
+        if (!plan.agents().contains(me)) {
+            return;
+        }
+        try {
+            if (plan.spec().workload() instanceof Workload.Http http) {
+                allowlist.check(http.urls().base());
+            }
+            Limits.checkConcurrency(plan.spec().concurrency(), plan.spec().model() == ModelName.MULTIPROCESS ? plan.spec().processes() : 1);
+        } catch (PlanRefused | IllegalArgumentException e) {
+            refuse(runId, me, e.getMessage());
+            return;
+        }
+        try {
+            new AgentRun(hz, this, runId, plan).run();
+        } catch (Exception | Error e) {
+            System.err.println("loadgrid agent: run " + runId + " failed: " + e);
+            status(runId, new AgentStatus(AgentStatus.State.FAILED, e.toString()));
+            state(AgentState.IDLE);
+        }
+    }
+
+    private void refuse(String runId, String me, String reason) {
+        System.err.println("loadgrid agent: refused plan " + runId + ": " + reason);
+        status(runId, new AgentStatus(AgentStatus.State.REFUSED, reason));
+    }
+
+    void status(String runId, AgentStatus status) {
+        String me = hz.getCluster().getLocalMember().getUuid().toString();
+        hz.getMap(ClusterNames.STATUS).set(ClusterNames.key(runId, me), Json.write(status));
     }
 
     public void state(AgentState state) {
@@ -39,6 +102,7 @@ public final class AgentNode implements AutoCloseable {
 
     @Override
     public void close() {
+        runs.shutdownNow();
         hz.shutdown();
     }
 
@@ -46,7 +110,7 @@ public final class AgentNode implements AutoCloseable {
         return new oshi.SystemInfo().getHardware().getMemory().getTotal() / (1024 * 1024);
     }
 
-    private static String hostName() {
+    static String hostName() {
         try {
             return InetAddress.getLocalHost().getHostName();
         } catch (java.io.IOException e) {

@@ -4,97 +4,138 @@ import io.loadgrid.agent.http.WireCounter;
 import io.loadgrid.common.metrics.FailureKind;
 import io.loadgrid.common.metrics.Histograms;
 import io.loadgrid.common.metrics.Tally;
-import java.util.EnumMap;
-import java.util.concurrent.atomic.LongAdder;
+import java.util.Map;
+import java.util.concurrent.atomic.LongAccumulator;
+import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
 /**
  * Where every model records its items, from any number of threads without locks. Latency is recorded for every
  * item that got a response (including 4xx/5xx); connect, timeout and I/O failures have no meaningful latency.
+ * In a cluster run each item is also recorded in its chunk's tally, so that chunks commit on their own.
  */
 public final class LiveTally {
     private final Recorder latency = new Recorder(1, Histograms.HIGHEST_US, Histograms.DIGITS);
     private final Recorder uncorrected = new Recorder(1, Histograms.HIGHEST_US, Histograms.DIGITS);
-    private final LongAdder ok = new LongAdder();
-    private final LongAdder[] failures = new LongAdder[FailureKind.values().length];
-    private final LongAdder written = new LongAdder();
-    private final LongAdder resultHi = new LongAdder();
-    private final LongAdder resultLo = new LongAdder();
+    private final ItemCounts counts = new ItemCounts();
+    private final LongAccumulator lastEnd = new LongAccumulator(Math::max, Long.MIN_VALUE);
     private final WireCounter wire;
-    private final org.HdrHistogram.Histogram latencyTotal = Histograms.newLatency();
-    private final org.HdrHistogram.Histogram uncorrectedTotal = Histograms.newLatency();
+    private final ChunkLedger ledger;
+    private final Histogram latencyTotal = Histograms.newLatency();
+    private final Histogram uncorrectedTotal = Histograms.newLatency();
 
     public LiveTally(WireCounter wire) {
+        this(wire, null);
+    }
+
+    public LiveTally(WireCounter wire, ChunkLedger ledger) {
         this.wire = wire;
-        for (int i = 0; i < failures.length; i++) {
-            failures[i] = new LongAdder();
-        }
+        this.ledger = ledger;
     }
 
     public WireCounter wire() {
         return wire;
     }
 
-    /** An item that completed; times are nanoTime instants: intended start, actual send, last byte. */
-    public void completed(long intended, long sent, long end) {
-        ok.increment();
-        recordLatency(intended, sent, end);
+    /** Item {@code index} completed; times are nanoTime instants: intended start, actual send, last byte. */
+    public void completed(long index, long intended, long sent, long end) {
+        counts.ok.increment();
+        ChunkTally chunk = chunk(index);
+        if (chunk != null) {
+            chunk.counts().ok.increment();
+        }
+        recordLatency(chunk, intended, sent, end);
     }
 
-    /** An item that got a response whose status counts as a failure. */
-    public void failedWithResponse(FailureKind kind, long intended, long sent, long end) {
-        failures[kind.ordinal()].increment();
-        recordLatency(intended, sent, end);
+    /** Item {@code index} got a response whose status counts as a failure. */
+    public void failedWithResponse(long index, FailureKind kind, long intended, long sent, long end) {
+        counts.failed(kind);
+        ChunkTally chunk = chunk(index);
+        if (chunk != null) {
+            chunk.failed(kind);
+        }
+        recordLatency(chunk, intended, sent, end);
     }
 
-    public void failed(FailureKind kind) {
-        failures[kind.ordinal()].increment();
+    /** Item {@code index} failed without a response. */
+    public void failed(long index, FailureKind kind) {
+        counts.failed(kind);
+        lastEnd.accumulate(System.nanoTime());
+        ChunkTally chunk = chunk(index);
+        if (chunk != null) {
+            chunk.failed(kind);
+            ledger.finished(chunk);
+        }
     }
 
-    public void written(long bytes) {
-        written.add(bytes);
+    /** Response bytes item {@code index} wrote to the sink; call before the item's outcome. */
+    public void written(long index, long bytes) {
+        counts.written.add(bytes);
+        ChunkTally chunk = chunk(index);
+        if (chunk != null) {
+            chunk.counts().written.add(bytes);
+        }
     }
 
-    /** Adds a non-negative CPU-kernel result, split so the total cannot overflow. */
-    public void result(long value) {
-        resultHi.add(value >>> 32);
-        resultLo.add(value & 0xFFFF_FFFFL);
+    /** Item {@code index}'s non-negative CPU-kernel result; call before the item's outcome. */
+    public void result(long index, long value) {
+        counts.result(value);
+        ChunkTally chunk = chunk(index);
+        if (chunk != null) {
+            chunk.counts().result(value);
+        }
     }
 
     public long done() {
-        long n = ok.sum();
-        for (LongAdder f : failures) {
-            n += f.sum();
-        }
-        return n;
+        return counts.done();
     }
 
     public long ok() {
-        return ok.sum();
+        return counts.ok.sum();
     }
 
     public long failed() {
-        return done() - ok.sum();
+        return done() - ok();
     }
 
-    private void recordLatency(long intended, long sent, long end) {
-        latency.recordValue(Math.max(1, (end - intended) / 1000));
-        uncorrected.recordValue(Math.max(1, (end - sent) / 1000));
+    public Map<FailureKind, Long> failures() {
+        return counts.failures();
+    }
+
+    /** The nanoTime instant the last item completed, or {@code Long.MIN_VALUE} before any did. */
+    public long lastEnd() {
+        return lastEnd.get();
+    }
+
+    private ChunkTally chunk(long index) {
+        return ledger == null ? null : ledger.of(index);
+    }
+
+    private void recordLatency(ChunkTally chunk, long intended, long sent, long end) {
+        long corrected = Math.max(1, (end - intended) / 1000);
+        long plain = Math.max(1, (end - sent) / 1000);
+        latency.recordValue(corrected);
+        uncorrected.recordValue(plain);
+        lastEnd.accumulate(end);
+        if (chunk != null) {
+            chunk.latency(corrected, plain);
+            ledger.finished(chunk);
+        }
+    }
+
+    /** The latencies recorded since the previous call (or {@link #total()}), for live snapshots. */
+    public synchronized Histogram interval() {
+        Histogram h = latency.getIntervalHistogram();
+        latencyTotal.add(h);
+        uncorrectedTotal.add(uncorrected.getIntervalHistogram());
+        return h;
     }
 
     /** Everything recorded so far; call when no item is in flight any more. */
     public synchronized Tally total() {
         // the recorders hand out what was recorded since the last call; the totals keep the sum
-        latencyTotal.add(latency.getIntervalHistogram());
-        uncorrectedTotal.add(uncorrected.getIntervalHistogram());
-        var f = new EnumMap<FailureKind, Long>(FailureKind.class);
-        for (FailureKind k : FailureKind.values()) {
-            long v = failures[k.ordinal()].sum();
-            if (v > 0) {
-                f.put(k, v);
-            }
-        }
-        return new Tally(ok.sum(), f, wire.up(), wire.down(), written.sum(), resultHi.sum(), resultLo.sum(),
-                latencyTotal.copy(), uncorrectedTotal.copy());
+        interval();
+        return new Tally(counts.ok.sum(), counts.failures(), wire.up(), wire.down(), counts.written.sum(),
+                counts.resultHi.sum(), counts.resultLo.sum(), latencyTotal.copy(), uncorrectedTotal.copy());
     }
 }

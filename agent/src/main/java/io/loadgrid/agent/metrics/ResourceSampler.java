@@ -45,6 +45,14 @@ public final class ResourceSampler implements AutoCloseable {
         this.children = children;
     }
 
+    /** The latest one-second figures, for live snapshots. */
+    public record Latest(double cpuProcessPct, double rssMb) {
+    }
+
+    public synchronized Latest latest() {
+        return new Latest(processPct.isEmpty() ? 0 : round(processPct.getLast()), rssMb.isEmpty() ? 0 : round(rssMb.getLast()));
+    }
+
     public synchronized void start() {
         firstNanos = prevNanos = System.nanoTime();
         firstCpuMs = prevCpuMs = cpuMs(tree());

@@ -40,6 +40,11 @@ final class Lanes {
     private void pump() {
         while (true) {
             long index = items.next();
+            if (index == Items.LATER) {
+                // the next chunk is on its way: never block the loop, look again shortly
+                vertx.setTimer(1, t -> pump());
+                return;
+            }
             if (index < 0) {
                 if (--active == 0) {
                     whenDone.run();

@@ -10,7 +10,7 @@ final class Senders {
     }
 
     static Void drain(Items items, Pacer pacer, ItemTask task) throws InterruptedException {
-        for (long i = items.next(); i >= 0; i = items.next()) {
+        for (long i = items.take(); i >= 0; i = items.take()) {
             task.run(i, pacer.awaitStart(i));
         }
         return null;

@@ -27,7 +27,7 @@ public final class VirtualThreadModel implements Model {
         try (ExecutorService perItem = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("virtual-", 0).factory())) {
             for (Iterator<Items> batches = items.batches(batch); batches.hasNext(); ) {
                 Items b = batches.next();
-                for (long i = b.next(); i >= 0; i = b.next()) {
+                for (long i = b.take(); i >= 0; i = b.take()) {
                     inFlight.acquire();
                     long index = i;
                     perItem.execute(() -> {

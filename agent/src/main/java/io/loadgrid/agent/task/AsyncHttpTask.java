@@ -39,23 +39,23 @@ public final class AsyncHttpTask implements AsyncItemTask {
         long sent = System.nanoTime();
         client.request(options)
                 .compose(request -> request.send())
-                .compose(response -> receive(response).map(v -> {
-                    record(response.statusCode(), intendedStart, sent, System.nanoTime());
+                .compose(response -> receive(index, response).map(v -> {
+                    record(index, response.statusCode(), intendedStart, sent, System.nanoTime());
                     return v;
                 }))
                 .onComplete(ar -> {
                     if (ar.failed()) {
-                        tally.failed(Failures.classify(ar.cause()));
+                        tally.failed(index, Failures.classify(ar.cause()));
                     }
                     done.run();
                 });
         return false;
     }
 
-    private Future<Void> receive(HttpClientResponse response) {
+    private Future<Void> receive(long index, HttpClientResponse response) {
         if (sink.keeps()) {
             return response.body().map(body -> {
-                tally.written(sink.write(java.nio.ByteBuffer.wrap(body.getBytes())));
+                tally.written(index, sink.write(java.nio.ByteBuffer.wrap(body.getBytes())));
                 return null;
             });
         }
@@ -63,12 +63,12 @@ public final class AsyncHttpTask implements AsyncItemTask {
         return response.end();
     }
 
-    private void record(int status, long intended, long sent, long end) {
+    private void record(long index, int status, long intended, long sent, long end) {
         FailureKind kind = statusFails ? FailureKind.ofStatus(status) : null;
         if (kind == null) {
-            tally.completed(intended, sent, end);
+            tally.completed(index, intended, sent, end);
         } else {
-            tally.failedWithResponse(kind, intended, sent, end);
+            tally.failedWithResponse(index, kind, intended, sent, end);
         }
     }
 }

@@ -36,19 +36,19 @@ public final class BlockingHttpTask implements ItemTask {
         long sent = System.nanoTime();
         try (Response response = client.newCall(request).execute()) {
             if (sink.keeps()) {
-                tally.written(sink.write(ByteBuffer.wrap(response.body().bytes())));
+                tally.written(index, sink.write(ByteBuffer.wrap(response.body().bytes())));
             } else {
                 response.body().source().readAll(Okio.blackhole());
             }
             long end = System.nanoTime();
             FailureKind kind = statusFails ? FailureKind.ofStatus(response.code()) : null;
             if (kind == null) {
-                tally.completed(intendedStart, sent, end);
+                tally.completed(index, intendedStart, sent, end);
             } else {
-                tally.failedWithResponse(kind, intendedStart, sent, end);
+                tally.failedWithResponse(index, kind, intendedStart, sent, end);
             }
         } catch (IOException | RuntimeException e) {
-            tally.failed(Failures.classify(e));
+            tally.failed(index, Failures.classify(e));
         }
     }
 }

@@ -16,8 +16,8 @@ public final class CpuTask implements ItemTask, AsyncItemTask {
     @Override
     public void run(long index, long intendedStart) {
         long sent = System.nanoTime();
-        tally.result(kernel.compute(index));
-        tally.completed(intendedStart, sent, System.nanoTime());
+        tally.result(index, kernel.compute(index));
+        tally.completed(index, intendedStart, sent, System.nanoTime());
     }
 
     @Override

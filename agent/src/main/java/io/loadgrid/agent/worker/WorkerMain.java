@@ -8,8 +8,10 @@ import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
-/** A multiprocess worker JVM: runs its slice with the async model and reports its tally to its parent. */
+/** A multiprocess worker JVM: runs its slice or its parent's chunks with the async model and reports its tally. */
 public final class WorkerMain {
+    private static volatile boolean reported;
+
     private WorkerMain() {
     }
 
@@ -23,28 +25,43 @@ public final class WorkerMain {
             return;
         }
         WorkerJob job = Json.read(line, WorkerJob.class);
-        try (Engine engine = Engine.prepare(job.spec(), job.slice())) {
+        ParentChunks chunks = new ParentChunks(out);
+        try (Engine engine = job.chunkSize() > 0
+                ? Engine.prepare(job.spec(), job.chunkSize(), chunks, (chunk, tally) -> commit(out, new ChunkDone(chunk, tally.encode())))
+                : Engine.prepare(job.spec(), job.slice())) {
             out.println(WorkerProtocol.READY);
-            if (!WorkerProtocol.GO.equals(in.readLine())) {
+            String go = in.readLine();
+            if (go == null || !go.startsWith(WorkerProtocol.GO)) {
                 return;
             }
-            Thread watchdog = Thread.ofPlatform().daemon().name("parent-watch").start(() -> followParent(in, engine));
-            var outcome = engine.run();
-            out.println(WorkerProtocol.RESULT + Json.write(new WorkerReport(outcome.tally().encode(), outcome.threadsPeak())));
+            long start = Long.parseLong(go.substring(WorkerProtocol.GO.length()).strip());
+            Thread watchdog = Thread.ofPlatform().daemon().name("parent-watch").start(() -> followParent(in, engine, chunks));
+            var outcome = engine.run(start);
+            long lastEnd = start + outcome.wallNanos();
+            synchronized (out) {
+                out.println(WorkerProtocol.RESULT + Json.write(new WorkerReport(outcome.tally().encode(), outcome.threadsPeak(), lastEnd)));
+            }
             reported = true;
             // stay alive until the parent closes our stdin, so its closing resource sample still sees this process
             watchdog.join();
         }
     }
 
-    private static volatile boolean reported;
+    private static void commit(PrintStream out, ChunkDone done) {
+        synchronized (out) {
+            out.println(WorkerProtocol.COMMIT + Json.write(done));
+        }
+    }
 
-    /** After GO the parent only ever sends STOP; its stdin closing means it is gone. */
-    private static void followParent(BufferedReader in, Engine engine) {
+    /** After GO the parent sends chunks, END and STOP; its stdin closing means it is gone. */
+    private static void followParent(BufferedReader in, Engine engine, ParentChunks chunks) {
         try {
             for (String line = in.readLine(); line != null; line = in.readLine()) {
                 if (WorkerProtocol.STOP.equals(line)) {
                     engine.stop();
+                    chunks.end();
+                } else if (line.startsWith(WorkerProtocol.CHUNK) || line.equals(WorkerProtocol.END)) {
+                    chunks.received(line);
                 }
             }
         } catch (IOException ignored) {

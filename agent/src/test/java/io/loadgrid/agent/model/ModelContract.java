@@ -165,7 +165,8 @@ abstract class ModelContract {
         Outcome o = Runs.run(s);
         assertThat(o.tally().ok()).isPositive();
         assertThat(o.tally().failed()).isZero();
-        assertThat(o.wallNanos()).isBetween(400_000_000L, 10_000_000_000L);
+        // wall time ends with the last completed item, which was taken before the deadline
+        assertThat(o.wallNanos()).isBetween(380_000_000L, 10_000_000_000L);
     }
 
     @Test

@@ -1,6 +1,9 @@
 package io.loadgrid.common.cluster;
 
-/** Every Hazelcast structure and member attribute loadgrid uses, declared once. */
+/**
+ * Every Hazelcast structure and member attribute loadgrid uses, declared once. Values are JSON text of the records
+ * in {@code common}, so every member reads them the same way whatever its version of the classes.
+ */
 public final class ClusterNames {
     /** Member attribute: what a member is. */
     public static final String ROLE = "loadgrid.role";
@@ -13,11 +16,39 @@ public final class ClusterNames {
     public static final String HOST = "loadgrid.host";
     /** IMap: agent member uuid to its current state (idle, preparing, running). */
     public static final String AGENT_STATE = "loadgrid.agent-state";
+    /** IMap: run id to its {@code SignedPlan}; agents listen for new entries. */
+    public static final String PLANS = "loadgrid.plans";
+    /** IMap: run id to its {@link ChunkBook}, changed only through {@link BookOp}. */
+    public static final String BOOKS = "loadgrid.books";
+    /** IMap: run id to its {@link RunControl}, written by the coordinator only. */
+    public static final String CONTROL = "loadgrid.control";
+    /** IMap: {@link #key run/agent} to that agent's {@link AgentStatus} for the run. */
+    public static final String STATUS = "loadgrid.status";
+    /** IMap: {@link #key run/agent} to the agent's final {@code NodeReport}. */
+    public static final String REPORTS = "loadgrid.reports";
+    private static final String CHUNKS = "loadgrid.chunks.";
+    private static final String SNAPSHOTS = "loadgrid.snapshots.";
 
     public static final String DEFAULT_CLUSTER = "loadgrid";
     public static final int DEFAULT_PORT = 5701;
     public static final String VERSION_VALUE = "0.1.0";
+    /** The agent's main class, for coordinators that start local agents without depending on the agent module. */
+    public static final String AGENT_MAIN = "io.loadgrid.agent.cluster.AgentCli";
 
     private ClusterNames() {
+    }
+
+    /** IMap of one run: chunk id to its {@code ChunkResult}, written once with putIfAbsent. */
+    public static String chunks(String runId) {
+        return CHUNKS + runId;
+    }
+
+    /** IQueue of one run: the agents' 1 Hz {@code NodeSnapshot}s, drained by the coordinator. */
+    public static String snapshots(String runId) {
+        return SNAPSHOTS + runId;
+    }
+
+    public static String key(String runId, String agent) {
+        return runId + "/" + agent;
     }
 }

@@ -1,6 +1,7 @@
 package io.loadgrid.common.metrics;
 
 import java.math.BigInteger;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -12,6 +13,8 @@ import java.util.Map;
  * @param result               the CPU workloads' sum over all items, null for HTTP
  * @param targetCounts         what the target itself counted for this run, when it could be asked
  * @param interrupted          true when the user stopped the run early: the figures cover the items that ran
+ * @param cluster              how the run was spread over agents (total only)
+ * @param nodes                each agent's own figures (total only); the total's counts and histograms are their sums
  */
 public record RunResult(int schema, String model, int concurrency, String workload, String target,
                         Parameters parameters, long items, long ok, long failed, Map<String, Long> failures,
@@ -19,13 +22,39 @@ public record RunResult(int schema, String model, int concurrency, String worklo
                         double downloadBytesPerS, double uploadBytesPerS,
                         LatencySummary latencyUs, LatencySummary latencyUncorrectedUs,
                         AvgMax cpuProcessPct, AvgMax cpuSystemPct, AvgMax rssMb, int threadsMax, int cores,
-                        BigInteger result, TargetCounts targetCounts, Boolean interrupted) {
+                        BigInteger result, TargetCounts targetCounts, Boolean interrupted,
+                        ClusterSummary cluster, List<NodeResult> nodes) {
 
     public static final int SCHEMA = 1;
 
     /** The knobs of the run that are not the model or its concurrency. */
     public record Parameters(Double rate, Double durationS, Integer batch, String pool, Integer threads,
                              Integer processes, long timeoutMs, String sink) {
+    }
+
+    /** The same result with its cluster layout and per-node figures. */
+    public RunResult withNodes(ClusterSummary c, List<NodeResult> n) {
+        return new RunResult(schema, model, concurrency, workload, target, parameters, items, ok, failed, failures, wallS, reqPerS,
+                bytesDown, bytesUp, bytesWritten, downloadBytesPerS, uploadBytesPerS, latencyUs, latencyUncorrectedUs,
+                cpuProcessPct, cpuSystemPct, rssMb, threadsMax, cores, result, targetCounts, interrupted, c, List.copyOf(n));
+    }
+
+    /**
+     * How the run was spread.
+     *
+     * @param chunksReleased chunks handed back when their agent was lost
+     * @param chunksRerun    of those, the ones another agent ran again (the lost one had not committed them)
+     * @param missingItems   items of a count-bounded run that no committed chunk covers (0 unless stopped or agents lost)
+     */
+    public record ClusterSummary(int agents, String split, long chunkSize, long chunks, long chunksReleased, long chunksRerun,
+                                 List<String> lostNodes, long missingItems) {
+    }
+
+    /**
+     * One agent's figures. A lost node keeps the chunks it committed; its bytes and resources are its last snapshot's.
+     */
+    public record NodeResult(String node, String address, String host, boolean lost, long chunks, long duplicateChunks,
+                             String error, RunResult result) {
     }
 
     /** The target's own wire counts for the run (a delta of its /stats). */

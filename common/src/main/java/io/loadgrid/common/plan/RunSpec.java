@@ -24,6 +24,14 @@ public record RunSpec(ModelName model, int concurrency, Workload workload, long 
         return duration == null ? Slice.of(items) : Slice.of(-1);
     }
 
+    /** How many items the run has: its count, or what a rate schedules within the duration, or -1 for a timed closed loop. */
+    public long plannedItems() {
+        if (duration == null) {
+            return items;
+        }
+        return rate == null ? -1 : (long) Math.ceil(duration.toNanos() * rate / 1e9 - 1e-9);
+    }
+
     public RunSpec withModel(ModelName m, int newConcurrency) {
         return new RunSpec(m, newConcurrency, workload, items, duration, rate, batch, pool, threads, processes, timeout, sinkFile);
     }

@@ -1,7 +1,7 @@
 package io.loadgrid.common.security;
 
 import io.loadgrid.common.codec.Json;
-import io.loadgrid.common.plan.RunSpec;
+import io.loadgrid.common.plan.ClusterPlan;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.MessageDigest;
@@ -21,13 +21,13 @@ import javax.crypto.spec.SecretKeySpec;
 public record SignedPlan(String runId, String planJson, String signature) {
     private static final String ALGORITHM = "HmacSHA256";
 
-    public static SignedPlan sign(String runId, RunSpec spec, byte[] secret) {
-        String json = Json.write(spec);
+    public static SignedPlan sign(String runId, ClusterPlan plan, byte[] secret) {
+        String json = Json.write(plan);
         return new SignedPlan(runId, json, Base64.getEncoder().encodeToString(mac(secret, runId, json)));
     }
 
     /** The plan, if and only if the signature verifies under {@code secret}. */
-    public RunSpec verify(byte[] secret) {
+    public ClusterPlan verify(byte[] secret) {
         byte[] expected = mac(secret, runId, planJson);
         byte[] given;
         try {
@@ -38,7 +38,7 @@ public record SignedPlan(String runId, String planJson, String signature) {
         if (!MessageDigest.isEqual(expected, given)) {
             throw new PlanRefused("the plan's signature does not verify: the coordinator uses another secret");
         }
-        return Json.read(planJson, RunSpec.class);
+        return Json.read(planJson, ClusterPlan.class);
     }
 
     private static byte[] mac(byte[] secret, String runId, String json) {

@@ -3,7 +3,9 @@ package io.loadgrid.common.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.loadgrid.common.plan.ClusterPlan;
 import io.loadgrid.common.plan.ModelName;
+import io.loadgrid.common.plan.Split;
 import io.loadgrid.common.plan.PoolMode;
 import io.loadgrid.common.plan.RunSpec;
 import io.loadgrid.common.workload.SeedStream;
@@ -16,15 +18,16 @@ class SignedPlanTest {
     static final byte[] SECRET = "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.UTF_8);
     static final RunSpec SPEC = new RunSpec(ModelName.HYBRID, 40, new Workload.Http("seed", new SeedStream("http://127.0.0.1:8080"), true),
             5000, null, 250.0, 0, PoolMode.REUSE, 4, 2, Duration.ofSeconds(5), null);
+    static final ClusterPlan PLAN = new ClusterPlan(SPEC, 5000, 500, Split.DYNAMIC, java.util.List.of("a", "b"), "c");
 
     @Test
     void aSignedPlanVerifiesAndDecodesToTheSamePlan() {
-        assertThat(SignedPlan.sign("run-1", SPEC, SECRET).verify(SECRET)).isEqualTo(SPEC);
+        assertThat(SignedPlan.sign("run-1", PLAN, SECRET).verify(SECRET)).isEqualTo(PLAN);
     }
 
     @Test
     void anotherSecretATamperedPlanOrAnotherRunIsRefused() {
-        SignedPlan signed = SignedPlan.sign("run-1", SPEC, SECRET);
+        SignedPlan signed = SignedPlan.sign("run-1", PLAN, SECRET);
         byte[] other = "fedcba9876543210fedcba9876543210".getBytes(StandardCharsets.UTF_8);
         assertThatThrownBy(() -> signed.verify(other)).isInstanceOf(PlanRefused.class).hasMessageContaining("does not verify");
         SignedPlan tampered = new SignedPlan("run-1", signed.planJson().replace("127.0.0.1", "127.0.0.2"), signed.signature());

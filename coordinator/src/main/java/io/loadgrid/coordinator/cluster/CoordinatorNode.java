@@ -9,6 +9,7 @@ import io.loadgrid.common.cluster.MemberConfig;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /** The coordinator's Hazelcast lite member: it holds no data, so losing it loses none. */
 public final class CoordinatorNode implements AutoCloseable {
@@ -23,13 +24,53 @@ public final class CoordinatorNode implements AutoCloseable {
                 MemberConfig.of(settings, true, Map.of(ClusterNames.ROLE, ClusterNames.ROLE_COORDINATOR))));
     }
 
+    public HazelcastInstance hz() {
+        return hz;
+    }
+
+    public String uuid() {
+        return hz.getCluster().getLocalMember().getUuid().toString();
+    }
+
+    public int port() {
+        return hz.getCluster().getLocalMember().getAddress().getPort();
+    }
+
     public List<AgentInfo> agents() {
         Map<Object, Object> states = hz.getMap(ClusterNames.AGENT_STATE);
+        return agentMembers().stream().map(m -> AgentInfo.of(m, String.valueOf(states.getOrDefault(m.getUuid().toString(), "unknown"))))
+                .toList();
+    }
+
+    private List<Member> agentMembers() {
         return hz.getCluster().getMembers().stream()
                 .filter(m -> ClusterNames.ROLE_AGENT.equals(m.getAttribute(ClusterNames.ROLE)))
-                .map(m -> AgentInfo.of(m, String.valueOf(states.getOrDefault(m.getUuid().toString(), "unknown"))))
-                .sorted(Comparator.comparing(AgentInfo::address))
+                .sorted(Comparator.comparing(m -> m.getAddress().toString()))
                 .toList();
+    }
+
+    /**
+     * The idle agents to run on: {@code wanted} of them (waiting up to {@code timeoutMs} for them to join), or every
+     * idle agent present when {@code wanted} is 0.
+     */
+    public List<Member> idleAgents(int wanted, long timeoutMs) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
+        while (true) {
+            List<Member> present = agentMembers();
+            // the state map lives on agents: ask it only once one is there
+            Map<Object, Object> states = present.isEmpty() ? Map.of() : hz.getMap(ClusterNames.AGENT_STATE);
+            List<Member> idle = present.stream().filter(m -> "idle".equals(states.get(m.getUuid().toString()))).toList();
+            if (wanted > 0 && idle.size() >= wanted) {
+                return idle.subList(0, wanted);
+            }
+            if (wanted == 0 && !idle.isEmpty()) {
+                return idle;
+            }
+            if (System.nanoTime() > deadline) {
+                return idle;
+            }
+            Thread.sleep(100);
+        }
     }
 
     @Override

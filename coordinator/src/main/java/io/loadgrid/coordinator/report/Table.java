@@ -1,4 +1,4 @@
-package io.loadgrid.agent.report;
+package io.loadgrid.coordinator.report;
 
 import io.loadgrid.common.metrics.AvgMax;
 import io.loadgrid.common.metrics.LatencySummary;
@@ -35,7 +35,7 @@ public final class Table {
         }
         rows.add(row("CPU Usage (Process)", pct(r.cpuProcessPct()), "% of one core"));
         rows.add(row("CPU Usage (System)", pct(r.cpuSystemPct()), "% of all cores"));
-        rows.add(row("Memory Usage (RSS)", f("%.2f MB (avg) / %.2f MB (max)", r.rssMb().avg(), r.rssMb().max()), "MB"));
+        rows.add(row("Memory Usage (RSS)", r.rssMb() == null ? "-" : f("%.2f MB (avg) / %.2f MB (max)", r.rssMb().avg(), r.rssMb().max()), "MB"));
         rows.add(row("CPU Cores", Integer.toString(r.cores()), "cores"));
         rows.add(row("Threads (max live)", Integer.toString(r.threadsMax()), "threads"));
         if (r.targetCounts() != null) {
@@ -43,6 +43,9 @@ public final class Table {
                     r.targetCounts().bytesIn(), r.targetCounts().bytesOut()), agreement(r)));
         }
         render(rows, out);
+        if (r.nodes() != null) {
+            NodeTable.print(r, out);
+        }
         if (Boolean.TRUE.equals(r.interrupted())) {
             out.println("(interrupted: these figures cover the items that ran before Ctrl-C)");
         }
@@ -71,29 +74,48 @@ public final class Table {
     }
 
     private static String pct(AvgMax a) {
-        return f("%.2f%% (avg) / %.1f%% (max)", a.avg(), a.max());
+        return a == null ? "-" : f("%.2f%% (avg) / %.1f%% (max)", a.avg(), a.max());
     }
 
     private static String[] row(String metric, String value, String unit) {
         return new String[] {metric, value, unit};
     }
 
-    private static String f(String format, Object... args) {
+    static String f(String format, Object... args) {
         return String.format(Locale.ROOT, format, args);
     }
 
     private static void render(List<String[]> rows, PrintStream out) {
-        int[] w = {"Metric".length(), "Value".length(), "Unit".length()};
+        render(new String[] {"Metric", "Value", "Unit"}, rows, out);
+    }
+
+    /** A markdown table, columns as wide as their widest cell. */
+    static void render(String[] head, List<String[]> rows, PrintStream out) {
+        int[] w = new int[head.length];
+        for (int i = 0; i < head.length; i++) {
+            w[i] = head[i].length();
+        }
         for (String[] r : rows) {
-            for (int i = 0; i < 3; i++) {
+            for (int i = 0; i < w.length; i++) {
                 w[i] = Math.max(w[i], r[i].length());
             }
         }
-        String fmt = "| %-" + w[0] + "s | %-" + w[1] + "s | %-" + w[2] + "s |%n";
-        out.printf(fmt, "Metric", "Value", "Unit");
-        out.printf("|%s|%s|%s|%n", "-".repeat(w[0] + 2), "-".repeat(w[1] + 2), "-".repeat(w[2] + 2));
-        for (String[] r : rows) {
-            out.printf(fmt, (Object[]) r);
+        line(head, w, out);
+        StringBuilder rule = new StringBuilder("|");
+        for (int width : w) {
+            rule.append("-".repeat(width + 2)).append('|');
         }
+        out.println(rule);
+        for (String[] r : rows) {
+            line(r, w, out);
+        }
+    }
+
+    private static void line(String[] cells, int[] w, PrintStream out) {
+        StringBuilder b = new StringBuilder("|");
+        for (int i = 0; i < w.length; i++) {
+            b.append(' ').append(cells[i]).append(" ".repeat(w[i] - cells[i].length())).append(" |");
+        }
+        out.println(b);
     }
 }

@@ -1,4 +1,4 @@
-package io.loadgrid.agent.cli;
+package io.loadgrid.coordinator.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,6 +1,5 @@
-package io.loadgrid.agent.report;
+package io.loadgrid.coordinator.report;
 
-import io.loadgrid.agent.run.Outcome;
 import io.loadgrid.common.metrics.FailureKind;
 import io.loadgrid.common.metrics.LatencySummary;
 import io.loadgrid.common.metrics.Resources;
@@ -12,15 +11,14 @@ import io.loadgrid.common.workload.Workload;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Derives the result document from a run's tally and resources: the single place where rates are computed. */
+/** Derives the result document from a tally and resources: the single place where rates are computed. */
 public final class Results {
     private Results() {
     }
 
-    public static RunResult of(RunSpec spec, Outcome outcome, Resources res, String target, RunResult.TargetCounts counts,
-                                 boolean interrupted) {
-        Tally t = outcome.tally();
-        double wall = outcome.wallNanos() / 1e9;
+    public static RunResult of(RunSpec spec, Tally t, long wallNanos, Resources res, String target, RunResult.TargetCounts counts,
+                               boolean interrupted) {
+        double wall = wallNanos / 1e9;
         Map<String, Long> failures = new LinkedHashMap<>();
         for (FailureKind k : FailureKind.values()) {
             failures.put(k.key(), t.failures().getOrDefault(k, 0L));
@@ -31,7 +29,7 @@ public final class Results {
                 t.bytesDown(), t.bytesUp(), t.bytesWritten(), per(t.bytesDown(), wall), per(t.bytesUp(), wall),
                 LatencySummary.of(t.latency()), LatencySummary.of(t.uncorrected()),
                 res.cpuProcessPct(), res.cpuSystemPct(), res.rssMb(), res.threadsMax(), res.cores(),
-                cpu ? t.result() : null, counts, interrupted ? Boolean.TRUE : null);
+                cpu ? t.result() : null, counts, interrupted ? Boolean.TRUE : null, null, null);
     }
 
     private static RunResult.Parameters parameters(RunSpec s) {

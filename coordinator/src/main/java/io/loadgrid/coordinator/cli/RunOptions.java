@@ -1,8 +1,10 @@
-package io.loadgrid.agent.cli;
+package io.loadgrid.coordinator.cli;
 
 import io.loadgrid.common.plan.Durations;
 import io.loadgrid.common.plan.ModelName;
 import io.loadgrid.common.plan.PoolMode;
+import io.loadgrid.common.plan.Split;
+import io.loadgrid.common.process.Limits;
 import io.loadgrid.common.plan.RunSpec;
 import io.loadgrid.common.workload.CpuKernel;
 import io.loadgrid.common.workload.SeedStream;
@@ -16,7 +18,7 @@ import java.time.Duration;
 public record RunOptions(ModelName model, Integer concurrency, Long urls, String duration, Double rate, String workload,
                          String base, String url, String sink, Path sinkFile, Path json, Integer batch, PoolMode pool,
                          Integer threads, Integer processes, String timeout, int iterations, boolean acceptHttpErrors,
-                         double targetLatencyMs) {
+                         double targetLatencyMs, Integer agents, String split, Long chunk) {
 
     static final String EMBEDDED = "http://embedded.invalid";
     /** The host the CPU workloads' URLs are generated with when no --base is given; nothing is contacted. */
@@ -24,8 +26,13 @@ public record RunOptions(ModelName model, Integer concurrency, Long urls, String
     static final int DEFAULT_CONCURRENCY = 100;
     static final long DEFAULT_URLS = 10_000;
 
-    /** A checked plan; {@code embeddedTarget} means the base URL is filled in once the embedded target is up. */
-    public record Valid(RunSpec spec, boolean embeddedTarget, double targetLatencyMs, Path json) {
+    /**
+     * A checked plan; {@code embeddedTarget} means the base URL is filled in once the embedded target is up.
+     *
+     * @param agents how many agents run it (0: every idle agent of a remote cluster)
+     * @param chunk  items per chunk, or 0 to let the coordinator choose
+     */
+    public record Valid(RunSpec spec, boolean embeddedTarget, double targetLatencyMs, Path json, int agents, Split split, long chunk) {
     }
 
     public Valid validate() {
@@ -67,7 +74,17 @@ public record RunOptions(ModelName model, Integer concurrency, Long urls, String
         RunSpec spec = new RunSpec(model, n, workload(embedded), d == null ? (urls == null ? DEFAULT_URLS : urls) : -1, d, rate,
                 batch != null ? batch : pool == PoolMode.RECREATE ? n : 0, pool, effectiveThreads(), effectiveProcesses(), Durations.parse(timeout, "--timeout"),
                 sink.equals("file") ? sinkFile.toAbsolutePath() : null);
-        return new Valid(spec, embedded && spec.workload() instanceof Workload.Http, targetLatencyMs, json);
+        positive(agents, "--agents");
+        if (chunk != null && chunk < 1) {
+            throw new IllegalArgumentException("--chunk must be at least 1 item, got " + chunk);
+        }
+        Split s = switch (split) {
+            case "dynamic" -> Split.DYNAMIC;
+            case "static" -> Split.STATIC;
+            default -> throw new IllegalArgumentException("--split '" + split + "' is unknown; use dynamic (faster agents take more) or static (equal shares)");
+        };
+        return new Valid(spec, embedded && spec.workload() instanceof Workload.Http, targetLatencyMs, json,
+                agents == null ? 0 : agents, s, chunk == null ? 0 : chunk);
     }
 
     int effectiveConcurrency() {

@@ -1,4 +1,4 @@
-package io.loadgrid.agent.target;
+package io.loadgrid.coordinator.target;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;

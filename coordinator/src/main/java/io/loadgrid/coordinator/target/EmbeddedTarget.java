@@ -1,4 +1,4 @@
-package io.loadgrid.agent.target;
+package io.loadgrid.coordinator.target;
 
 import io.loadgrid.common.process.JavaProcess;
 import java.io.BufferedReader;

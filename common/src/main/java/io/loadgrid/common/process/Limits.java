@@ -1,23 +1,23 @@
-package io.loadgrid.agent.cli;
+package io.loadgrid.common.process;
 
 import com.sun.management.UnixOperatingSystemMXBean;
 import java.lang.management.ManagementFactory;
 
 /** Limits of this machine that a plan must fit in before any load is sent. */
-final class Limits {
+public final class Limits {
     /** Descriptors the JVM itself holds (jars, epoll, pipes) beside one socket per in-flight request. */
-    static final int RESERVED_FDS = 256;
+    public static final int RESERVED_FDS = 256;
 
     private Limits() {
     }
 
-    static long openFileLimit() {
+    public static long openFileLimit() {
         return ManagementFactory.getOperatingSystemMXBean() instanceof UnixOperatingSystemMXBean unix
                 ? unix.getMaxFileDescriptorCount() : Long.MAX_VALUE;
     }
 
     /** Each in-flight request holds a socket; with several processes each holds its share. */
-    static void checkConcurrency(int concurrency, int processes) {
+    public static void checkConcurrency(int concurrency, int processes) {
         long limit = openFileLimit();
         long perProcess = (concurrency + processes - 1L) / Math.max(1, processes);
         if (perProcess + RESERVED_FDS > limit) {

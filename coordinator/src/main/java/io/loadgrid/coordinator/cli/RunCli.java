@@ -1,17 +1,20 @@
-package io.loadgrid.agent.cli;
+package io.loadgrid.coordinator.cli;
 
 import io.loadgrid.common.cli.BadInput;
+import io.loadgrid.common.cli.ClusterOptions;
 import io.loadgrid.common.plan.ModelName;
 import io.loadgrid.common.plan.PoolMode;
+import io.loadgrid.coordinator.run.PlanRejected;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code ./loadgrid run}: parses the command line into {@link RunOptions} and hands it to {@link RunCommand}. */
 @Command(name = "loadgrid run", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Drive a workload with one concurrency model and report the metrics.")
+        description = "Drive a workload with one concurrency model on one or more agents and report the metrics.")
 public final class RunCli implements Callable<Integer> {
     @Option(names = "--model", paramLabel = "M", converter = RunCli.ModelConverter.class, description = "sync, threads, virtual, async, hybrid, multiprocess (default: async)")
     ModelName model = ModelName.ASYNC;
@@ -51,6 +54,14 @@ public final class RunCli implements Callable<Integer> {
     boolean acceptHttpErrors;
     @Option(names = "--target-latency", paramLabel = "MS", description = "embedded target: emulated latency per response (default: ${DEFAULT-VALUE})")
     double targetLatencyMs;
+    @Option(names = "--agents", paramLabel = "K", description = "agents that run the plan: local agent JVMs to start (default: 1), or with --join how many to wait for (default: every idle one)")
+    Integer agents;
+    @Option(names = "--split", paramLabel = "S", description = "dynamic: agents lease chunks, a faster one takes more; static: equal fixed shares (default: ${DEFAULT-VALUE})")
+    String split = "dynamic";
+    @Option(names = "--chunk", paramLabel = "N", description = "items per chunk (default: chosen from items and agents)")
+    Long chunk;
+    @Mixin
+    ClusterOptions cluster = new ClusterOptions();
 
     static final class ModelConverter implements CommandLine.ITypeConverter<ModelName> {
         @Override
@@ -77,9 +88,9 @@ public final class RunCli implements Callable<Integer> {
     public Integer call() {
         try {
             RunOptions options = new RunOptions(model, concurrency, urls, duration, rate, workload, base, url, sink, sinkFile,
-                    json, batch, pool, threads, processes, timeout, iterations, acceptHttpErrors, targetLatencyMs);
-            return new RunCommand(options.validate(), System.out).call();
-        } catch (IllegalArgumentException e) {
+                    json, batch, pool, threads, processes, timeout, iterations, acceptHttpErrors, targetLatencyMs, agents, split, chunk);
+            return new RunCommand(options.validate(), cluster, System.out, System.err).call();
+        } catch (IllegalArgumentException | PlanRejected e) {
             return BadInput.report("run", e.getMessage());
         } catch (Exception e) {
             System.err.println("loadgrid run: failed: " + e);

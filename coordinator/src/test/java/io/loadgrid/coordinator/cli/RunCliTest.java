@@ -1,9 +1,10 @@
-package io.loadgrid.agent.cli;
+package io.loadgrid.coordinator.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.loadgrid.common.codec.Json;
+import io.loadgrid.common.process.Limits;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

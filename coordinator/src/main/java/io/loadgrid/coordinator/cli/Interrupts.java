@@ -1,4 +1,4 @@
-package io.loadgrid.agent.cli;
+package io.loadgrid.coordinator.cli;
 
 import java.io.PrintStream;
 import sun.misc.Signal;
@@ -8,12 +8,12 @@ import sun.misc.SignalHandler;
  * The first Ctrl-C stops handing out items so that what was measured is reported, not lost; the second one ends
  * the process at once.
  */
-final class Interrupts implements AutoCloseable {
+public final class Interrupts implements AutoCloseable {
     private static final Signal INT = new Signal("INT");
     private final SignalHandler previous;
     private volatile boolean fired;
 
-    Interrupts(Runnable stop, PrintStream err) {
+    public Interrupts(Runnable stop, PrintStream err) {
         SignalHandler prev;
         try {
             prev = Signal.handle(INT, sig -> {
@@ -28,7 +28,7 @@ final class Interrupts implements AutoCloseable {
         this.previous = prev;
     }
 
-    boolean fired() {
+    public boolean fired() {
         return fired;
     }
 

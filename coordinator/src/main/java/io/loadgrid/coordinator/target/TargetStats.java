@@ -1,4 +1,4 @@
-package io.loadgrid.agent.target;
+package io.loadgrid.coordinator.target;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.loadgrid.common.codec.Json;
@@ -25,6 +25,10 @@ public record TargetStats(long requests, long bytesIn, long bytesOut) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while reading " + base + "/stats", e);
         }
+    }
+
+    public io.loadgrid.common.metrics.RunResult.TargetCounts counts() {
+        return new io.loadgrid.common.metrics.RunResult.TargetCounts(requests, bytesIn, bytesOut);
     }
 
     public TargetStats minus(TargetStats before) {

@@ -1,0 +1,87 @@
+package io.loadgrid.agent.cluster;
+
+import com.hazelcast.map.IMap;
+import io.loadgrid.agent.metrics.ChunkLedger;
+import io.loadgrid.common.cluster.BookOp;
+import io.loadgrid.common.codec.Json;
+import io.loadgrid.common.metrics.ChunkResult;
+import io.loadgrid.common.metrics.Tally;
+import io.loadgrid.common.plan.Chunk;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Commits each finished chunk exactly once, off the senders' threads: putIfAbsent of its result (a chunk re-run after
+ * its first runner was presumed lost finds the first result and is discarded), then the end of its lease.
+ */
+final class ChunkCommitter implements ChunkLedger.Committer, AutoCloseable {
+    private record Finished(Chunk chunk, Tally tally) {
+    }
+
+    private final LinkedBlockingQueue<Finished> queue = new LinkedBlockingQueue<>();
+    private final IMap<Long, String> results;
+    private final IMap<String, String> books;
+    private final String runId;
+    private final String node;
+    private final AtomicLong pending = new AtomicLong();
+    private final AtomicLong duplicates = new AtomicLong();
+    private final Thread thread;
+    private volatile RuntimeException failure;
+
+    ChunkCommitter(IMap<Long, String> results, IMap<String, String> books, String runId, String node) {
+        this.results = results;
+        this.books = books;
+        this.runId = runId;
+        this.node = node;
+        this.thread = Thread.ofPlatform().daemon().name("chunk-committer").start(this::loop);
+    }
+
+    @Override
+    public void commit(Chunk chunk, Tally tally) {
+        pending.incrementAndGet();
+        queue.add(new Finished(chunk, tally));
+    }
+
+    private void loop() {
+        try {
+            while (true) {
+                Finished f = queue.take();
+                try {
+                    String result = Json.write(new ChunkResult(f.chunk().id(), node, f.tally().encode()));
+                    if (results.putIfAbsent(f.chunk().id(), result) != null) {
+                        duplicates.incrementAndGet();
+                    }
+                    books.executeOnKey(runId, BookOp.committed(node, f.chunk().id()));
+                } catch (RuntimeException e) {
+                    failure = e;
+                } finally {
+                    pending.decrementAndGet();
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Waits until every chunk handed in is committed (or the cluster failed). */
+    void drain(long timeoutMs) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
+        while (pending.get() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+    }
+
+    long duplicates() {
+        return duplicates.get();
+    }
+
+    RuntimeException failure() {
+        return failure;
+    }
+
+    @Override
+    public void close() {
+        thread.interrupt();
+    }
+}

@@ -1,0 +1,75 @@
+package io.loadgrid.agent.cluster;
+
+import com.hazelcast.collection.IQueue;
+import com.hazelcast.core.HazelcastInstance;
+import io.loadgrid.agent.metrics.LiveTally;
+import io.loadgrid.agent.metrics.ResourceSampler;
+import io.loadgrid.agent.run.Engine;
+import io.loadgrid.common.cluster.ClusterNames;
+import io.loadgrid.common.cluster.RunControl;
+import io.loadgrid.common.codec.Json;
+import io.loadgrid.common.metrics.Histograms;
+import io.loadgrid.common.metrics.NodeSnapshot;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * While a run lasts: a snapshot to the coordinator every second, and a look at the coordinator every 100 ms. When it
+ * asks to stop, or is gone or silent, the engine stops handing out items at once.
+ */
+final class LiveReporting implements AutoCloseable {
+    private static final long WATCH_MS = 100;
+    private final ScheduledExecutorService timer = Executors.newScheduledThreadPool(2, Thread.ofPlatform().daemon().name("live-", 0).factory());
+    private final IQueue<String> snapshots;
+    private final String me;
+    private final Engine engine;
+    private final ResourceSampler sampler;
+    private final CoordinatorWatch watch;
+    private volatile boolean lost;
+    private volatile boolean stopped;
+    private long seq;
+
+    LiveReporting(HazelcastInstance hz, String runId, String me, Engine engine, ResourceSampler sampler, CoordinatorWatch watch) {
+        this.snapshots = hz.getQueue(ClusterNames.snapshots(runId));
+        this.me = me;
+        this.engine = engine;
+        this.sampler = sampler;
+        this.watch = watch;
+        timer.scheduleAtFixedRate(this::snapshot, 1000, 1000, TimeUnit.MILLISECONDS);
+        timer.scheduleWithFixedDelay(this::look, WATCH_MS, WATCH_MS, TimeUnit.MILLISECONDS);
+    }
+
+    private void look() {
+        if (stopped) {
+            return;
+        }
+        RunControl c = watch.read();
+        if (c == null || c.stop()) {
+            lost = c == null;
+            stopped = true;
+            engine.stop();
+        }
+    }
+
+    private void snapshot() {
+        try {
+            LiveTally t = engine.tally();
+            var latest = sampler.latest();
+            snapshots.offer(Json.write(new NodeSnapshot(me, ++seq, watch.clusterTime(), t.done() + engine.doneElsewhere(), t.ok(),
+                    t.failures(), t.wire().up(), t.wire().down(), Histograms.encode(t.interval()), latest.cpuProcessPct(),
+                    latest.rssMb(), java.lang.management.ManagementFactory.getThreadMXBean().getThreadCount())));
+        } catch (RuntimeException e) {
+            // a snapshot is best effort: the final figures come from committed chunks and the node report
+        }
+    }
+
+    boolean coordinatorLost() {
+        return lost;
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+    }
+}

@@ -1,0 +1,53 @@
+package io.loadgrid.agent.metrics;
+
+import io.loadgrid.common.metrics.FailureKind;
+import io.loadgrid.common.metrics.Histograms;
+import io.loadgrid.common.metrics.Tally;
+import io.loadgrid.common.plan.Chunk;
+import java.util.concurrent.atomic.AtomicLong;
+import org.HdrHistogram.PackedHistogram;
+
+/**
+ * What the items of one chunk produced, so that the chunk's result can be committed on its own. Packed histograms
+ * cost memory in proportion to the values recorded, not to their range: a run has many chunks. They are recorded under
+ * a lock: HdrHistogram 2.2.2's PackedConcurrentHistogram livelocks when several threads resize it at once (seen here).
+ */
+final class ChunkTally {
+    private final Chunk chunk;
+    private final ItemCounts counts = new ItemCounts();
+    private final PackedHistogram latency = new PackedHistogram(1, Histograms.HIGHEST_US, Histograms.DIGITS);
+    private final PackedHistogram uncorrected = new PackedHistogram(1, Histograms.HIGHEST_US, Histograms.DIGITS);
+    private final AtomicLong finished = new AtomicLong();
+
+    ChunkTally(Chunk chunk) {
+        this.chunk = chunk;
+    }
+
+    Chunk chunk() {
+        return chunk;
+    }
+
+    ItemCounts counts() {
+        return counts;
+    }
+
+    synchronized void latency(long corrected, long uncorrectedUs) {
+        latency.recordValue(corrected);
+        uncorrected.recordValue(uncorrectedUs);
+    }
+
+    void failed(FailureKind kind) {
+        counts.failed(kind);
+    }
+
+    /** Counts one more item as finished; true when it was the chunk's last. */
+    boolean finishOne() {
+        return finished.incrementAndGet() == chunk.count();
+    }
+
+    /** The chunk's tally, once its items are done; wire bytes are counted per node, not per chunk. */
+    synchronized Tally tally() {
+        return new Tally(counts.ok.sum(), counts.failures(), 0, 0, counts.written.sum(), counts.resultHi.sum(),
+                counts.resultLo.sum(), latency, uncorrected);
+    }
+}

@@ -1,0 +1,60 @@
+package io.loadgrid.agent.worker;
+
+import io.loadgrid.agent.run.ChunkFeed;
+import io.loadgrid.common.codec.Json;
+import io.loadgrid.common.plan.Chunk;
+import java.io.IOException;
+import java.util.concurrent.Semaphore;
+
+/**
+ * Passes leased chunks to one worker JVM, at most two outstanding so that a faster worker takes more, and hands the
+ * worker's chunk results to the agent's committer. Returns the worker's final report.
+ */
+public final class ChunkRelay {
+    private static final int OUTSTANDING = 2;
+    private final WorkerProcess worker;
+    private final ChunkFeed feed;
+    private final Semaphore room = new Semaphore(OUTSTANDING);
+
+    public ChunkRelay(WorkerProcess worker, ChunkFeed feed) {
+        this.worker = worker;
+        this.feed = feed;
+    }
+
+    /** Runs until the worker reports; call after GO. */
+    public WorkerReport relay() throws IOException, InterruptedException {
+        Thread feeder = Thread.ofPlatform().daemon().name("chunk-relay").start(this::feed);
+        try {
+            for (String line = worker.readLine(); ; line = worker.readLine()) {
+                if (line.startsWith(WorkerProtocol.COMMIT)) {
+                    ChunkDone done = Json.read(line.substring(WorkerProtocol.COMMIT.length()), ChunkDone.class);
+                    feed.committedElsewhere(done.chunk(), done.tally().decode());
+                    room.release();
+                } else if (line.startsWith(WorkerProtocol.BACK)) {
+                    feed.giveBack(Json.read(line.substring(WorkerProtocol.BACK.length()), Chunk.class));
+                    room.release();
+                } else if (line.startsWith(WorkerProtocol.RESULT)) {
+                    return Json.read(line.substring(WorkerProtocol.RESULT.length()), WorkerReport.class);
+                }
+            }
+        } finally {
+            feeder.interrupt();
+        }
+    }
+
+    private void feed() {
+        try {
+            while (true) {
+                room.acquire();
+                Chunk c = feed.nextChunk();
+                if (c == null) {
+                    worker.send(WorkerProtocol.END);
+                    return;
+                }
+                worker.send(WorkerProtocol.CHUNK + Json.write(c));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package io.loadgrid.agent.worker;
+
+import io.loadgrid.agent.run.ChunkSource;
+import io.loadgrid.common.codec.Json;
+import io.loadgrid.common.plan.Chunk;
+import java.io.PrintStream;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+/** A worker's chunks, as its parent passes them down its stdin. */
+final class ParentChunks implements ChunkSource {
+    private static final Chunk END = new Chunk(-1, 0, 0);
+    private final LinkedBlockingQueue<Chunk> chunks = new LinkedBlockingQueue<>();
+    private final PrintStream out;
+
+    ParentChunks(PrintStream out) {
+        this.out = out;
+    }
+
+    void received(String line) {
+        chunks.add(line.equals(WorkerProtocol.END) ? END : Json.read(line.substring(WorkerProtocol.CHUNK.length()), Chunk.class));
+    }
+
+    void end() {
+        chunks.add(END);
+    }
+
+    @Override
+    public Chunk lease(BooleanSupplier cancelled) throws InterruptedException {
+        while (!cancelled.getAsBoolean()) {
+            Chunk c = chunks.poll(10, TimeUnit.MILLISECONDS);
+            if (c == END) {
+                chunks.add(END);
+                return null;
+            }
+            if (c != null) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public void giveBack(Chunk chunk) {
+        synchronized (out) {
+            out.println(WorkerProtocol.BACK + Json.write(chunk));
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package io.loadgrid.agent.worker;
+
+import io.loadgrid.common.codec.Json;
+import io.loadgrid.common.process.JavaProcess;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** One worker JVM of the multiprocess model, seen from its parent: the two ends of its line protocol. */
+public final class WorkerProcess {
+    private final Process process;
+    private final PrintStream in;
+    private final BufferedReader out;
+
+    private WorkerProcess(Process process) {
+        this.process = process;
+        this.in = new PrintStream(process.getOutputStream(), true, StandardCharsets.UTF_8);
+        this.out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+    }
+
+    public static WorkerProcess start(WorkerJob job) throws IOException {
+        WorkerProcess w = new WorkerProcess(JavaProcess.builder(WorkerMain.class.getName(), List.of()).start());
+        w.send(Json.write(job));
+        return w;
+    }
+
+    public ProcessHandle handle() {
+        return process.toHandle();
+    }
+
+    public synchronized void send(String line) {
+        in.println(line);
+    }
+
+    /** The next line of the worker, or an exception saying it died. */
+    public String readLine() throws IOException {
+        String line = out.readLine();
+        if (line == null) {
+            throw new IOException("worker JVM " + process.pid() + " exited (exit code " + exitCode() + "); its error output is above");
+        }
+        return line;
+    }
+
+    /** Skips lines until one starts with {@code prefix}. */
+    public String await(String prefix) throws IOException {
+        for (String line = readLine(); ; line = readLine()) {
+            if (line.startsWith(prefix)) {
+                return line;
+            }
+        }
+    }
+
+    private String exitCode() {
+        try {
+            return process.waitFor(5, TimeUnit.SECONDS) ? Integer.toString(process.exitValue()) : "still running";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "unknown";
+        }
+    }
+
+    /** Closes its stdin, which ends it; kills it if it lingers. */
+    public void stop() {
+        in.close();
+        try {
+            if (!process.waitFor(5, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+}

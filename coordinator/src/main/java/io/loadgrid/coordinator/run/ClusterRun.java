@@ -1,0 +1,198 @@
+package io.loadgrid.coordinator.run;
+
+import com.hazelcast.cluster.Member;
+import com.hazelcast.cluster.MembershipEvent;
+import com.hazelcast.cluster.MembershipListener;
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.map.IMap;
+import io.loadgrid.common.cluster.AgentStatus;
+import io.loadgrid.common.cluster.BookOp;
+import io.loadgrid.common.cluster.ChunkBook;
+import io.loadgrid.common.cluster.ClusterNames;
+import io.loadgrid.common.cluster.RunControl;
+import io.loadgrid.common.codec.Json;
+import io.loadgrid.common.metrics.ChunkResult;
+import io.loadgrid.common.metrics.NodeReport;
+import io.loadgrid.common.plan.ClusterPlan;
+import io.loadgrid.common.security.SignedPlan;
+import io.loadgrid.coordinator.aggregate.Merge;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One run across the cluster, as the coordinator drives it: publish the signed plan and its chunk book, wait until
+ * every agent is ready, give one start instant in cluster time, keep the heartbeat while showing progress, hand a
+ * lost agent's chunks to the others, and collect the committed chunks and node reports.
+ */
+public final class ClusterRun implements AutoCloseable {
+    private static final long READY_TIMEOUT_MS = 120_000;
+    /** Time for every agent to see the start instant before it comes. */
+    private static final long START_LEAD_MS = 300;
+    private final HazelcastInstance hz;
+    private final String runId;
+    private final ClusterPlan plan;
+    private final PrintStream err;
+    private final Map<String, Member> members = new ConcurrentHashMap<>();
+    private final Map<String, String> lost = new ConcurrentHashMap<>();
+    private final Map<Long, String> releasedFrom = new ConcurrentHashMap<>();
+    private final IMap<String, String> control;
+    private final IMap<String, String> books;
+    private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().daemon().name("coordinator-heartbeat").factory());
+    private final UUID listener;
+    private volatile RunControl current;
+
+    public ClusterRun(HazelcastInstance hz, String runId, ClusterPlan plan, List<Member> agents, PrintStream err) {
+        this.hz = hz;
+        this.runId = runId;
+        this.plan = plan;
+        this.err = err;
+        agents.forEach(m -> members.put(m.getUuid().toString(), m));
+        this.control = hz.getMap(ClusterNames.CONTROL);
+        this.books = hz.getMap(ClusterNames.BOOKS);
+        this.listener = hz.getCluster().addMembershipListener(new MembershipListener() {
+            @Override
+            public void memberAdded(MembershipEvent e) {
+            }
+
+            @Override
+            public void memberRemoved(MembershipEvent e) {
+                lose(e.getMember().getUuid().toString(), "left the cluster");
+            }
+        });
+    }
+
+    /** Publishes the plan and waits until every agent is ready; a refusal or failure is one line, thrown. */
+    public void prepare(byte[] secret) throws InterruptedException {
+        books.set(runId, Json.write(ChunkBook.of(plan)));
+        publish(new RunControl(0, hz.getCluster().getClusterTime(), false));
+        heartbeat.scheduleAtFixedRate(() -> publish(current), RunControl.HEARTBEAT_MS, RunControl.HEARTBEAT_MS, TimeUnit.MILLISECONDS);
+        hz.getMap(ClusterNames.PLANS).set(runId, Json.write(SignedPlan.sign(runId, plan, secret)));
+        IMap<String, String> status = hz.getMap(ClusterNames.STATUS);
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(READY_TIMEOUT_MS);
+        while (true) {
+            int ready = 0;
+            for (String agent : plan.agents()) {
+                if (lost.containsKey(agent)) {
+                    throw new IllegalStateException("agent " + describe(agent) + " left the cluster before the start");
+                }
+                String s = status.get(ClusterNames.key(runId, agent));
+                AgentStatus st = s == null ? null : Json.read(s, AgentStatus.class);
+                if (st != null && st.state() != AgentStatus.State.READY) {
+                    throw new PlanRejected("agent " + describe(agent) + " " + st.state().name().toLowerCase() + " the plan: " + st.reason());
+                }
+                ready += st == null ? 0 : 1;
+            }
+            if (ready == plan.agents().size()) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("agents were not ready within " + READY_TIMEOUT_MS / 1000 + " s");
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    /** Starts every agent at one instant in cluster time; returns it. */
+    public long start() {
+        long start = hz.getCluster().getClusterTime() + START_LEAD_MS;
+        publish(new RunControl(start, 0, false));
+        return start;
+    }
+
+    /** Stops handing out items everywhere: in-flight items finish and count. */
+    public void stop() {
+        books.executeOnKey(runId, BookOp.stop());
+        publish(new RunControl(current.startMs(), 0, true));
+    }
+
+    private synchronized void publish(RunControl c) {
+        current = new RunControl(c.startMs(), hz.getCluster().getClusterTime(), c.stop());
+        control.set(runId, Json.write(current));
+    }
+
+    /** An agent that left, or failed, before reporting: its leased chunks go to the others. */
+    void lose(String agent, String why) {
+        if (!members.containsKey(agent) || hz.getMap(ClusterNames.REPORTS).containsKey(ClusterNames.key(runId, agent))
+                || lost.putIfAbsent(agent, why) != null) {
+            return;
+        }
+        @SuppressWarnings("unchecked")
+        List<Long> back = (List<Long>) books.executeOnKey(runId, BookOp.release(agent));
+        back.forEach(c -> releasedFrom.put(c, agent));
+        err.printf("loadgrid run: agent %s %s; %d uncommitted chunk(s) go to the others%n", describe(agent), why, back.size());
+    }
+
+    public List<String> agents() {
+        return plan.agents();
+    }
+
+    public boolean isLost(String agent) {
+        return lost.containsKey(agent);
+    }
+
+    public NodeReport report(String agent) {
+        String r = (String) hz.getMap(ClusterNames.REPORTS).get(ClusterNames.key(runId, agent));
+        return r == null ? null : Json.read(r, NodeReport.class);
+    }
+
+    /** An agent that said FAILED during the run counts as lost. */
+    public void checkFailures() {
+        IMap<String, String> status = hz.getMap(ClusterNames.STATUS);
+        for (String agent : plan.agents()) {
+            String s = status.get(ClusterNames.key(runId, agent));
+            if (s != null && Json.read(s, AgentStatus.class).state() == AgentStatus.State.FAILED) {
+                lose(agent, "failed: " + Json.read(s, AgentStatus.class).reason());
+            }
+        }
+    }
+
+    public List<ChunkResult> chunks() {
+        IMap<Long, String> results = hz.getMap(ClusterNames.chunks(runId));
+        List<ChunkResult> out = new ArrayList<>();
+        results.values().forEach(v -> out.add(Json.read(v, ChunkResult.class)));
+        return out;
+    }
+
+    public Map<Long, String> releasedFrom() {
+        return Map.copyOf(releasedFrom);
+    }
+
+    public Merge.Node node(String agent, NodeReport report, io.loadgrid.common.metrics.NodeSnapshot last) {
+        Member m = members.get(agent);
+        return new Merge.Node(agent, m.getAddress().getHost() + ":" + m.getAddress().getPort(), m.getAttribute(ClusterNames.HOST),
+                Integer.parseInt(m.getAttribute(ClusterNames.CORES)), report, last, lost.containsKey(agent));
+    }
+
+    public String describe(String agent) {
+        Member m = members.get(agent);
+        return agent.substring(0, 8) + (m == null ? "" : " (" + m.getAddress().getHost() + ":" + m.getAddress().getPort() + ")");
+    }
+
+    /** Removes every trace of the run from the cluster. */
+    @Override
+    public void close() {
+        heartbeat.shutdownNow();
+        hz.getCluster().removeMembershipListener(listener);
+        try {
+            hz.getMap(ClusterNames.PLANS).delete(runId);
+            books.delete(runId);
+            control.delete(runId);
+            for (String agent : plan.agents()) {
+                hz.getMap(ClusterNames.STATUS).delete(ClusterNames.key(runId, agent));
+                hz.getMap(ClusterNames.REPORTS).delete(ClusterNames.key(runId, agent));
+            }
+            hz.getMap(ClusterNames.chunks(runId)).destroy();
+            hz.getQueue(ClusterNames.snapshots(runId)).destroy();
+        } catch (RuntimeException e) {
+            // the cluster may be gone already; nothing of the result depends on this
+        }
+    }
+}

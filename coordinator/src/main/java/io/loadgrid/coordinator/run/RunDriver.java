@@ -1,0 +1,93 @@
+package io.loadgrid.coordinator.run;
+
+import com.hazelcast.cluster.Member;
+import com.hazelcast.core.HazelcastInstance;
+import io.loadgrid.common.metrics.NodeReport;
+import io.loadgrid.common.metrics.RunResult;
+import io.loadgrid.common.plan.ClusterPlan;
+import io.loadgrid.common.workload.Workload;
+import io.loadgrid.coordinator.aggregate.Merge;
+import io.loadgrid.coordinator.cli.Interrupts;
+import io.loadgrid.coordinator.target.TargetStats;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** Drives one cluster run from plan to merged result, with the live progress line and Ctrl-C handling. */
+public final class RunDriver implements Callable<RunResult> {
+    private static final long POLL_MS = 200;
+    private final HazelcastInstance hz;
+    private final String runId;
+    private final ClusterPlan plan;
+    private final List<Member> members;
+    private final byte[] secret;
+    private final String target;
+    private final PrintStream err;
+
+    public RunDriver(HazelcastInstance hz, String runId, ClusterPlan plan, List<Member> members, byte[] secret, String target, PrintStream err) {
+        this.hz = hz;
+        this.runId = runId;
+        this.plan = plan;
+        this.members = members;
+        this.secret = secret;
+        this.target = target;
+        this.err = err;
+    }
+
+    @Override
+    public RunResult call() throws Exception {
+        try (ClusterRun run = new ClusterRun(hz, runId, plan, members, err)) {
+            run.prepare(secret);
+            TargetStats before = stats();
+            Progress progress = new Progress(hz, runId, plan.items(), err, System.console() != null);
+            long start;
+            boolean interrupted;
+            try (Interrupts interrupts = new Interrupts(run::stop, err)) {
+                start = run.start();
+                long nextLine = 0;
+                while (!finished(run)) {
+                    Thread.sleep(POLL_MS);
+                    run.checkFailures();
+                    if (System.nanoTime() >= nextLine) {
+                        progress.poll();
+                        nextLine = System.nanoTime() + 1_000_000_000L;
+                    }
+                }
+                interrupted = interrupts.fired();
+            }
+            progress.poll();
+            progress.finish();
+            TargetStats after = stats();
+            RunResult.TargetCounts counts = before == null || after == null ? null : after.minus(before).counts();
+            List<Merge.Node> nodes = new ArrayList<>();
+            for (String agent : plan.agents()) {
+                nodes.add(run.node(agent, run.report(agent), progress.latest().get(agent)));
+            }
+            return Merge.of(plan, nodes, run.chunks(), run.releasedFrom(), start, target, counts, interrupted);
+        }
+    }
+
+    /** Every agent has reported or is lost. */
+    private static boolean finished(ClusterRun run) {
+        for (String agent : run.agents()) {
+            if (!run.isLost(agent) && run.report(agent) == null) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The target's own counters, when it is a loadgrid target that answers /stats; null otherwise. */
+    private TargetStats stats() {
+        if (!(plan.spec().workload() instanceof Workload.Http)) {
+            return null;
+        }
+        try {
+            return TargetStats.fetch(target);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+}
