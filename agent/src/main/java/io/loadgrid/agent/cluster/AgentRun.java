@@ -10,6 +10,7 @@ import io.loadgrid.common.cluster.RunControl;
 import io.loadgrid.common.codec.Json;
 import io.loadgrid.common.metrics.NodeReport;
 import io.loadgrid.common.metrics.Resources;
+import io.loadgrid.common.metrics.Tally;
 import io.loadgrid.common.plan.ClusterPlan;
 import java.util.concurrent.TimeUnit;
 
@@ -43,19 +44,18 @@ final class AgentRun {
              ResourceSampler sampler = new ResourceSampler(engine.children())) {
             node.status(runId, AgentStatus.ready());
             Long start = awaitStart();
-            if (start == null) {
-                return;
-            }
             node.state(AgentState.RUNNING);
             sampler.start();
             Outcome outcome;
             boolean lostCoordinator;
             try (LiveReporting live = new LiveReporting(hz, runId, me, engine, sampler, watch)) {
-                outcome = engine.run(start);
-                lostCoordinator = live.coordinatorLost();
+                // stopped or abandoned before the start: run nothing, but still report so the coordinator can finish
+                outcome = start == null ? new Outcome(Tally.empty(), 0, 0) : engine.run(start);
+                lostCoordinator = live.coordinatorLost() || watch.read() == null;
             }
             committer.drain(30_000);
-            Resources resources = sampler.stop(outcome.threadsPeak());
+            // the cluster member's own threads are not the model's: the seeds counted the generator's threads only
+            Resources resources = sampler.stop(Math.max(1, outcome.threadsPeak() - hazelcastThreads()));
             String error = lostCoordinator ? "the coordinator went away; load stopped"
                     : committer.failure() != null ? "committing chunks failed: " + committer.failure() : null;
             var m = hz.getCluster().getLocalMember();
@@ -68,6 +68,10 @@ final class AgentRun {
         } finally {
             node.state(AgentState.IDLE);
         }
+    }
+
+    private static int hazelcastThreads() {
+        return (int) Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith("hz.")).count();
     }
 
     /** The start instant as this host's nanoTime, or null when the coordinator went away or gave up first. */

@@ -87,11 +87,11 @@ public final class RunCommand implements Callable<Integer> {
             long chunk = run.chunk() > 0 ? run.chunk() : ChunkSizes.choose(items, members.size(), spec.concurrency());
             ClusterPlan plan = new ClusterPlan(spec, items, chunk, run.split(),
                     members.stream().map(m -> m.getUuid().toString()).toList(), node.uuid());
-            out.printf("loadgrid run: %s, concurrency %d per agent, %s items of %s against %s on %d agent(s)%n", spec.model().key(),
-                    spec.concurrency(), spec.duration() == null ? String.format("%,d", spec.items()) : "for " + spec.duration().toSeconds() + " s of",
-                    spec.workload().name(), target, members.size());
-            return new RunDriver(node.hz(), "run-" + UUID.randomUUID().toString().substring(0, 8), plan, members, settings.secret(), target, err)
-                    .call();
+            Runnable header = () -> out.printf("loadgrid run: %s, concurrency %d per agent, %s items of %s against %s on %d agent(s)%n",
+                    spec.model().key(), spec.concurrency(), spec.duration() == null ? String.format("%,d", spec.items())
+                            : "for " + spec.duration().toSeconds() + " s of", spec.workload().name(), target, members.size());
+            return new RunDriver(node.hz(), "run-" + UUID.randomUUID().toString().substring(0, 8), plan, members, settings.secret(), target,
+                    err, header).call();
         }
     }
 

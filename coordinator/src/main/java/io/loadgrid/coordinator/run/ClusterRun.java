@@ -77,7 +77,7 @@ public final class ClusterRun implements AutoCloseable {
         hz.getMap(ClusterNames.PLANS).set(runId, Json.write(SignedPlan.sign(runId, plan, secret)));
         IMap<String, String> status = hz.getMap(ClusterNames.STATUS);
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(READY_TIMEOUT_MS);
-        while (true) {
+        while (!current.stop()) {
             int ready = 0;
             for (String agent : plan.agents()) {
                 if (lost.containsKey(agent)) {
@@ -100,17 +100,21 @@ public final class ClusterRun implements AutoCloseable {
         }
     }
 
+    public boolean stopped() {
+        return current != null && current.stop();
+    }
+
     /** Starts every agent at one instant in cluster time; returns it. */
-    public long start() {
+    public synchronized long start() {
         long start = hz.getCluster().getClusterTime() + START_LEAD_MS;
-        publish(new RunControl(start, 0, false));
+        publish(new RunControl(start, 0, current.stop()));
         return start;
     }
 
     /** Stops handing out items everywhere: in-flight items finish and count. */
     public void stop() {
         books.executeOnKey(runId, BookOp.stop());
-        publish(new RunControl(current.startMs(), 0, true));
+        publish(new RunControl(current == null ? 0 : current.startMs(), 0, true));
     }
 
     private synchronized void publish(RunControl c) {

@@ -25,8 +25,11 @@ public final class RunDriver implements Callable<RunResult> {
     private final byte[] secret;
     private final String target;
     private final PrintStream err;
+    private final Runnable onReady;
 
-    public RunDriver(HazelcastInstance hz, String runId, ClusterPlan plan, List<Member> members, byte[] secret, String target, PrintStream err) {
+    public RunDriver(HazelcastInstance hz, String runId, ClusterPlan plan, List<Member> members, byte[] secret, String target,
+                     PrintStream err, Runnable onReady) {
+        this.onReady = onReady;
         this.hz = hz;
         this.runId = runId;
         this.plan = plan;
@@ -39,12 +42,15 @@ public final class RunDriver implements Callable<RunResult> {
     @Override
     public RunResult call() throws Exception {
         try (ClusterRun run = new ClusterRun(hz, runId, plan, members, err)) {
-            run.prepare(secret);
-            TargetStats before = stats();
             Progress progress = new Progress(hz, runId, plan.items(), err, System.console() != null);
             long start;
             boolean interrupted;
+            TargetStats before;
+            // from here on Ctrl-C stops the run and reports what was measured, even before the agents start
             try (Interrupts interrupts = new Interrupts(run::stop, err)) {
+                run.prepare(secret);
+                before = stats();
+                onReady.run();
                 start = run.start();
                 long nextLine = 0;
                 while (!finished(run)) {

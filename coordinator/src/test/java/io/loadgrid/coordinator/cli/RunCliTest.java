@@ -111,6 +111,62 @@ class RunCliTest {
     }
 
     @Test
+    void twoAgentsSplitTheWorkAndTheirMergedTotalsEqualTheTargetsCounters() throws Exception {
+        Path json = tmp.resolve("two.json");
+        Ran r = run("--agents", "2", "--split", "static", "--chunk", "250", "--urls", "6000", "--concurrency", "20", "--json", json.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("| Node", "| total", "static split, chunks of 250");
+        JsonNode n = Json.MAPPER.readTree(Files.readString(json));
+        assertThat(n.get("ok").asLong()).isEqualTo(6000);
+        assertThat(n.get("target_counts").get("requests").asLong()).isEqualTo(6000);
+        assertThat(n.get("bytes_up").asLong()).isEqualTo(n.get("target_counts").get("bytes_in").asLong());
+        assertThat(n.get("bytes_down").asLong()).isEqualTo(n.get("target_counts").get("bytes_out").asLong());
+        assertThat(n.get("cluster").get("chunks").asLong()).isEqualTo(24);
+        assertThat(n.get("nodes")).hasSize(2);
+        long down = 0;
+        for (JsonNode node : n.get("nodes")) {
+            // a static split gives each agent the same fixed share
+            assertThat(node.get("result").get("items").asLong()).isEqualTo(3000);
+            assertThat(node.get("chunks").asLong()).isEqualTo(12);
+            assertThat(node.get("lost").asBoolean()).isFalse();
+            assertThat(node.get("result").get("latency_us").get("count").asLong()).isEqualTo(3000);
+            down += node.get("result").get("bytes_down").asLong();
+        }
+        assertThat(down).isEqualTo(n.get("bytes_down").asLong());
+        assertThat(n.get("latency_us").get("count").asLong()).isEqualTo(6000);
+        assertThat(n.get("wall_s").asDouble()).isEqualTo(Math.max(n.get("nodes").get(0).get("result").get("wall_s").asDouble(),
+                n.get("nodes").get(1).get("result").get("wall_s").asDouble()));
+    }
+
+    @Test
+    void multiprocessWorkersRunTheAgentsChunksAndAgreeWithTheTarget() throws Exception {
+        Path json = tmp.resolve("mp.json");
+        Ran r = run("--model", "multiprocess", "--processes", "2", "--concurrency", "10", "--urls", "3000", "--chunk", "200",
+                "--json", json.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonNode n = Json.MAPPER.readTree(Files.readString(json));
+        assertThat(n.get("ok").asLong()).isEqualTo(3000);
+        assertThat(n.get("cluster").get("chunks").asLong()).isEqualTo(15);
+        assertThat(n.get("latency_us").get("count").asLong()).isEqualTo(3000);
+        assertThat(n.get("target_counts").get("requests").asLong()).isEqualTo(3000);
+        assertThat(n.get("bytes_down").asLong()).isEqualTo(n.get("target_counts").get("bytes_out").asLong());
+        assertThat(n.get("bytes_up").asLong()).isEqualTo(n.get("target_counts").get("bytes_in").asLong());
+    }
+
+    @Test
+    void aTimedClosedLoopOnTwoAgentsStopsAtItsDurationAndCountsEveryItemItSent() throws Exception {
+        Path json = tmp.resolve("timed.json");
+        Ran r = run("--agents", "2", "--duration", "2s", "--concurrency", "10", "--json", json.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonNode n = Json.MAPPER.readTree(Files.readString(json));
+        assertThat(n.get("ok").asLong()).isPositive();
+        assertThat(n.get("failed").asLong()).isZero();
+        assertThat(n.get("wall_s").asDouble()).isBetween(1.5, 30.0);
+        assertThat(n.get("target_counts").get("requests").asLong()).isEqualTo(n.get("ok").asLong());
+        assertThat(n.get("bytes_down").asLong()).isEqualTo(n.get("target_counts").get("bytes_out").asLong());
+    }
+
+    @Test
     void cpuWorkloadReportsItsResult() throws Exception {
         Path json = tmp.resolve("cpu.json");
         Ran r = run("--model", "sync", "--workload", "squares", "--urls", "1000", "--json", json.toString());
