@@ -51,7 +51,7 @@ final class AgentRun {
             try (LiveReporting live = new LiveReporting(hz, runId, me, engine, sampler, watch)) {
                 // stopped or abandoned before the start: run nothing, but still report so the coordinator can finish
                 outcome = start == null ? new Outcome(Tally.empty(), 0, 0) : engine.run(start);
-                lostCoordinator = live.coordinatorLost() || watch.read() == null;
+                lostCoordinator = live.coordinatorLost() || watch.look() instanceof CoordinatorWatch.Seen.Gone;
             }
             committer.drain(30_000);
             // the cluster member's own threads are not the model's: the seeds counted the generator's threads only
@@ -78,8 +78,15 @@ final class AgentRun {
     private Long awaitStart() throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(START_TIMEOUT_MS);
         while (System.nanoTime() < deadline) {
-            RunControl c = watch.read();
-            if (c == null || c.stop()) {
+            CoordinatorWatch.Seen seen = watch.look();
+            if (seen instanceof CoordinatorWatch.Seen.Gone) {
+                return null;
+            }
+            if (!(seen instanceof CoordinatorWatch.Seen.Control(RunControl c))) {
+                Thread.sleep(10);
+                continue;
+            }
+            if (c.stop()) {
                 return null;
             }
             if (c.startMs() > 0) {

@@ -48,19 +48,35 @@ final class ChunkCommitter implements ChunkLedger.Committer, AutoCloseable {
             while (true) {
                 Finished f = queue.take();
                 try {
-                    String result = Json.write(new ChunkResult(f.chunk().id(), node, f.tally().encode()));
-                    if (results.putIfAbsent(f.chunk().id(), result) != null) {
-                        duplicates.incrementAndGet();
-                    }
-                    books.executeOnKey(runId, BookOp.committed(node, f.chunk().id()));
-                } catch (RuntimeException e) {
-                    failure = e;
+                    commitWithRetries(f);
                 } finally {
                     pending.decrementAndGet();
                 }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Both steps are idempotent, so a failed attempt (a member leaving mid-call) is simply made again. */
+    private void commitWithRetries(Finished f) throws InterruptedException {
+        String result = Json.write(new ChunkResult(f.chunk().id(), node, f.tally().encode()));
+        for (int attempt = 1; ; attempt++) {
+            try {
+                String first = results.putIfAbsent(f.chunk().id(), result);
+                if (first != null && !first.equals(result)) {
+                    duplicates.incrementAndGet();
+                }
+                books.executeOnKey(runId, BookOp.committed(node, f.chunk().id()));
+                return;
+            } catch (RuntimeException e) {
+                if (attempt == 5) {
+                    // the coordinator hands the uncommitted lease to others when this node reports
+                    failure = e;
+                    return;
+                }
+                Thread.sleep(200L * attempt);
+            }
         }
     }
 

@@ -25,21 +25,38 @@ final class CoordinatorWatch {
         this.coordinator = UUID.fromString(coordinator);
     }
 
-    /** The current control entry, or null when the coordinator is gone or silent. */
-    RunControl read() {
+    /** What the watch saw: the control entry, nothing to go by yet (a read failed), or a coordinator that is gone. */
+    sealed interface Seen permits Seen.Control, Seen.Unknown, Seen.Gone {
+        record Control(RunControl control) implements Seen {
+        }
+
+        record Unknown() implements Seen {
+        }
+
+        record Gone() implements Seen {
+        }
+    }
+
+    /**
+     * Gone when the coordinator is no longer a member, when the run's control entry has been removed, or when its
+     * heartbeat is stale; a read that fails (a partition moving after a member left) proves nothing either way.
+     */
+    Seen look() {
         if (hz.getCluster().getMembers().stream().noneMatch(m -> m.getUuid().equals(coordinator))) {
-            return null;
+            return new Seen.Gone();
         }
         try {
             String json = control.getAsync(runId).toCompletableFuture().get(1, TimeUnit.SECONDS);
             if (json == null) {
-                return null;
+                return new Seen.Gone();
             }
             RunControl c = Json.read(json, RunControl.class);
-            return hz.getCluster().getClusterTime() - c.heartbeatMs() > RunControl.STALE_MS ? null : c;
+            return hz.getCluster().getClusterTime() - c.heartbeatMs() > RunControl.STALE_MS ? new Seen.Gone() : new Seen.Control(c);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Seen.Unknown();
         } catch (Exception e) {
-            // a partition that cannot be read within a second is as good as a silent coordinator
-            return null;
+            return new Seen.Unknown();
         }
     }
 

@@ -44,11 +44,19 @@ final class LiveReporting implements AutoCloseable {
         if (stopped) {
             return;
         }
-        RunControl c = watch.read();
-        if (c == null || c.stop()) {
-            lost = c == null;
-            stopped = true;
-            engine.stop();
+        switch (watch.look()) {
+            case CoordinatorWatch.Seen.Gone g -> {
+                // leave partly run chunks uncommitted: if the coordinator is in fact there, it hands them to others whole
+                lost = true;
+                stopped = true;
+                engine.abandon();
+            }
+            case CoordinatorWatch.Seen.Control(RunControl c) when c.stop() -> {
+                stopped = true;
+                engine.stop();
+            }
+            default -> {
+            }
         }
     }
 
@@ -56,8 +64,12 @@ final class LiveReporting implements AutoCloseable {
         try {
             LiveTally t = engine.tally();
             var latest = sampler.latest();
-            snapshots.offer(Json.write(new NodeSnapshot(me, ++seq, watch.clusterTime(), t.done() + engine.doneElsewhere(), t.ok(),
-                    t.failures(), t.wire().up(), t.wire().down(), Histograms.encode(t.interval()), latest.cpuProcessPct(),
+            // worker processes' items arrive a chunk at a time, their bytes and latencies with their final report
+            var failures = new java.util.EnumMap<io.loadgrid.common.metrics.FailureKind, Long>(io.loadgrid.common.metrics.FailureKind.class);
+            failures.putAll(t.failures());
+            engine.failedElsewhere().forEach((k, v) -> failures.merge(k, v, Long::sum));
+            snapshots.offer(Json.write(new NodeSnapshot(me, ++seq, watch.clusterTime(), t.done() + engine.doneElsewhere(),
+                    t.ok() + engine.okElsewhere(), failures, t.wire().up(), t.wire().down(), Histograms.encode(t.interval()), latest.cpuProcessPct(),
                     latest.rssMb(), java.lang.management.ManagementFactory.getThreadMXBean().getThreadCount())));
         } catch (RuntimeException e) {
             // a snapshot is best effort: the final figures come from committed chunks and the node report

@@ -57,7 +57,10 @@ final class Lanes {
                 // round up: a request must never leave before its slot
                 long ms = Math.max(1, TimeUnit.NANOSECONDS.toMillis(wait + 999_999));
                 vertx.setTimer(ms, t -> {
-                    if (task.start(index, intended, this::pump)) {
+                    if (items.stopped()) {
+                        // stopped while this item waited for its slot: it is not sent, and the lane ends
+                        pump();
+                    } else if (task.start(index, intended, this::pump)) {
                         pump();
                     }
                 });

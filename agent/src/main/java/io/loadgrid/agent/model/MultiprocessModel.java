@@ -28,6 +28,8 @@ public final class MultiprocessModel implements Model {
     private final RunSetup setup;
     private final int processes;
     private final List<WorkerProcess> workers = new ArrayList<>();
+    private boolean going;
+    private boolean stopped;
 
     public MultiprocessModel(RunSetup setup) {
         this.setup = setup;
@@ -53,9 +55,7 @@ public final class MultiprocessModel implements Model {
     @Override
     public void drive(Items items, Pacer pacer) throws Exception {
         // the workers pace their own items; the schedule stays global because it is by index and one start instant
-        for (WorkerProcess w : workers) {
-            w.send(WorkerProtocol.GO + pacer.startNanos());
-        }
+        go(pacer.startNanos());
         if (setup.feed() == null) {
             for (WorkerProcess w : workers) {
                 String line = w.await(WorkerProtocol.RESULT);
@@ -75,10 +75,24 @@ public final class MultiprocessModel implements Model {
     }
 
     @Override
-    public void stop() {
-        for (WorkerProcess w : workers) {
-            w.send(WorkerProtocol.STOP);
+    public synchronized void stop() {
+        // a worker reads the line after READY as GO: a stop before GO is sent right after it
+        stopped = true;
+        if (going) {
+            for (WorkerProcess w : workers) {
+                w.send(WorkerProtocol.STOP);
+            }
         }
+    }
+
+    private synchronized void go(long start) {
+        for (WorkerProcess w : workers) {
+            w.send(WorkerProtocol.GO + start);
+            if (stopped) {
+                w.send(WorkerProtocol.STOP);
+            }
+        }
+        going = true;
     }
 
     @Override

@@ -11,7 +11,11 @@ final class Senders {
 
     static Void drain(Items items, Pacer pacer, ItemTask task) throws InterruptedException {
         for (long i = items.take(); i >= 0; i = items.take()) {
-            task.run(i, pacer.awaitStart(i));
+            long intended = items.awaitSlot(pacer, i);
+            if (intended < 0) {
+                break;
+            }
+            task.run(i, intended);
         }
         return null;
     }

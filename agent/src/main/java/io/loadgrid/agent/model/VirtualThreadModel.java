@@ -32,7 +32,10 @@ public final class VirtualThreadModel implements Model {
                     long index = i;
                     perItem.execute(() -> {
                         try {
-                            task.run(index, pacer.awaitStart(index));
+                            long intended = b.awaitSlot(pacer, index);
+                            if (intended >= 0) {
+                                task.run(index, intended);
+                            }
                         } catch (InterruptedException e) {
                             Thread.currentThread().interrupt();
                         } finally {

@@ -43,6 +43,11 @@ final class Batches implements Iterator<Items> {
             public void stop() {
                 items.stop();
             }
+
+            @Override
+            public boolean stopped() {
+                return items.stopped();
+            }
         };
     }
 }

@@ -1,7 +1,11 @@
 package io.loadgrid.agent.run;
 
 import io.loadgrid.agent.metrics.ChunkLedger;
+import io.loadgrid.common.metrics.FailureKind;
 import io.loadgrid.common.metrics.Tally;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import io.loadgrid.common.plan.Chunk;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +25,8 @@ public final class ChunkFeed implements Items {
     private final LinkedBlockingQueue<Chunk> ready = new LinkedBlockingQueue<>();
     private final Semaphore room = new Semaphore(AHEAD);
     private final LongAdder doneElsewhere = new LongAdder();
+    private final LongAdder okElsewhere = new LongAdder();
+    private final Map<FailureKind, LongAdder> failedElsewhere = new ConcurrentHashMap<>();
     private volatile boolean exhausted;
     private volatile boolean stopped;
     private volatile RuntimeException failure;
@@ -100,11 +106,23 @@ public final class ChunkFeed implements Items {
     /** A chunk a worker process ran: committed like the node's own; its items count in {@link #doneElsewhere()}. */
     public void committedElsewhere(Chunk chunk, Tally tally) {
         doneElsewhere.add(tally.items());
+        okElsewhere.add(tally.ok());
+        tally.failures().forEach((k, v) -> failedElsewhere.computeIfAbsent(k, x -> new LongAdder()).add(v));
         ledger.commit(chunk, tally);
     }
 
     public long doneElsewhere() {
         return doneElsewhere.sum();
+    }
+
+    public long okElsewhere() {
+        return okElsewhere.sum();
+    }
+
+    public Map<FailureKind, Long> failedElsewhere() {
+        Map<FailureKind, Long> f = new EnumMap<>(FailureKind.class);
+        failedElsewhere.forEach((k, v) -> f.put(k, v.sum()));
+        return f;
     }
 
     public void giveBack(Chunk chunk) {
@@ -114,6 +132,11 @@ public final class ChunkFeed implements Items {
     @Override
     public void stop() {
         stopped = true;
+    }
+
+    @Override
+    public boolean stopped() {
+        return stopped;
     }
 
     /** Why leasing stopped early (the cluster failed), or null. */

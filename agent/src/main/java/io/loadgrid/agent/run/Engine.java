@@ -30,6 +30,7 @@ public final class Engine implements AutoCloseable {
     private final ChunkFeed feed;
     private final ChunkLedger ledger;
     private final Items items;
+    private volatile boolean abandoned;
 
     private Engine(RunSpec spec, Slice slice, ChunkFeed feed, ChunkLedger ledger) {
         this.spec = spec;
@@ -79,10 +80,24 @@ public final class Engine implements AutoCloseable {
         return feed == null ? 0 : feed.doneElsewhere();
     }
 
+    public long okElsewhere() {
+        return feed == null ? 0 : feed.okElsewhere();
+    }
+
+    public java.util.Map<io.loadgrid.common.metrics.FailureKind, Long> failedElsewhere() {
+        return feed == null ? java.util.Map.of() : feed.failedElsewhere();
+    }
+
     /** Stops handing out items, from any thread; items in flight complete and count, and {@link #run()} returns. */
     public void stop() {
         items.stop();
         model.stop();
+    }
+
+    /** Stops as {@link #stop()} does, but commits no partly run chunk: the coordinator is gone or out of reach. */
+    public void abandon() {
+        abandoned = true;
+        stop();
     }
 
     public Outcome run() throws Exception {
@@ -102,7 +117,9 @@ public final class Engine implements AutoCloseable {
         long drove = clock.nanoTime();
         if (feed != null) {
             feed.close();
-            ledger.flush();
+            if (!abandoned) {
+                ledger.flush();
+            }
         }
         Tally total = tally.total();
         long last = tally.lastEnd();

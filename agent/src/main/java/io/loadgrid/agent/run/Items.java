@@ -1,6 +1,7 @@
 package io.loadgrid.agent.run;
 
 import io.loadgrid.common.profile.NanoClock;
+import io.loadgrid.common.profile.Pacer;
 import java.util.Iterator;
 
 /**
@@ -18,6 +19,24 @@ public interface Items {
 
     /** Hands out nothing more; items already taken still complete and count. */
     void stop();
+
+    /** True once stopped: an item taken but still waiting for its slot is then not sent. */
+    boolean stopped();
+
+    /**
+     * For blocking senders: waits for item {@code index}'s slot in slices, so a stop is seen within 50 ms even when the
+     * slot is far ahead. Returns the intended start, or -1 when stopped first (the item is then not sent).
+     */
+    default long awaitSlot(Pacer pacer, long index) throws InterruptedException {
+        long intended = pacer.intendedStart(index);
+        for (long wait = pacer.nanosUntil(intended); wait > 0; wait = pacer.nanosUntil(intended)) {
+            if (stopped()) {
+                return -1;
+            }
+            pacer.clock().sleepNanos(Math.min(wait, 50_000_000L));
+        }
+        return intended;
+    }
 
     /** For blocking senders: the next item index or {@link #DONE}, waiting out {@link #LATER}. */
     default long take() throws InterruptedException {
@@ -41,6 +60,11 @@ public interface Items {
             @Override
             public void stop() {
                 parent.stop();
+            }
+
+            @Override
+            public boolean stopped() {
+                return parent.stopped();
             }
         };
     }

@@ -40,4 +40,9 @@ public final class RangeItems implements Items {
     public void stop() {
         stopped.set(true);
     }
+
+    @Override
+    public boolean stopped() {
+        return stopped.get();
+    }
 }

@@ -10,6 +10,9 @@ package io.loadgrid.common.cluster;
  */
 public record RunControl(long startMs, long heartbeatMs, boolean stop) {
     public static final long HEARTBEAT_MS = 500;
-    /** An agent stops generating load when the coordinator has been silent this long. */
-    public static final long STALE_MS = 3000;
+    /**
+     * An agent stops generating load when the coordinator's heartbeat is this old. Long enough to ride out a partition
+     * moving after an agent's host died; a coordinator that dies is noticed sooner, when it leaves the member list.
+     */
+    public static final long STALE_MS = 4000;
 }

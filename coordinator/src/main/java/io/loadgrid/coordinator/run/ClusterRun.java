@@ -42,12 +42,14 @@ public final class ClusterRun implements AutoCloseable {
     private final Map<String, Member> members = new ConcurrentHashMap<>();
     private final Map<String, String> lost = new ConcurrentHashMap<>();
     private final Map<Long, String> releasedFrom = new ConcurrentHashMap<>();
+    private final java.util.Set<String> done = ConcurrentHashMap.newKeySet();
     private final IMap<String, String> control;
     private final IMap<String, String> books;
     private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("coordinator-heartbeat").factory());
     private final UUID listener;
     private volatile RunControl current;
+    private volatile boolean stopRequested;
 
     public ClusterRun(HazelcastInstance hz, String runId, ClusterPlan plan, List<Member> agents, PrintStream err) {
         this.hz = hz;
@@ -71,9 +73,11 @@ public final class ClusterRun implements AutoCloseable {
 
     /** Publishes the plan and waits until every agent is ready; a refusal or failure is one line, thrown. */
     public void prepare(byte[] secret) throws InterruptedException {
-        books.set(runId, Json.write(ChunkBook.of(plan)));
-        publish(new RunControl(0, hz.getCluster().getClusterTime(), false));
-        heartbeat.scheduleAtFixedRate(() -> publish(current), RunControl.HEARTBEAT_MS, RunControl.HEARTBEAT_MS, TimeUnit.MILLISECONDS);
+        ChunkBook book = ChunkBook.of(plan);
+        book.stopped = stopRequested;
+        books.set(runId, Json.write(book));
+        publish(new RunControl(0, 0, false));
+        heartbeat.scheduleAtFixedRate(this::beat, RunControl.HEARTBEAT_MS, RunControl.HEARTBEAT_MS, TimeUnit.MILLISECONDS);
         hz.getMap(ClusterNames.PLANS).set(runId, Json.write(SignedPlan.sign(runId, plan, secret)));
         IMap<String, String> status = hz.getMap(ClusterNames.STATUS);
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(READY_TIMEOUT_MS);
@@ -112,13 +116,21 @@ public final class ClusterRun implements AutoCloseable {
     }
 
     /** Stops handing out items everywhere: in-flight items finish and count. */
-    public void stop() {
-        books.executeOnKey(runId, BookOp.stop());
-        publish(new RunControl(current == null ? 0 : current.startMs(), 0, true));
+    public synchronized void stop() {
+        stopRequested = true;
+        if (current != null) {
+            books.executeOnKey(runId, BookOp.stop());
+            publish(new RunControl(current.startMs(), 0, true));
+        }
     }
 
+    private synchronized void beat() {
+        publish(current);
+    }
+
+    /** Writes the control entry with a fresh heartbeat; a stop, once asked for, stays. */
     private synchronized void publish(RunControl c) {
-        current = new RunControl(c.startMs(), hz.getCluster().getClusterTime(), c.stop());
+        current = new RunControl(c.startMs(), hz.getCluster().getClusterTime(), c.stop() || stopRequested);
         control.set(runId, Json.write(current));
     }
 
@@ -147,14 +159,27 @@ public final class ClusterRun implements AutoCloseable {
         return r == null ? null : Json.read(r, NodeReport.class);
     }
 
-    /** An agent that said FAILED during the run counts as lost. */
+    /** An agent that failed or refused counts as lost. */
     public void checkFailures() {
         IMap<String, String> status = hz.getMap(ClusterNames.STATUS);
         for (String agent : plan.agents()) {
             String s = status.get(ClusterNames.key(runId, agent));
-            if (s != null && Json.read(s, AgentStatus.class).state() == AgentStatus.State.FAILED) {
-                lose(agent, "failed: " + Json.read(s, AgentStatus.class).reason());
+            AgentStatus st = s == null ? null : Json.read(s, AgentStatus.class);
+            if (st != null && st.state() != AgentStatus.State.READY) {
+                lose(agent, st.state().name().toLowerCase() + ": " + st.reason());
             }
+        }
+    }
+
+    /**
+     * An agent reported: whatever it still holds (a chunk it could not commit, a static share it did not run) goes to
+     * those still running, so nobody waits for it forever.
+     */
+    public void reported(String agent) {
+        if (done.add(agent)) {
+            @SuppressWarnings("unchecked")
+            List<Long> back = (List<Long>) books.executeOnKey(runId, BookOp.release(agent));
+            back.forEach(c -> releasedFrom.put(c, agent));
         }
     }
 

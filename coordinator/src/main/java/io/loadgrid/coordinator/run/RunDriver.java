@@ -77,12 +77,18 @@ public final class RunDriver implements Callable<RunResult> {
 
     /** Every agent has reported or is lost. */
     private static boolean finished(ClusterRun run) {
+        boolean all = true;
         for (String agent : run.agents()) {
-            if (!run.isLost(agent) && run.report(agent) == null) {
-                return false;
+            if (run.isLost(agent)) {
+                continue;
+            }
+            if (run.report(agent) == null) {
+                all = false;
+            } else {
+                run.reported(agent);
             }
         }
-        return true;
+        return all;
     }
 
     /** The target's own counters, when it is a loadgrid target that answers /stats; null otherwise. */
