@@ -2,17 +2,13 @@ package io.loadgrid.coordinator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.loadgrid.agent.cluster.AgentCli;
-import io.loadgrid.common.process.JavaProcess;
 import io.loadgrid.coordinator.cli.AgentsCli;
-import java.io.BufferedReader;
+import io.loadgrid.coordinator.cluster.RemoteAgents;
 import java.io.ByteArrayOutputStream;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterAll;
@@ -21,13 +17,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Two real agent JVMs on loopback, listed by the coordinator's lite member. */
-class AgentsCliTest {
+public class AgentsCliTest {
     @TempDir
     static Path tmp;
     static Path secret;
     static String cluster;
     static int port;
-    static final List<Process> agents = new ArrayList<>();
+    static RemoteAgents agents;
 
     @BeforeAll
     static void startAgents() throws Exception {
@@ -35,32 +31,20 @@ class AgentsCliTest {
         Files.writeString(secret, "0123456789abcdef0123456789abcdef\n");
         cluster = "agents-test-" + ThreadLocalRandom.current().nextInt(1_000_000);
         port = 16000 + ThreadLocalRandom.current().nextInt(2000);
-        for (int i = 0; i < 2; i++) {
-            Process p = JavaProcess.builder(AgentCli.class.getName(), List.of("--join", "127.0.0.1:" + port,
-                    "--cluster-name", cluster, "--secret-file", secret.toString(), "--port", Integer.toString(port))).start();
-            agents.add(p);
-            var out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-            String line = out.readLine();
-            assertThat(line).startsWith("loadgrid agent ").contains("in cluster '" + cluster + "'");
-        }
+        agents = new RemoteAgents(2, port, cluster, secret);
+        assertThat(agents.joinLines).allMatch(line -> line.contains("in cluster '" + cluster + "'"));
     }
 
     @AfterAll
     static void stopAgents() throws Exception {
-        for (Process p : agents) {
-            p.destroy();
-        }
-        for (Process p : agents) {
-            if (!p.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-            }
-        }
+        agents.close();
     }
 
-    record Ran(int exit, String out, String err) {
+    public record Ran(int exit, String out, String err) {
     }
 
-    static synchronized Ran agents(String... args) {
+    /** Runs {@code agents} in this JVM as a user types it, capturing what it prints. */
+    public static synchronized Ran agents(String... args) {
         PrintStream oldErr = System.err;
         var out = new ByteArrayOutputStream();
         var err = new ByteArrayOutputStream();

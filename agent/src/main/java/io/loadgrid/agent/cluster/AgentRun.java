@@ -59,7 +59,7 @@ final class AgentRun {
             String error = lostCoordinator ? "the coordinator went away; load stopped"
                     : committer.failure() != null ? "committing chunks failed: " + committer.failure() : null;
             var m = hz.getCluster().getLocalMember();
-            NodeReport report = new NodeReport(me, m.getAddress().getHost() + ":" + m.getAddress().getPort(), AgentNode.hostName(),
+            NodeReport report = new NodeReport(me, ClusterNames.address(m), AgentNode.hostName(),
                     outcome.wallNanos(), outcome.tally().bytesUp(), outcome.tally().bytesDown(), resources, committer.duplicates(), error);
             hz.getMap(ClusterNames.REPORTS).set(ClusterNames.key(runId, me), Json.write(report));
             if (lostCoordinator) {

@@ -66,13 +66,6 @@ public final class WorkerProcess {
     /** Closes its stdin, which ends it; kills it if it lingers. */
     public void stop() {
         in.close();
-        try {
-            if (!process.waitFor(5, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
+        JavaProcess.stop(process);
     }
 }

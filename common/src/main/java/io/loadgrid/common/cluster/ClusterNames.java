@@ -51,4 +51,9 @@ public final class ClusterNames {
     public static String key(String runId, String agent) {
         return runId + "/" + agent;
     }
+
+    /** A member's address as users type it in {@code --join}: host:port. */
+    public static String address(com.hazelcast.cluster.Member m) {
+        return m.getAddress().getHost() + ":" + m.getAddress().getPort();
+    }
 }

@@ -1,8 +1,13 @@
 package io.loadgrid.common.process;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Starts another loadgrid JVM (worker, target, agent) with this JVM's java binary, classpath and module flags, so
@@ -26,5 +31,36 @@ public final class JavaProcess {
         cmd.add(mainClass);
         cmd.addAll(args);
         return new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT);
+    }
+
+    /**
+     * Reads the child's stdout until a line starts with {@code prefix} and returns that line; the rest is drained in
+     * the background so the child never blocks on a full pipe. Throws when the child exits first.
+     */
+    public static String awaitLine(Process p, String prefix) throws IOException {
+        BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+        for (String line = out.readLine(); line != null; line = out.readLine()) {
+            if (line.startsWith(prefix)) {
+                Thread.ofPlatform().daemon().name("child-out-" + p.pid()).start(() -> out.lines().forEach(l -> { }));
+                return line;
+            }
+        }
+        throw new IOException("process " + p.pid() + " exited before printing '" + prefix.strip() + "' (exit code "
+                + p.onExit().join().exitValue() + "); its error output is above");
+    }
+
+    /** Closes the child's stdin, which ends every loadgrid child, and kills it if it is not gone within 5 s. */
+    public static void stop(Process p) {
+        try {
+            p.getOutputStream().close();
+            if (!p.waitFor(5, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+            }
+        } catch (IOException | InterruptedException e) {
+            p.destroyForcibly();
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 }

@@ -81,7 +81,7 @@ public final class CoordinatorNode implements AutoCloseable {
     /** One agent as the coordinator sees it. */
     public record AgentInfo(String id, String address, String host, int cores, long memoryMb, String version, String state) {
         static AgentInfo of(Member m, String state) {
-            return new AgentInfo(m.getUuid().toString().substring(0, 8), m.getAddress().getHost() + ":" + m.getAddress().getPort(),
+            return new AgentInfo(m.getUuid().toString().substring(0, 8), ClusterNames.address(m),
                     m.getAttribute(ClusterNames.HOST), Integer.parseInt(m.getAttribute(ClusterNames.CORES)),
                     Long.parseLong(m.getAttribute(ClusterNames.MEMORY_MB)), m.getAttribute(ClusterNames.VERSION), state);
         }

@@ -3,13 +3,10 @@ package io.loadgrid.coordinator.local;
 import io.loadgrid.common.cluster.ClusterNames;
 import io.loadgrid.common.cluster.ClusterSettings;
 import io.loadgrid.common.process.JavaProcess;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The agents of local mode: K agent JVMs on loopback, joined to the coordinator exactly as remote ones would be.
@@ -34,7 +31,7 @@ public final class LocalAgents implements AutoCloseable {
                 agents.processes.add(pb.start());
             }
             for (Process p : agents.processes) {
-                awaitJoined(p);
+                JavaProcess.awaitLine(p, READY);
             }
         } catch (IOException | RuntimeException e) {
             agents.close();
@@ -43,39 +40,13 @@ public final class LocalAgents implements AutoCloseable {
         return agents;
     }
 
-    private static void awaitJoined(Process p) throws IOException {
-        BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-        for (String line = out.readLine(); line != null; line = out.readLine()) {
-            if (line.startsWith(READY)) {
-                Thread.ofPlatform().daemon().name("agent-out").start(() -> out.lines().forEach(l -> { }));
-                return;
-            }
-        }
-        throw new IOException("a local agent exited before joining (exit code " + p.onExit().join().exitValue() + "); its error output is above");
-    }
-
     public List<Long> pids() {
         return processes.stream().map(Process::pid).toList();
     }
 
     @Override
     public void close() {
-        for (Process p : processes) {
-            try {
-                p.getOutputStream().close();
-            } catch (IOException ignored) {
-                // it is gone already
-            }
-        }
-        for (Process p : processes) {
-            try {
-                if (!p.waitFor(5, TimeUnit.SECONDS)) {
-                    p.destroyForcibly();
-                }
-            } catch (InterruptedException e) {
-                p.destroyForcibly();
-                Thread.currentThread().interrupt();
-            }
-        }
+        // close every stdin first, so the agents leave together rather than one after another
+        processes.parallelStream().forEach(JavaProcess::stop);
     }
 }

@@ -196,13 +196,13 @@ public final class ClusterRun implements AutoCloseable {
 
     public Merge.Node node(String agent, NodeReport report, io.loadgrid.common.metrics.NodeSnapshot last) {
         Member m = members.get(agent);
-        return new Merge.Node(agent, m.getAddress().getHost() + ":" + m.getAddress().getPort(), m.getAttribute(ClusterNames.HOST),
+        return new Merge.Node(agent, ClusterNames.address(m), m.getAttribute(ClusterNames.HOST),
                 Integer.parseInt(m.getAttribute(ClusterNames.CORES)), report, last, lost.containsKey(agent));
     }
 
     public String describe(String agent) {
         Member m = members.get(agent);
-        return agent.substring(0, 8) + (m == null ? "" : " (" + m.getAddress().getHost() + ":" + m.getAddress().getPort() + ")");
+        return agent.substring(0, 8) + (m == null ? "" : " (" + ClusterNames.address(m) + ")");
     }
 
     /** Removes every trace of the run from the cluster. */

@@ -14,14 +14,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The run command as a user types it: bad input gets one line and exit code 2; a good run gets a table and JSON. */
-class RunCliTest {
+public class RunCliTest {
     @TempDir
     Path tmp;
 
-    record Ran(int exit, String out, String err) {
+    public record Ran(int exit, String out, String err) {
     }
 
-    static synchronized Ran run(String... args) {
+    /** Runs the command in this JVM as a user types it, capturing what it prints. */
+    public static synchronized Ran run(String... args) {
         PrintStream oldOut = System.out;
         PrintStream oldErr = System.err;
         var out = new ByteArrayOutputStream();

@@ -3,13 +3,11 @@ package io.loadgrid.coordinator.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.loadgrid.common.process.JavaProcess;
-import io.loadgrid.coordinator.cli.AgentsCli;
+import io.loadgrid.coordinator.AgentsCliTest;
 import io.loadgrid.coordinator.cli.RunCli;
+import io.loadgrid.coordinator.cli.RunCliTest;
 import io.loadgrid.target.TargetConfig;
 import io.loadgrid.target.TargetServer;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -37,7 +35,7 @@ class CoordinatorLossTest {
             List<String> join = List.of("--join", "127.0.0.1:" + port, "--cluster-name", cluster);
             Path wrong = tmp.resolve("wrong");
             Files.writeString(wrong, "fedcba9876543210fedcba9876543210\n");
-            Ran refused = run(concat(join, "--port", Integer.toString(port + 50), "--secret-file", wrong.toString(), "--base", "http://127.0.0.1:" + target.port(), "--urls", "100"));
+            RunCliTest.Ran refused = run(concat(join, "--port", Integer.toString(port + 50), "--secret-file", wrong.toString(), "--base", "http://127.0.0.1:" + target.port(), "--urls", "100"));
             assertThat(refused.exit()).as(refused.err()).isEqualTo(2);
             assertThat(refused.err().strip().lines()).hasSize(1);
             assertThat(refused.err()).contains("refused the plan", "signature does not verify");
@@ -72,16 +70,14 @@ class CoordinatorLossTest {
                 coordinator.destroyForcibly();
             }
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            Ran list;
+            AgentsCliTest.Ran list;
             do {
                 Thread.sleep(500);
-                list = agentsList(concat(join, "--secret-file", secret.toString(), "--port", Integer.toString(port + 60)));
+                list = AgentsCliTest.agents(concat(join, "--secret-file", secret.toString(), "--port", Integer.toString(port + 60))
+                        .toArray(String[]::new));
             } while (list.out().lines().filter(l -> l.endsWith("idle")).count() < 2 && System.nanoTime() < deadline);
             assertThat(list.out().lines().filter(l -> l.endsWith("idle")).count()).as(list.out() + list.err()).isEqualTo(2);
         }
-    }
-
-    record Ran(int exit, String out, String err) {
     }
 
     static List<String> concat(List<String> a, String... b) {
@@ -90,32 +86,7 @@ class CoordinatorLossTest {
         return all;
     }
 
-    static synchronized Ran run(List<String> args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        var out = new ByteArrayOutputStream();
-        var err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int exit = RunCli.execute(args.toArray(String[]::new));
-            return new Ran(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
-    }
-
-    static synchronized Ran agentsList(List<String> args) {
-        PrintStream oldErr = System.err;
-        var out = new ByteArrayOutputStream();
-        var err = new ByteArrayOutputStream();
-        try {
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int exit = AgentsCli.execute(new PrintStream(out, true, StandardCharsets.UTF_8), args.toArray(String[]::new));
-            return new Ran(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setErr(oldErr);
-        }
+    static RunCliTest.Ran run(List<String> args) {
+        return RunCliTest.run(args.toArray(String[]::new));
     }
 }

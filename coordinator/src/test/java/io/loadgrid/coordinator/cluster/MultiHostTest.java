@@ -7,10 +7,7 @@ import io.loadgrid.agent.cluster.AgentCli;
 import io.loadgrid.common.codec.Json;
 import io.loadgrid.common.process.JavaProcess;
 import io.loadgrid.coordinator.cli.RunCli;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -91,13 +88,7 @@ class MultiHostTest {
     }
 
     private static Process awaitLine(Process p, String prefix) throws IOException {
-        BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-        for (String line = out.readLine(); line != null; line = out.readLine()) {
-            if (line.startsWith(prefix)) {
-                Thread.ofPlatform().daemon().start(() -> out.lines().forEach(l -> { }));
-                return p;
-            }
-        }
-        throw new IOException("process exited before printing '" + prefix + "'");
+        JavaProcess.awaitLine(p, prefix);
+        return p;
     }
 }
