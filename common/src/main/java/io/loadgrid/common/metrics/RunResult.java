@@ -15,6 +15,8 @@ import java.util.Map;
  * @param interrupted          true when the user stopped the run early: the figures cover the items that ran
  * @param cluster              how the run was spread over agents (total only)
  * @param nodes                each agent's own figures (total only); the total's counts and histograms are their sums
+ * @param latencyHistogram     the corrected latency histogram itself (compressed, base64), so that repetitions and
+ *                             sweeps can merge it instead of averaging percentiles
  */
 public record RunResult(int schema, String model, int concurrency, String workload, String target,
                         Parameters parameters, long items, long ok, long failed, Map<String, Long> failures,
@@ -23,7 +25,7 @@ public record RunResult(int schema, String model, int concurrency, String worklo
                         LatencySummary latencyUs, LatencySummary latencyUncorrectedUs,
                         AvgMax cpuProcessPct, AvgMax cpuSystemPct, AvgMax rssMb, int threadsMax, int cores,
                         BigInteger result, TargetCounts targetCounts, Boolean interrupted,
-                        ClusterSummary cluster, List<NodeResult> nodes) {
+                        ClusterSummary cluster, List<NodeResult> nodes, String latencyHistogram) {
 
     public static final int SCHEMA = 1;
 
@@ -36,7 +38,8 @@ public record RunResult(int schema, String model, int concurrency, String worklo
     public RunResult withNodes(ClusterSummary c, List<NodeResult> n) {
         return new RunResult(schema, model, concurrency, workload, target, parameters, items, ok, failed, failures, wallS, reqPerS,
                 bytesDown, bytesUp, bytesWritten, downloadBytesPerS, uploadBytesPerS, latencyUs, latencyUncorrectedUs,
-                cpuProcessPct, cpuSystemPct, rssMb, threadsMax, cores, result, targetCounts, interrupted, c, List.copyOf(n));
+                cpuProcessPct, cpuSystemPct, rssMb, threadsMax, cores, result, targetCounts, interrupted, c, List.copyOf(n),
+                latencyHistogram);
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.loadgrid.coordinator.report;
 
 import io.loadgrid.common.metrics.FailureKind;
+import io.loadgrid.common.metrics.Histograms;
 import io.loadgrid.common.metrics.LatencySummary;
 import io.loadgrid.common.metrics.Resources;
 import io.loadgrid.common.metrics.RunResult;
@@ -29,7 +30,7 @@ public final class Results {
                 t.bytesDown(), t.bytesUp(), t.bytesWritten(), per(t.bytesDown(), wall), per(t.bytesUp(), wall),
                 LatencySummary.of(t.latency()), LatencySummary.of(t.uncorrected()),
                 res.cpuProcessPct(), res.cpuSystemPct(), res.rssMb(), res.threadsMax(), res.cores(),
-                cpu ? t.result() : null, counts, interrupted ? Boolean.TRUE : null, null, null);
+                cpu ? t.result() : null, counts, interrupted ? Boolean.TRUE : null, null, null, Histograms.encode(t.latency()));
     }
 
     private static RunResult.Parameters parameters(RunSpec s) {

@@ -1,0 +1,22 @@
+package io.loadgrid.coordinator.sweep.results;
+
+import io.loadgrid.common.metrics.LatencySummary;
+import io.loadgrid.common.metrics.RunResult;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A cell's measured repetitions and what they add up to.
+ *
+ * @param status     "done" (every repetition ran), "interrupted" (stopped by the user: redone on resume), "failed"
+ * @param runs       each measured repetition, with its per-node results; warm-ups are not kept
+ * @param totals     mean and stddev over the repetitions of each scalar figure, keyed as in results.csv
+ * @param latencyUs  percentiles of the repetitions' latency histograms merged into one (never averaged)
+ */
+public record CellResult(String id, String name, String group, Map<String, Object> parameters, String status, String error,
+                         List<RunResult> runs, Map<String, Stat> totals, LatencySummary latencyUs, Saturation saturation) {
+
+    public boolean done() {
+        return "done".equals(status);
+    }
+}

@@ -1,0 +1,12 @@
+package io.loadgrid.coordinator.sweep.results;
+
+import java.util.List;
+
+/**
+ * Whether the generator itself was the bottleneck of a cell; then its numbers measure the generator, not the target.
+ *
+ * @param reasons what was seen, one phrase each ("agent 1a2b3c4d CPU 187% of 2 cores")
+ */
+public record Saturation(boolean saturated, List<String> reasons) {
+    public static final Saturation NONE = new Saturation(false, List.of());
+}
