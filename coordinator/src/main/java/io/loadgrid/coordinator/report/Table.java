@@ -90,7 +90,7 @@ public final class Table {
     }
 
     /** A markdown table, columns as wide as their widest cell. */
-    static void render(String[] head, List<String[]> rows, PrintStream out) {
+    public static void render(String[] head, List<String[]> rows, PrintStream out) {
         int[] w = new int[head.length];
         for (int i = 0; i < head.length; i++) {
             w[i] = head[i].length();

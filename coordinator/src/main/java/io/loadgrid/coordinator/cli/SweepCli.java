@@ -1,0 +1,52 @@
+package io.loadgrid.coordinator.cli;
+
+import io.loadgrid.common.cli.BadInput;
+import io.loadgrid.common.cli.ClusterOptions;
+import io.loadgrid.coordinator.run.PlanRejected;
+import io.loadgrid.coordinator.sweep.SweepCommand;
+import io.loadgrid.coordinator.sweep.SweepOptions;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code ./loadgrid sweep}: parses the command line into {@link SweepOptions} and hands it to {@link SweepCommand}. */
+@Command(name = "loadgrid sweep", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Run every cell of a sweep plan (default: sweeps/quick.yaml) and write results.json, results.csv, "
+                + "summary.md, plots/ and report.html into results/<sweep-id>/.")
+public final class SweepCli implements Callable<Integer> {
+    @Parameters(index = "0", arity = "0..1", paramLabel = "PLAN.yaml", description = "the sweep plan (default: sweeps/quick.yaml)")
+    String plan;
+    @Option(names = "--agents", paramLabel = "K", description = "agents for cells that do not name their own (local: JVMs to start; with --join: how many idle agents to use)")
+    Integer agents;
+    @Option(names = "--out", paramLabel = "DIR", description = "where sweep folders go (default: results)")
+    Path out;
+    @Option(names = "--resume", paramLabel = "ID", description = "continue sweep ID in --out, keeping its completed cells")
+    String resume;
+    @Mixin
+    ClusterOptions cluster = new ClusterOptions();
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    public static int execute(String... args) {
+        return new CommandLine(new SweepCli()).setParameterExceptionHandler((e, a) -> BadInput.report("sweep", e.getMessage()))
+                .execute(args);
+    }
+
+    @Override
+    public Integer call() {
+        try {
+            return new SweepCommand(new SweepOptions(plan, agents, out, resume).validate(), cluster, System.out, System.err).call();
+        } catch (IllegalArgumentException | PlanRejected e) {
+            return BadInput.report("sweep", e.getMessage());
+        } catch (Exception e) {
+            System.err.println("loadgrid sweep: failed: " + e);
+            return 1;
+        }
+    }
+}

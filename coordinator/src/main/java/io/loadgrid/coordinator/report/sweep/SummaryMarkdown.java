@@ -1,0 +1,67 @@
+package io.loadgrid.coordinator.report.sweep;
+
+import io.loadgrid.coordinator.report.Table;
+import io.loadgrid.coordinator.sweep.results.Environment;
+import io.loadgrid.coordinator.sweep.results.SweepResults;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/** summary.md: the environment, the comparisons, an overview of every cell, then each cell in the seeds' rows. */
+public final class SummaryMarkdown {
+    private SummaryMarkdown() {
+    }
+
+    public static String render(SweepResults r, boolean withPlots) {
+        var buf = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(buf, true, StandardCharsets.UTF_8);
+        SweepResults.PlanInfo p = r.plan();
+        out.println("# Sweep " + r.sweepId());
+        out.println();
+        out.println("Plan **" + p.name() + "** (`" + p.file() + "`)" + (p.description() == null ? "" : ": " + p.description())
+                + Fmt.f(". %d measured run(s) per cell after %d warm-up(s).", p.repetitions(), p.warmups()));
+        out.println();
+        out.println(environment(r.environment()));
+        out.println();
+        out.println("## Comparisons");
+        out.println();
+        List<Comparisons.Group> groups = Comparisons.of(r);
+        if (groups.isEmpty()) {
+            out.println("No two completed cells share a workload yet.");
+        }
+        for (Comparisons.Group g : groups) {
+            out.println("By " + g.basis() + ", cells with " + g.key() + ":");
+            out.println();
+            out.println("```");
+            g.lines().forEach(out::println);
+            out.println("```");
+            out.println();
+        }
+        for (TableModel t : SweepTables.of(r)) {
+            out.println("## " + t.title());
+            out.println();
+            Table.render(t.header().toArray(String[]::new), t.rows().stream().map(row -> row.toArray(String[]::new)).toList(), out);
+            out.println();
+            t.notes().forEach(n -> out.println("- " + n));
+            if (!t.notes().isEmpty()) {
+                out.println();
+            }
+        }
+        if (withPlots) {
+            out.println("## Plots");
+            out.println();
+            for (String name : SweepTables.PLOTS) {
+                out.println("![" + name + "](plots/" + name + ".png)");
+            }
+        }
+        return buf.toString(StandardCharsets.UTF_8);
+    }
+
+    static String environment(Environment e) {
+        String agents = e.agents().stream().map(a -> a.node() + " " + a.address() + " (" + a.cores() + " cores, "
+                + Fmt.f("%,d", a.memoryMb()) + " MB)").reduce((a, b) -> a + ", " + b).orElse("none");
+        return Fmt.f("Environment: %s mode on %s (%s), %d cores, %,d MB, JDK %s, loadgrid %s; agents: %s; started %s.",
+                e.mode(), e.host(), e.os(), e.cores(), e.memoryMb(), e.jdk(), e.loadgridVersion(), agents, e.started());
+    }
+}

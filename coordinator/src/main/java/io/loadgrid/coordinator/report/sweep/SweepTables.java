@@ -1,0 +1,26 @@
+package io.loadgrid.coordinator.report.sweep;
+
+import io.loadgrid.coordinator.sweep.results.CellResult;
+import io.loadgrid.coordinator.sweep.results.SweepResults;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The tables of a sweep report, in reading order: the overview, then one per cell that has runs. */
+public final class SweepTables {
+    /** The plots every report shows, by file name without .png. */
+    public static final List<String> PLOTS = List.of("execution_time", "throughput", "cpu", "memory", "failures", "latency_percentiles");
+
+    private SweepTables() {
+    }
+
+    public static List<TableModel> of(SweepResults r) {
+        List<TableModel> tables = new ArrayList<>();
+        tables.add(OverviewTable.of(r));
+        for (CellResult c : r.cells()) {
+            if (!c.runs().isEmpty()) {
+                tables.add(CellTable.of(c));
+            }
+        }
+        return tables;
+    }
+}

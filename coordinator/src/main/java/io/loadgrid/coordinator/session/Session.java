@@ -1,0 +1,101 @@
+package io.loadgrid.coordinator.session;
+
+import com.hazelcast.cluster.Member;
+import io.loadgrid.common.cli.ClusterOptions;
+import io.loadgrid.common.cluster.ClusterSettings;
+import io.loadgrid.common.metrics.RunResult;
+import io.loadgrid.common.plan.ClusterPlan;
+import io.loadgrid.common.plan.RunSpec;
+import io.loadgrid.coordinator.cli.RunOptions;
+import io.loadgrid.coordinator.cluster.CoordinatorNode;
+import io.loadgrid.coordinator.local.LocalAgents;
+import io.loadgrid.coordinator.run.ChunkSizes;
+import io.loadgrid.coordinator.run.RunDriver;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A coordinator that stays up for many runs: one cluster membership, the local agent JVMs and the embedded target
+ * are started once, so that a sweep's cells pay for JVM start-up once, not per repetition.
+ */
+public final class Session implements AutoCloseable {
+    private static final long AGENT_WAIT_MS = 60_000;
+    private final ClusterSettings settings;
+    private final boolean local;
+    private final CoordinatorNode node;
+    private final LocalAgents agents;
+    private final Targets targets;
+
+    private Session(ClusterSettings settings, boolean local, CoordinatorNode node, LocalAgents agents, Targets targets) {
+        this.settings = settings;
+        this.local = local;
+        this.node = node;
+        this.agents = agents;
+        this.targets = targets;
+    }
+
+    /**
+     * Joins the cluster; in local mode (no --join) first starts {@code localAgents} agent JVMs allowed to load
+     * loopback and {@code userTargets} (the hosts of URLs the user gave).
+     */
+    public static Session open(ClusterOptions cluster, int localAgents, List<String> userTargets) throws IOException {
+        boolean local = cluster.join().isEmpty();
+        ClusterSettings settings = local ? LocalSettings.fresh() : cluster.remote();
+        CoordinatorNode node = CoordinatorNode.join(settings);
+        try {
+            LocalAgents agents = local ? LocalAgents.start(Math.max(1, localAgents), node.port(), settings,
+                    LocalSettings.allowed(userTargets)) : null;
+            return new Session(settings, local, node, agents, new Targets(local));
+        } catch (IOException | RuntimeException e) {
+            node.close();
+            throw e;
+        }
+    }
+
+    public boolean local() {
+        return local;
+    }
+
+    public CoordinatorNode node() {
+        return node;
+    }
+
+    /** The run's spec with its target resolved (the embedded target started or kept), checked to be reachable. */
+    public Resolved resolve(RunOptions.Valid run) throws IOException {
+        return targets.resolve(run);
+    }
+
+    /** Runs one plan on {@code run.agents()} idle agents (local default 1; with --join 0 means all idle ones). */
+    public RunResult run(RunOptions.Valid run, Resolved resolved, PrintStream err, Header header) throws Exception {
+        int wanted = local ? Math.max(1, run.agents()) : run.agents();
+        List<Member> members = node.idleAgents(wanted, local || wanted > 0 ? AGENT_WAIT_MS : 5_000);
+        if (members.isEmpty() || members.size() < wanted) {
+            throw new IllegalArgumentException("found " + members.size() + " idle agent(s) in cluster '" + settings.clusterName()
+                    + "', need " + Math.max(1, wanted) + "; start agents with ./loadgrid agent --join ... or lower --agents");
+        }
+        RunSpec spec = resolved.spec();
+        long items = spec.plannedItems();
+        long chunk = run.chunk() > 0 ? run.chunk() : ChunkSizes.choose(items, members.size(), spec.concurrency());
+        ClusterPlan plan = new ClusterPlan(spec, items, chunk, run.split(),
+                members.stream().map(m -> m.getUuid().toString()).toList(), node.uuid());
+        return new RunDriver(node.hz(), "run-" + UUID.randomUUID().toString().substring(0, 8), plan, members, settings.secret(),
+                resolved.target(), err, () -> header.ready(spec, resolved.target(), members.size())).call();
+    }
+
+    @Override
+    public void close() {
+        try (node; targets) {
+            if (agents != null) {
+                agents.close();
+            }
+        }
+    }
+
+    /** Told once the agents are ready, just before the start instant. */
+    @FunctionalInterface
+    public interface Header {
+        void ready(RunSpec spec, String target, int agents);
+    }
+}

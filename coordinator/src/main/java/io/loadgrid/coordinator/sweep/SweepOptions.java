@@ -1,0 +1,70 @@
+package io.loadgrid.coordinator.sweep;
+
+import io.loadgrid.coordinator.sweep.plan.Cell;
+import io.loadgrid.coordinator.sweep.plan.PlanParser;
+import io.loadgrid.coordinator.sweep.plan.SweepPlan;
+import io.loadgrid.coordinator.sweep.results.CellResult;
+import io.loadgrid.coordinator.sweep.results.CellSummary;
+import io.loadgrid.coordinator.sweep.results.SweepResults;
+import io.loadgrid.coordinator.sweep.store.SweepStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The sweep command line as typed; {@link #validate()} reads the plan (or the sweep to resume) and says what is wrong. */
+public record SweepOptions(String planFile, Integer agents, Path out, String resume) {
+    static final String DEFAULT_PLAN = "sweeps/quick.yaml";
+
+    /**
+     * @param previous the results of the sweep being resumed, its completed cells kept and the rest pending; or null
+     * @param outRoot  the --out the user gave, to repeat in the resume hint; null for the default
+     */
+    public record Valid(SweepPlan plan, String sweepId, Path dir, Integer agents, SweepResults previous, Path outRoot) {
+    }
+
+    public Valid validate() {
+        if (agents != null && agents < 1) {
+            throw new IllegalArgumentException("--agents must be at least 1, got " + agents);
+        }
+        Path root = out != null ? out : Path.of("results");
+        if (resume != null) {
+            if (planFile != null) {
+                throw new IllegalArgumentException("--resume continues the plan its sweep started with; drop " + planFile);
+            }
+            Path dir = root.resolve(resume);
+            if (!Files.isDirectory(dir)) {
+                throw new IllegalArgumentException("no sweep " + resume + " in " + root + "; give an id from ls " + root
+                        + (out == null ? " (or --out DIR where it was written)" : ""));
+            }
+            SweepResults previous = SweepStore.load(dir);
+            SweepPlan plan = PlanParser.parse(previous.plan().file(), previous.plan().source());
+            return new Valid(plan, resume, dir, agents, keepDone(previous, plan), out);
+        }
+        SweepPlan plan = PlanParser.parse(planPath());
+        String id = plan.name() + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        return new Valid(plan, id, root.resolve(id), agents, null, out);
+    }
+
+    private Path planPath() {
+        if (planFile != null) {
+            return Path.of(planFile);
+        }
+        Path local = Path.of(DEFAULT_PLAN);
+        String home = System.getProperty("loadgrid.home");
+        return Files.exists(local) || home == null ? local : Path.of(home).resolve(DEFAULT_PLAN);
+    }
+
+    /** A completed cell is kept only if the plan still has it with the same parameters; anything else runs again. */
+    private static SweepResults keepDone(SweepResults previous, SweepPlan plan) {
+        List<CellResult> cells = new ArrayList<>();
+        for (Cell c : plan.cells()) {
+            CellResult old = previous.cells().stream().filter(p -> p.id().equals(c.id())).findFirst().orElse(null);
+            boolean same = old != null && old.done() && String.valueOf(old.parameters()).equals(String.valueOf(c.params()));
+            cells.add(same ? old : CellSummary.of(c, "pending", null, List.of(), "local".equals(previous.environment().mode())));
+        }
+        return new SweepResults(previous.schema(), previous.sweepId(), previous.plan(), previous.environment(), cells);
+    }
+}

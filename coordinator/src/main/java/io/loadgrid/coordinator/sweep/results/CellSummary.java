@@ -1,0 +1,39 @@
+package io.loadgrid.coordinator.sweep.results;
+
+import io.loadgrid.common.metrics.Histograms;
+import io.loadgrid.common.metrics.LatencySummary;
+import io.loadgrid.common.metrics.RunResult;
+import io.loadgrid.coordinator.sweep.plan.Cell;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.HdrHistogram.Histogram;
+
+/** Adds a cell's repetitions up: mean and stddev of every figure, one merged latency histogram, saturation. */
+public final class CellSummary {
+    private CellSummary() {
+    }
+
+    public static CellResult of(Cell cell, String status, String error, List<RunResult> runs, boolean local) {
+        Map<String, Stat> totals = new LinkedHashMap<>();
+        for (Figure f : Figure.ALL) {
+            List<Double> values = new ArrayList<>();
+            runs.forEach(r -> values.add(f.value().applyAsDouble(r)));
+            totals.put(f.key(), Stat.of(values));
+        }
+        return new CellResult(cell.id(), cell.name(), cell.group(), cell.params(), status, error, List.copyOf(runs), totals,
+                merged(runs), SaturationCheck.of(runs, local));
+    }
+
+    /** Percentiles over every repetition's items: the histograms are added, never the percentiles averaged. */
+    static LatencySummary merged(List<RunResult> runs) {
+        Histogram all = Histograms.newLatency();
+        for (RunResult r : runs) {
+            if (r.latencyHistogram() != null) {
+                all.add(Histograms.decode(r.latencyHistogram()));
+            }
+        }
+        return LatencySummary.of(all);
+    }
+}

@@ -1,0 +1,48 @@
+package io.loadgrid.coordinator.sweep.results;
+
+import io.loadgrid.common.metrics.RunResult;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Decides whether a cell measured its generator rather than its target. A node whose process CPU averaged 85% or
+ * more of its cores had no headroom left to send faster; in local mode the target shares the host, so a host
+ * busy 90% or more on average also caps what the cell shows; a rate the agents could not keep up is the same.
+ */
+final class SaturationCheck {
+    static final double NODE_CPU_SHARE = 0.85;
+    static final double HOST_CPU_PCT = 90;
+    static final double RATE_SHARE = 0.95;
+
+    private SaturationCheck() {
+    }
+
+    static Saturation of(List<RunResult> runs, boolean local) {
+        // one reason per kind and node: the first repetition that showed it speaks for the others
+        Map<String, String> reasons = new LinkedHashMap<>();
+        for (RunResult r : runs) {
+            reasons(r, local).forEach(reasons::putIfAbsent);
+        }
+        return reasons.isEmpty() ? Saturation.NONE : new Saturation(true, List.copyOf(reasons.values()));
+    }
+
+    static Map<String, String> reasons(RunResult r, boolean local) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (RunResult.NodeResult n : r.nodes() == null ? List.<RunResult.NodeResult>of() : r.nodes()) {
+            RunResult nr = n.result();
+            if (nr.cpuProcessPct() != null && nr.cores() > 0 && nr.cpuProcessPct().avg() >= NODE_CPU_SHARE * 100 * nr.cores()) {
+                out.put("cpu " + n.node(), String.format(Locale.ROOT, "agent %s CPU at %.0f%% of %d cores", n.node(), nr.cpuProcessPct().avg(), nr.cores()));
+            }
+        }
+        if (local && r.cpuSystemPct() != null && r.cpuSystemPct().avg() >= HOST_CPU_PCT) {
+            out.put("host", String.format(Locale.ROOT, "host CPU %.0f%% busy (target and agents share it)", r.cpuSystemPct().avg()));
+        }
+        Double rate = r.parameters() == null ? null : r.parameters().rate();
+        if (rate != null && r.reqPerS() < RATE_SHARE * rate) {
+            out.put("rate", String.format(Locale.ROOT, "kept %.0f of the %.0f items/s asked", r.reqPerS(), rate));
+        }
+        return out;
+    }
+}
