@@ -1,0 +1,129 @@
+package io.loadgrid.coordinator.sweep.plan;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+
+/** Turns defaults, matrix, exclude and include into the plan's cells, in run order, before they are checked or named. */
+final class Expansion {
+
+    /** A cell before it has an id: its plan line and the parameters the plan gives it. */
+    record Draft(int line, LinkedHashMap<String, Object> params) {
+        String describe() {
+            return flow(params);
+        }
+    }
+
+    private Expansion() {
+    }
+
+    static List<Draft> of(YamlMap top) {
+        LinkedHashMap<String, Object> defaults = top.has("defaults")
+                ? params(cellMap(top.file(), "defaults", top.node("defaults"))) : new LinkedHashMap<>();
+        List<Draft> cells = new ArrayList<>(product(top, defaults));
+        for (YamlMap entry : entries(top, "include")) {
+            LinkedHashMap<String, Object> p = new LinkedHashMap<>(defaults);
+            p.putAll(params(entry));
+            cells.add(new Draft(entry.line(), p));
+        }
+        if (cells.isEmpty()) {
+            throw new PlanError(top.file(), top.has("exclude") ? top.keyLine("exclude") : top.line(), "plan",
+                    "has no cells; give a matrix, include entries, or at least defaults, and do not exclude every matrix cell");
+        }
+        return cells;
+    }
+
+    /** The matrix's cartesian product over the defaults; without a matrix, the defaults alone are the one cell. */
+    private static List<Draft> product(YamlMap top, LinkedHashMap<String, Object> defaults) {
+        if (!top.has("matrix")) {
+            if (top.has("exclude")) {
+                throw PlanError.field(top.file(), top.keyLine("exclude"), "exclude", "there is no matrix to exclude cells from; add a matrix or drop exclude");
+            }
+            boolean alone = top.has("defaults") && !top.has("include");
+            return alone ? List.of(new Draft(top.keyLine("defaults"), defaults)) : List.of();
+        }
+        YamlMap matrix = cellMap(top.file(), "matrix", top.node("matrix"));
+        if (matrix.keys().isEmpty()) {
+            throw PlanError.field(top.file(), top.keyLine("matrix"), "matrix", "has no axes; give e.g. model: [threads, async]");
+        }
+        List<LinkedHashMap<String, Object>> cells = List.of(defaults);
+        for (String axis : matrix.keys()) {
+            List<Object> values = axis(matrix, axis);
+            List<LinkedHashMap<String, Object>> next = new ArrayList<>();
+            for (LinkedHashMap<String, Object> cell : cells) {
+                for (Object v : values) {
+                    LinkedHashMap<String, Object> p = new LinkedHashMap<>(cell);
+                    p.put(axis, v);
+                    next.add(p);
+                }
+            }
+            cells = next;
+        }
+        cells = exclude(new ArrayList<>(cells), entries(top, "exclude"));
+        if (matrix.has("concurrency")) {
+            // sync always runs one at a time: a concurrency axis means "for the models that have one", so it does not apply
+            cells.stream().filter(c -> "sync".equals(c.get("model"))).forEach(c -> c.remove("concurrency"));
+        }
+        int line = top.keyLine("matrix");
+        return new LinkedHashSet<>(cells).stream().map(p -> new Draft(line, p)).toList();
+    }
+
+    private static List<Object> axis(YamlMap matrix, String axis) {
+        Node node = matrix.node(axis);
+        List<Node> values = node instanceof SequenceNode s ? s.getValue() : List.of(node);
+        if (values.isEmpty()) {
+            throw matrix.scalar(axis).error("has no values; give at least one, e.g. " + axis + ": [a, b]");
+        }
+        Param p = Param.of(axis);
+        return values.stream().map(v -> p.read(new Scalar(matrix.file(), matrix.field(axis), v))).toList();
+    }
+
+    /** An entry that matches nothing is an error: it is a typo, or left over from an axis value since removed. */
+    private static List<LinkedHashMap<String, Object>> exclude(List<LinkedHashMap<String, Object>> cells, List<YamlMap> entries) {
+        for (YamlMap entry : entries) {
+            Map<String, Object> drop = params(entry);
+            if (!cells.removeIf(cell -> drop.entrySet().stream().allMatch(e -> Objects.equals(e.getValue(),
+                    cell.getOrDefault(e.getKey(), Param.of(e.getKey()).cliDefault()))))) {
+                throw PlanError.field(entry.file(), entry.line(), "exclude", "{" + flow(drop) + "} matches no matrix cell; check it against the matrix");
+            }
+        }
+        return cells;
+    }
+
+    private static List<YamlMap> entries(YamlMap top, String key) {
+        if (!top.has(key)) {
+            return List.of();
+        }
+        if (!(top.node(key) instanceof SequenceNode list)) {
+            throw top.scalar(key).error("expected a list of mappings, each written as - {key: value, ...}");
+        }
+        return list.getValue().stream()
+                .map(n -> key.equals("include") ? YamlMap.of(top.file(), key, n, Param.KEYS) : cellMap(top.file(), key, n))
+                .toList();
+    }
+
+    private static LinkedHashMap<String, Object> params(YamlMap map) {
+        LinkedHashMap<String, Object> p = new LinkedHashMap<>();
+        map.keys().forEach(k -> p.put(k, Param.of(k).read(map.scalar(k))));
+        return p;
+    }
+
+    /** Cell parameters outside an include entry, where a name would be given to many cells at once. */
+    private static YamlMap cellMap(String file, String path, Node node) {
+        YamlMap map = YamlMap.of(file, path, node, Param.KEYS);
+        if (map.has("name")) {
+            throw PlanError.field(file, map.keyLine("name"), map.field("name"), "names a single cell; give it in an include entry");
+        }
+        return map;
+    }
+
+    static String flow(Map<String, Object> params) {
+        return params.entrySet().stream().map(e -> e.getKey() + ": " + Effective.show(e.getValue())).collect(Collectors.joining(", "));
+    }
+}
