@@ -27,7 +27,8 @@ public final class Progress {
     private final Map<String, NodeSnapshot> last = new ConcurrentHashMap<>();
     private final Histogram live = Histograms.newLatency();
     private long prevDone;
-    private long prevNanos = System.nanoTime();
+    private final long started = System.nanoTime();
+    private long prevNanos = started;
     private long lastLine;
     private boolean printed;
 
@@ -53,6 +54,9 @@ public final class Progress {
         double rate = (done - prevDone) / ((now - prevNanos) / 1e9);
         prevDone = done;
         prevNanos = now;
+        if (!tty && lastLine == 0 && done == 0 && now - started < QUIET_LINE_NANOS) {
+            return; // a log gets no "0 items" line for every short run; a run stuck at 0 still shows after 5 s
+        }
         if (!tty && now - lastLine < QUIET_LINE_NANOS) {
             return;
         }

@@ -86,7 +86,7 @@ public class SweepCliTest {
         assertThat(Files.readAllLines(dir.resolve("results.csv"))).hasSize(1 + 3 * 2);
         String summary = Files.readString(dir.resolve("summary.md"));
         assertThat(summary).contains("times faster than").contains("| Execution Time").contains("| Download Speed")
-                .contains("threads c=20").contains("async on 2 agents");
+                .contains("| c01  | threads").contains("async on 2 agents");
         assertThat(r.out()).contains("times faster than");
         assertThat(r.err()).contains("[1/3 c01]").contains("run 2/2").contains("warm-up 1/1");
 

@@ -13,7 +13,8 @@ final class Fmt {
             return "-";
         }
         String mean = String.format(Locale.ROOT, format, s.mean());
-        return s.n() > 1 ? mean + " ± " + String.format(Locale.ROOT, format, s.stddev()) : mean;
+        // a spread of exactly zero (item counts, cores) says nothing; hyperfine's ± is for figures that vary
+        return s.n() > 1 && s.stddev() > 0 ? mean + " ± " + String.format(Locale.ROOT, format, s.stddev()) : mean;
     }
 
     /** avg and max figures as the seeds wrote them: "95.01% (avg) / 104.2% (max)". */

@@ -37,7 +37,7 @@ final class SaturationCheck {
             }
         }
         if (local && r.cpuSystemPct() != null && r.cpuSystemPct().avg() >= HOST_CPU_PCT) {
-            out.put("host", String.format(Locale.ROOT, "host CPU %.0f%% busy (target and agents share it)", r.cpuSystemPct().avg()));
+            out.put("host", String.format(Locale.ROOT, "host CPU %.0f%% busy, no idle core left to the generator (target and agents share this host)", r.cpuSystemPct().avg()));
         }
         Double rate = r.parameters() == null ? null : r.parameters().rate();
         if (rate != null && r.reqPerS() < RATE_SHARE * rate) {
