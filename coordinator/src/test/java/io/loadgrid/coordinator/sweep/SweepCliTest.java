@@ -8,6 +8,7 @@ import io.loadgrid.common.codec.Json;
 import io.loadgrid.coordinator.cli.CompareCli;
 import io.loadgrid.coordinator.cli.ReportCli;
 import io.loadgrid.coordinator.cli.SweepCli;
+import io.loadgrid.coordinator.report.sweep.Chromium;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -88,6 +89,13 @@ public class SweepCliTest {
         assertThat(summary).contains("times faster than").contains("| Execution Time").contains("| Download Speed")
                 .contains("| c01  | threads").contains("async on 2 agents");
         assertThat(r.out()).contains("times faster than");
+        for (String plot : new String[] {"execution_time", "throughput", "cpu", "memory", "failures", "latency_percentiles"}) {
+            assertThat(javax.imageio.ImageIO.read(dir.resolve("plots/" + plot + ".png").toFile())).as(plot).isNotNull();
+            assertThat(summary).contains("](plots/" + plot + ".png)");
+        }
+        // the real report, as a browser renders it: every plot decoded, the overview and the three cell tables
+        String body = new Chromium(tmp).renderedBody(dir.resolve("report.html"));
+        assertThat(body).contains("data-rendered=\"6\"", "data-tables=\"4\"");
         assertThat(r.err()).contains("[1/3 c01]").contains("run 2/2").contains("warm-up 1/1");
 
         // report re-renders the same summary from results.json alone

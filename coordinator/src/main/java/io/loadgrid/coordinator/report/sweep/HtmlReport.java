@@ -1,5 +1,6 @@
 package io.loadgrid.coordinator.report.sweep;
 
+import io.loadgrid.common.files.AtomicFile;
 import io.loadgrid.coordinator.sweep.results.SweepResults;
 import java.io.IOException;
 import java.io.InputStream;
@@ -51,7 +52,7 @@ public final class HtmlReport {
 
     /** Replaces {@code file} whole, so that a browser reloading it never shows half a report. */
     public static void write(Path file, String html) throws IOException {
-        AtomicFiles.write(file, html.getBytes(StandardCharsets.UTF_8));
+        AtomicFile.write(file, html.getBytes(StandardCharsets.UTF_8));
     }
 
     private static void figure(StringBuilder b, String title, byte[] png) {

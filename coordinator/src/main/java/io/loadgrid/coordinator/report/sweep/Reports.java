@@ -1,8 +1,11 @@
 package io.loadgrid.coordinator.report.sweep;
 
+import io.loadgrid.common.files.AtomicFile;
 import io.loadgrid.coordinator.sweep.results.SweepResults;
-import io.loadgrid.coordinator.sweep.store.AtomicFile;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.Map;
 
 /** Renders every human-readable output of a sweep from its results: results.csv, summary.md, plots, report.html. */
 public final class Reports {
@@ -10,7 +13,13 @@ public final class Reports {
     }
 
     public static void write(Path dir, SweepResults r) {
-        AtomicFile.write(dir.resolve("results.csv"), ResultsCsv.render(r));
-        AtomicFile.write(dir.resolve("summary.md"), SummaryMarkdown.render(r, false));
+        try {
+            AtomicFile.write(dir.resolve("results.csv"), ResultsCsv.render(r));
+            Map<String, byte[]> plots = SweepPlots.write(r, dir.resolve("plots"));
+            AtomicFile.write(dir.resolve("summary.md"), SummaryMarkdown.render(r, plots.keySet()));
+            HtmlReport.write(dir.resolve("report.html"), HtmlReport.render(r, SweepTables.of(r), Comparisons.lines(r), plots));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the reports of " + dir + ": " + e.getMessage(), e);
+        }
     }
 }

@@ -6,6 +6,7 @@ import io.loadgrid.coordinator.sweep.results.SweepResults;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Collection;
 import java.util.List;
 
 /** summary.md: the environment, the comparisons, an overview of every cell, then each cell in the seeds' rows. */
@@ -13,7 +14,7 @@ public final class SummaryMarkdown {
     private SummaryMarkdown() {
     }
 
-    public static String render(SweepResults r, boolean withPlots) {
+    public static String render(SweepResults r, Collection<String> plots) {
         var buf = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(buf, true, StandardCharsets.UTF_8);
         SweepResults.PlanInfo p = r.plan();
@@ -48,11 +49,12 @@ public final class SummaryMarkdown {
                 out.println();
             }
         }
-        if (withPlots) {
+        if (!plots.isEmpty()) {
             out.println("## Plots");
             out.println();
-            for (String name : SweepTables.PLOTS) {
-                out.println("![" + name + "](plots/" + name + ".png)");
+            for (String file : plots) {
+                out.println("![" + Plot.titleOf(file) + "](plots/" + file + ")");
+                out.println();
             }
         }
         return buf.toString(StandardCharsets.UTF_8);

@@ -1,5 +1,6 @@
 package io.loadgrid.coordinator.report.sweep;
 
+import io.loadgrid.common.files.AtomicFile;
 import io.loadgrid.coordinator.sweep.results.SweepResults;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -26,7 +27,7 @@ public final class SweepPlots {
     public static Map<String, byte[]> write(SweepResults r, Path plotsDir) throws IOException {
         Map<String, byte[]> pngs = render(r);
         for (Map.Entry<String, byte[]> e : pngs.entrySet()) {
-            AtomicFiles.write(plotsDir.resolve(e.getKey()), e.getValue());
+            AtomicFile.write(plotsDir.resolve(e.getKey()), e.getValue());
         }
         return pngs;
     }

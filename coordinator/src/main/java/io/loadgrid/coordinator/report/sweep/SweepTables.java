@@ -7,9 +7,6 @@ import java.util.List;
 
 /** The tables of a sweep report, in reading order: the overview, then one per cell that has runs. */
 public final class SweepTables {
-    /** The plots every report shows, by file name without .png. */
-    public static final List<String> PLOTS = List.of("execution_time", "throughput", "cpu", "memory", "failures", "latency_percentiles");
-
     private SweepTables() {
     }
 

@@ -2,6 +2,7 @@ package io.loadgrid.coordinator.sweep.store;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.loadgrid.common.codec.Json;
+import io.loadgrid.common.files.AtomicFile;
 import io.loadgrid.coordinator.report.sweep.Reports;
 import io.loadgrid.coordinator.sweep.results.SweepResults;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package io.loadgrid.coordinator.sweep.store;
+package io.loadgrid.common.files;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
