@@ -46,7 +46,7 @@ public final class CompareCli implements Callable<Integer> {
             long n = r.changes().stream().filter(Change::regression).count();
             System.out.println(n == 0 ? "no regression" : n + " regression(s)");
             return n == 0 ? 0 : 1;
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
             return BadInput.report("compare", e.getMessage());
         }
     }

@@ -14,12 +14,17 @@ public final class Interrupts implements AutoCloseable {
     private volatile boolean fired;
 
     public Interrupts(Runnable stop, PrintStream err) {
+        this(stop, err, "loadgrid run: interrupted; finishing the items in flight and reporting (Ctrl-C again to abort)");
+    }
+
+    /** {@code message} tells the user what the first Ctrl-C does and that a second one aborts. */
+    public Interrupts(Runnable stop, PrintStream err, String message) {
         SignalHandler prev;
         try {
             prev = Signal.handle(INT, sig -> {
                 fired = true;
                 Signal.handle(INT, SignalHandler.SIG_DFL);
-                err.println("loadgrid run: interrupted; finishing the items in flight and reporting (Ctrl-C again to abort)");
+                err.println(message);
                 stop.run();
             });
         } catch (IllegalArgumentException unavailable) {

@@ -35,7 +35,7 @@ public final class ReportCli implements Callable<Integer> {
             Comparisons.lines(r).forEach(System.out::println);
             System.out.println("wrote " + dir + "/{results.csv,summary.md,report.html,plots/}");
             return 0;
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
             return BadInput.report("report", e.getMessage());
         }
     }

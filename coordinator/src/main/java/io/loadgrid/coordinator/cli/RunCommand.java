@@ -2,16 +2,13 @@ package io.loadgrid.coordinator.cli;
 
 import io.loadgrid.common.cli.ClusterOptions;
 import io.loadgrid.common.codec.Json;
+import io.loadgrid.common.files.AtomicFile;
 import io.loadgrid.common.metrics.RunResult;
 import io.loadgrid.coordinator.report.Table;
 import io.loadgrid.coordinator.session.Resolved;
-import io.loadgrid.coordinator.target.Preflight;
 import io.loadgrid.coordinator.session.Session;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -34,13 +31,7 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (run.embeddedTarget() && !cluster.join().isEmpty()) {
-            throw new IllegalArgumentException("with --join the agents need a target they can reach: give --base URL or --url TEMPLATE");
-        }
-        List<String> targets = userTargets(run);
-        for (String t : targets) {
-            Preflight.reachable(t); // before any JVM starts: a typo in --base costs no start-up
-        }
+        List<String> targets = Session.precheck(List.of(run), cluster.join().isEmpty());
         try (Session session = Session.open(cluster, run.agents(), targets)) {
             Resolved resolved = session.resolve(run);
             RunResult result = session.run(run, resolved, err, (spec, target, agents) ->
@@ -56,18 +47,7 @@ public final class RunCommand implements Callable<Integer> {
         }
     }
 
-    /** The hosts the user pointed the run at, which local agents must be allowed to load. */
-    public static List<String> userTargets(RunOptions.Valid run) {
-        List<String> targets = new ArrayList<>();
-        if (run.spec().workload() instanceof io.loadgrid.common.workload.Workload.Http http && !run.embeddedTarget()) {
-            targets.add(http.urls().base());
-        }
-        return targets;
-    }
-
     private void writeJson(RunResult result) throws IOException {
-        var tmp = run.json().resolveSibling(run.json().getFileName() + ".tmp");
-        Files.writeString(tmp, Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(result));
-        Files.move(tmp, run.json(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        AtomicFile.write(run.json(), Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(result));
     }
 }

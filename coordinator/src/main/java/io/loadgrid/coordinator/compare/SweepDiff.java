@@ -7,7 +7,6 @@ import io.loadgrid.coordinator.sweep.results.Stat;
 import io.loadgrid.coordinator.sweep.results.SweepResults;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * Compares two sweeps cell by cell. Cells match by id when their parameters are equal (the same plan), otherwise by
@@ -29,47 +28,54 @@ public final class SweepDiff {
         List<String> unmatched = new ArrayList<>();
         for (CellResult ca : a.cells()) {
             CellResult cb = match(ca, b);
-            if (cb == null || !ca.done() || !cb.done()) {
-                unmatched.add(ca.id() + " " + ca.name() + (cb == null ? ": not in B" : ": not completed in both"));
+            if (!ca.done()) {
+                unmatched.add(ca.id() + " " + ca.name() + ": not completed in A");
+                continue;
+            }
+            if (cb == null || !cb.done()) {
+                // a cell B lost or could not finish is worse than any slowdown
+                changes.add(new Change(ca.id(), ca.name(), "completed (1 yes, 0 no)", "", 1, 0, -100, true, flagged(ca, cb)));
                 continue;
             }
             boolean timed = ca.parameters().containsKey("duration") || ca.parameters().containsKey("rate");
             Figure speed = timed ? Figure.THROUGHPUT : Figure.WALL;
-            changes.add(stat(ca, speed, ca.totals().get(speed.key()), cb.totals().get(speed.key()), thresholdPct));
-            changes.add(p99(ca, ca.latencyUs(), cb.latencyUs(), thresholdPct));
+            changes.add(stat(ca, speed, ca.totals().get(speed.key()), cb.totals().get(speed.key()), thresholdPct, flagged(ca, cb)));
+            changes.add(p99(ca, ca.latencyUs(), cb.latencyUs(), thresholdPct, flagged(ca, cb)));
             changes.add(failures(ca, cb));
         }
         return new Result(changes, unmatched);
     }
 
+    /** The cell of B with the same parameters, the one with the same id first; cells that differ are not compared. */
     private static CellResult match(CellResult ca, SweepResults b) {
-        for (CellResult cb : b.cells()) {
-            if (cb.id().equals(ca.id()) && Objects.equals(String.valueOf(cb.parameters()), String.valueOf(ca.parameters()))) {
-                return cb;
-            }
-        }
-        return b.cells().stream().filter(cb -> cb.name().equals(ca.name())).findFirst().orElse(null);
+        return b.cells().stream().filter(cb -> cb.sameParameters(ca.parameters()))
+                .min(java.util.Comparator.comparing(cb -> !cb.id().equals(ca.id()))).orElse(null);
     }
 
-    private static Change stat(CellResult c, Figure f, Stat a, Stat b, double threshold) {
+    private static boolean flagged(CellResult a, CellResult b) {
+        return a.saturation().saturated() || (b != null && b.saturation().saturated());
+    }
+
+    private static Change stat(CellResult c, Figure f, Stat a, Stat b, double threshold, boolean sat) {
         double pct = pct(a.mean(), b.mean());
         double worse = f.higherIsBetter() ? a.mean() - b.mean() : b.mean() - a.mean();
-        double noise = a.n() > 1 && b.n() > 1 ? 2 * Math.sqrt(a.stddev() * a.stddev() + b.stddev() * b.stddev()) : 0;
+        // two standard errors of the difference of the means
+        double noise = a.n() > 1 && b.n() > 1 ? 2 * Math.sqrt(a.stddev() * a.stddev() / a.n() + b.stddev() * b.stddev() / b.n()) : 0;
         boolean regression = worse > 0 && Math.abs(pct) > threshold && worse > noise;
-        return new Change(c.id(), c.name(), f.label(), f.unit(), a.mean(), b.mean(), pct, regression);
+        return new Change(c.id(), c.name(), f.label(), f.unit(), a.mean(), b.mean(), pct, regression, sat);
     }
 
-    private static Change p99(CellResult c, LatencySummary a, LatencySummary b, double threshold) {
+    private static Change p99(CellResult c, LatencySummary a, LatencySummary b, double threshold, boolean sat) {
         double pa = a.p99() / 1e3;
         double pb = b.p99() / 1e3;
         double pct = pct(pa, pb);
-        return new Change(c.id(), c.name(), "p99 latency", "ms", pa, pb, pct, pb > pa && pct > threshold);
+        return new Change(c.id(), c.name(), "p99 latency", "ms", pa, pb, pct, pb > pa && pct > threshold, sat);
     }
 
     private static Change failures(CellResult ca, CellResult cb) {
         double ra = rate(ca);
         double rb = rate(cb);
-        return new Change(ca.id(), ca.name(), "failure rate", "%", ra, rb, rb - ra, rb - ra > 1.0);
+        return new Change(ca.id(), ca.name(), "failure rate", "%", ra, rb, rb - ra, rb - ra > 1.0, flagged(ca, cb));
     }
 
     private static double rate(CellResult c) {

@@ -40,6 +40,10 @@ public final class LocalAgents implements AutoCloseable {
         return agents;
     }
 
+    public int size() {
+        return processes.size();
+    }
+
     public List<Long> pids() {
         return processes.stream().map(Process::pid).toList();
     }

@@ -6,6 +6,8 @@ import io.loadgrid.common.cluster.ClusterSettings;
 import io.loadgrid.common.metrics.RunResult;
 import io.loadgrid.common.plan.ClusterPlan;
 import io.loadgrid.common.plan.RunSpec;
+import io.loadgrid.common.workload.Workload;
+import io.loadgrid.coordinator.target.Preflight;
 import io.loadgrid.coordinator.cli.RunOptions;
 import io.loadgrid.coordinator.cluster.CoordinatorNode;
 import io.loadgrid.coordinator.local.LocalAgents;
@@ -13,7 +15,10 @@ import io.loadgrid.coordinator.run.ChunkSizes;
 import io.loadgrid.coordinator.run.RunDriver;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -25,10 +30,12 @@ public final class Session implements AutoCloseable {
     private final ClusterSettings settings;
     private final boolean local;
     private final CoordinatorNode node;
-    private final LocalAgents agents;
+    private final String allowTarget;
+    private LocalAgents agents;
     private final Targets targets;
 
-    private Session(ClusterSettings settings, boolean local, CoordinatorNode node, LocalAgents agents, Targets targets) {
+    private Session(ClusterSettings settings, boolean local, CoordinatorNode node, LocalAgents agents, String allowTarget, Targets targets) {
+        this.allowTarget = allowTarget;
         this.settings = settings;
         this.local = local;
         this.node = node;
@@ -45,13 +52,53 @@ public final class Session implements AutoCloseable {
         ClusterSettings settings = local ? LocalSettings.fresh() : cluster.remote();
         CoordinatorNode node = CoordinatorNode.join(settings);
         try {
-            LocalAgents agents = local ? LocalAgents.start(Math.max(1, localAgents), node.port(), settings,
-                    LocalSettings.allowed(userTargets)) : null;
-            return new Session(settings, local, node, agents, new Targets(local));
+            String allow = LocalSettings.allowed(userTargets);
+            LocalAgents agents = local ? LocalAgents.start(Math.max(1, localAgents), node.port(), settings, allow) : null;
+            return new Session(settings, local, node, agents, allow, new Targets());
         } catch (IOException | RuntimeException e) {
             node.close();
             throw e;
         }
+    }
+
+    /**
+     * Checks runs before any JVM starts, so that a typo costs no start-up: with --join every run needs a target the
+     * agents can reach, and every target the user named must answer. Returns those targets, which local agents must
+     * be allowed to load.
+     */
+    public static List<String> precheck(Collection<RunOptions.Valid> runs, boolean local) throws IOException {
+        Set<String> targets = new LinkedHashSet<>();
+        for (RunOptions.Valid run : runs) {
+            if (run.embeddedTarget() && !local) {
+                throw new IllegalArgumentException("with --join the agents need a target they can reach: give --base URL or --url TEMPLATE"
+                        + " (in a sweep plan: base or url)");
+            }
+            if (run.spec().workload() instanceof Workload.Http http && !run.embeddedTarget()) {
+                targets.add(http.urls().base());
+            }
+        }
+        for (String t : targets) {
+            Preflight.reachable(t);
+        }
+        return List.copyOf(targets);
+    }
+
+    /**
+     * Local mode: replaces the agent JVMs with fresh ones, so that a cell's memory, threads and JIT state are its own,
+     * not left over from the cells before it (RSS hardly shrinks once a heap has grown).
+     */
+    public void freshLocalAgents() throws IOException {
+        if (agents == null) {
+            return;
+        }
+        int count = agents.size();
+        agents.close();
+        agents = LocalAgents.start(count, node.port(), settings, allowTarget);
+    }
+
+    /** With --join and no --agents: the idle agents present now, so that every run of a sweep uses as many. */
+    public int idleAgentCount() throws InterruptedException {
+        return node.idleAgents(0, 5_000).size();
     }
 
     public boolean local() {

@@ -13,18 +13,11 @@ import java.io.IOException;
  * latency, so that every run of a latency meets the same warm target.
  */
 final class Targets implements AutoCloseable {
-    private final boolean local;
     private EmbeddedTarget embedded;
     private double latencyMs = -1;
 
-    Targets(boolean local) {
-        this.local = local;
-    }
 
     Resolved resolve(RunOptions.Valid run) throws IOException {
-        if (run.embeddedTarget() && !local) {
-            throw new IllegalArgumentException("with --join the agents need a target they can reach: give --base URL or --url TEMPLATE");
-        }
         RunSpec spec = run.spec();
         if (run.embeddedTarget()) {
             spec = onBase(spec, embedded(run.targetLatencyMs()).base());

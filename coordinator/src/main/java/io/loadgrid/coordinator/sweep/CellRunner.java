@@ -6,7 +6,7 @@ import io.loadgrid.coordinator.session.Resolved;
 import io.loadgrid.coordinator.session.Session;
 import io.loadgrid.coordinator.sweep.plan.Cell;
 import java.io.PrintStream;
-import java.util.ArrayList;
+import java.util.function.BooleanSupplier;
 import java.util.List;
 import java.util.Locale;
 
@@ -14,30 +14,33 @@ import java.util.Locale;
 final class CellRunner {
     private final Session session;
     private final PrintStream err;
+    private final BooleanSupplier stopAsked;
 
-    CellRunner(Session session, PrintStream err) {
+    CellRunner(Session session, PrintStream err, BooleanSupplier stopAsked) {
         this.session = session;
         this.err = err;
+        this.stopAsked = stopAsked;
     }
 
-    /** The measured runs; an interrupted one ends the list (it is kept: what it measured is not thrown away). */
-    List<RunResult> run(Cell cell, RunOptions.Valid options, String position, int warmups, int repetitions) throws Exception {
+    /**
+     * Adds each measured run to {@code runs} as it completes, so that a later failure loses none of them; an
+     * interrupted run ends the cell (it is kept: what it measured is not thrown away), and so does a stop asked
+     * between runs.
+     */
+    void run(Cell cell, RunOptions.Valid options, String position, int warmups, int repetitions, List<RunResult> runs) throws Exception {
         Resolved resolved = session.resolve(options);
         for (int w = 1; w <= warmups; w++) {
-            RunResult r = once(cell, options, resolved, position, "warm-up " + w + "/" + warmups);
-            if (r.interrupted() != null) {
-                return List.of();
+            if (stopAsked.getAsBoolean() || once(cell, options, resolved, position, "warm-up " + w + "/" + warmups).interrupted() != null) {
+                return;
             }
         }
-        List<RunResult> runs = new ArrayList<>();
-        for (int i = 1; i <= repetitions; i++) {
+        for (int i = 1; i <= repetitions && !stopAsked.getAsBoolean(); i++) {
             RunResult r = once(cell, options, resolved, position, "run " + i + "/" + repetitions);
             runs.add(r);
             if (r.interrupted() != null) {
-                break;
+                return;
             }
         }
-        return runs;
     }
 
     private RunResult once(Cell cell, RunOptions.Valid options, Resolved resolved, String position, String what) throws Exception {

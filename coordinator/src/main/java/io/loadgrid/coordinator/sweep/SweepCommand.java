@@ -1,7 +1,6 @@
 package io.loadgrid.coordinator.sweep;
 
 import io.loadgrid.common.cli.ClusterOptions;
-import io.loadgrid.coordinator.cli.RunCommand;
 import io.loadgrid.coordinator.cli.RunOptions;
 import io.loadgrid.coordinator.report.sweep.Comparisons;
 import io.loadgrid.coordinator.session.Session;
@@ -12,11 +11,8 @@ import io.loadgrid.coordinator.sweep.results.CellResult;
 import io.loadgrid.coordinator.sweep.results.CellSummary;
 import io.loadgrid.coordinator.sweep.results.SweepResults;
 import io.loadgrid.coordinator.sweep.store.SweepStore;
-import io.loadgrid.coordinator.target.Preflight;
 import java.io.PrintStream;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -42,18 +38,12 @@ public final class SweepCommand implements Callable<Integer> {
         Map<String, RunOptions.Valid> options = options(plan);
         boolean local = cluster.join().isEmpty();
         int agents = options.values().stream().mapToInt(RunOptions.Valid::agents).max().orElse(1);
-        List<String> targets = new ArrayList<>(new LinkedHashSet<>(options.values().stream()
-                .flatMap(o -> RunCommand.userTargets(o).stream()).toList()));
-        for (String t : targets) {
-            Preflight.reachable(t);
-        }
-        for (RunOptions.Valid o : options.values()) {
-            if (o.embeddedTarget() && !local) {
-                throw new IllegalArgumentException("with --join the agents need a target they can reach: give every cell a base or url in the plan");
-            }
-        }
+        List<String> targets = Session.precheck(options.values(), local);
         SweepStore store = new SweepStore(sweep.dir());
         try (Session session = Session.open(cluster, agents, targets)) {
+            if (!local) {
+                options = onEvery(options, session.idleAgentCount());
+            }
             SweepResults start = sweep.previous() != null ? sweep.previous() : fresh(plan, session);
             out.println("loadgrid sweep " + start.sweepId() + ": " + plan.cells().size() + " cell(s) of plan " + plan.name() + " ("
                     + plan.file() + "), " + plan.repetitions() + " run(s) + " + plan.warmups() + " warm-up(s) each; outputs in " + store.dir());
@@ -62,12 +52,13 @@ public final class SweepCommand implements Callable<Integer> {
             SweepResults done = runner.run(start);
             Comparisons.of(done).forEach(g -> g.lines().forEach(out::println));
             out.println("wrote " + store.dir() + "/{results.json,results.csv,summary.md,report.html,plots/}");
-            if (runner.interrupted() || done.cells().stream().anyMatch(c -> !c.done())) {
-                out.println("not every cell completed; continue with: ./loadgrid sweep --resume " + start.sweepId()
-                        + (sweep.outRoot() == null ? "" : " --out " + sweep.outRoot()));
-                return runner.interrupted() ? INTERRUPTED : 1;
+            if (done.cells().stream().allMatch(CellResult::done)) {
+                return 0;
             }
-            return 0;
+            out.println("not every cell completed; continue with: ./loadgrid sweep --resume " + start.sweepId()
+                    + (sweep.outRoot() == null ? "" : " --out " + sweep.outRoot()) + (sweep.agents() == null ? "" : " --agents " + sweep.agents())
+                    + (local ? "" : " and the same --join options"));
+            return runner.interrupted() ? INTERRUPTED : 1;
         }
     }
 
@@ -82,6 +73,17 @@ public final class SweepCommand implements Callable<Integer> {
             options.put(c.id(), CellOptions.of(params).validate());
         }
         return options;
+    }
+
+    /**
+     * With --join, cells that name no agent count run on the idle agents present at the start, all of them, every
+     * run: "every idle agent" taken anew per run would depend on how fast agents went back to idle.
+     */
+    private static Map<String, RunOptions.Valid> onEvery(Map<String, RunOptions.Valid> options, int idle) {
+        Map<String, RunOptions.Valid> out = new LinkedHashMap<>();
+        options.forEach((id, o) -> out.put(id, o.agents() > 0 ? o : new RunOptions.Valid(o.spec(), o.embeddedTarget(),
+                o.targetLatencyMs(), o.json(), Math.max(1, idle), o.split(), o.chunk())));
+        return out;
     }
 
     private SweepResults fresh(SweepPlan plan, Session session) {

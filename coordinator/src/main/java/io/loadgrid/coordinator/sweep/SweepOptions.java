@@ -62,7 +62,7 @@ public record SweepOptions(String planFile, Integer agents, Path out, String res
         List<CellResult> cells = new ArrayList<>();
         for (Cell c : plan.cells()) {
             CellResult old = previous.cells().stream().filter(p -> p.id().equals(c.id())).findFirst().orElse(null);
-            boolean same = old != null && old.done() && String.valueOf(old.parameters()).equals(String.valueOf(c.params()));
+            boolean same = old != null && old.done() && old.sameParameters(c.params());
             cells.add(same ? old : CellSummary.of(c, "pending", null, List.of(), "local".equals(previous.environment().mode())));
         }
         return new SweepResults(previous.schema(), previous.sweepId(), previous.plan(), previous.environment(), cells);

@@ -40,14 +40,18 @@ final class SweepRunner {
     SweepResults run(SweepResults start) throws Exception {
         List<CellResult> cells = new ArrayList<>(start.cells());
         SweepResults current = start;
-        CellRunner runner = new CellRunner(session, err);
+        CellRunner runner = new CellRunner(session, err, () -> stopAsked);
         // between runs Ctrl-C means "stop after this"; during a run the run's own handler stops it and reports
-        try (Interrupts between = new Interrupts(() -> stopAsked = true, err)) {
+        try (Interrupts between = new Interrupts(() -> stopAsked = true, err,
+                "loadgrid sweep: interrupted; saving what was measured, no further run starts (Ctrl-C again to abort)")) {
             for (int i = 0; i < plan.cells().size() && !stopAsked; i++) {
                 Cell cell = plan.cells().get(i);
                 if (cells.get(i).done()) {
                     err.println("[" + (i + 1) + "/" + plan.cells().size() + " " + cell.id() + "] " + cell.name() + ": done before, kept");
                     continue;
+                }
+                if (session.local() && i > 0) {
+                    session.freshLocalAgents();
                 }
                 CellResult result = runCell(runner, cell, (i + 1) + "/" + plan.cells().size());
                 cells.set(i, result);
@@ -63,20 +67,30 @@ final class SweepRunner {
         return stopAsked;
     }
 
-    private CellResult runCell(CellRunner runner, Cell cell, String position) throws Exception {
-        List<RunResult> runs = List.of();
+    /**
+     * A cell that fails (its target went away, an agent refused the plan or was lost with items missing) is recorded
+     * as failed with the runs it completed, and the sweep goes on: the other cells still measure something.
+     */
+    private CellResult runCell(CellRunner runner, Cell cell, String position) {
+        List<RunResult> runs = new ArrayList<>();
+        String tag = "[" + position + " " + cell.id() + "] " + cell.name();
         try {
-            runs = runner.run(cell, options.get(cell.id()), position, plan.warmups(), plan.repetitions());
-        } catch (IllegalArgumentException | PlanRejected e) {
-            throw e; // bad input: the command saves what it has and says it in one line
+            runner.run(cell, options.get(cell.id()), position, plan.warmups(), plan.repetitions(), runs);
         } catch (Exception e) {
-            err.println("[" + position + " " + cell.id() + "] " + cell.name() + " failed: " + e.getMessage());
-            return CellSummary.of(cell, "failed", String.valueOf(e.getMessage()), runs, session.local());
+            String why = e instanceof PlanRejected || e instanceof IllegalArgumentException ? e.getMessage() : e.toString();
+            why = String.valueOf(why).strip().replace('\n', ' ');
+            err.println(tag + " failed: " + why);
+            return CellSummary.of(cell, "failed", why, runs, session.local());
+        }
+        long missing = runs.stream().filter(r -> r.interrupted() == null).mapToLong(r -> r.cluster().missingItems()).sum();
+        if (missing > 0) {
+            err.println(tag + " failed: " + missing + " items missing (an agent was lost); its runs are kept but not compared");
+            return CellSummary.of(cell, "failed", missing + " items missing: an agent was lost", runs, session.local());
         }
         boolean interrupted = runs.size() < plan.repetitions() || runs.stream().anyMatch(r -> r.interrupted() != null);
         CellResult r = CellSummary.of(cell, interrupted ? "interrupted" : "done", null, runs, session.local());
         if (r.saturation().saturated()) {
-            err.println("[" + position + " " + cell.id() + "] ⚠ generator saturated: " + String.join("; ", r.saturation().reasons()));
+            err.println(tag + " ⚠ generator saturated: " + r.saturation().summary());
         }
         return r;
     }

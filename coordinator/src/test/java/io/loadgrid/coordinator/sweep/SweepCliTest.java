@@ -110,6 +110,15 @@ public class SweepCliTest {
         Ran cmp = cli(CompareCli::execute, dir.toString(), slower.toString(), "--threshold", "10");
         assertThat(cmp.exit()).as(cmp.out() + cmp.err()).isEqualTo(1);
         assertThat(cmp.out()).contains("REGRESSION").contains("Execution Time").contains("1 regression(s)");
+        // a cell that B could not complete is a regression too, however fast the others were
+        Path broken = tmp.resolve("broken");
+        Files.createDirectories(broken);
+        ObjectNode doc2 = (ObjectNode) Json.MAPPER.readTree(dir.resolve("results.json").toFile());
+        ((ObjectNode) doc2.get("cells").get(1)).put("status", "failed");
+        Files.writeString(broken.resolve("results.json"), Json.MAPPER.writeValueAsString(doc2));
+        Ran lost = cli(CompareCli::execute, dir.toString(), broken.toString());
+        assertThat(lost.exit()).isEqualTo(1);
+        assertThat(lost.out()).contains("completed (1 yes, 0 no)");
     }
 
     @Test

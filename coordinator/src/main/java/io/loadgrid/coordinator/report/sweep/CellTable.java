@@ -38,7 +38,7 @@ final class CellTable {
             rows.add(List.of("Latency", "p50 " + Fmt.ms(l.p50()) + " / p90 " + Fmt.ms(l.p90()) + " / p99 " + Fmt.ms(l.p99())
                     + " / p99.9 " + Fmt.ms(l.p999()) + " / max " + Fmt.ms(l.max()), "ms"));
         }
-        return new TableModel(c.id() + " · " + c.name(), List.of("Metric", "Value", "Unit"), rows, notes(c));
+        return new TableModel(c.id() + " · " + c.name() + (c.saturation().saturated() ? " ⚠" : ""), List.of("Metric", "Value", "Unit"), rows, notes(c));
     }
 
     private static List<String> notes(CellResult c) {
@@ -48,7 +48,7 @@ final class CellTable {
         notes.add(Fmt.f("%d measured run(s), mean ± stddev; latency percentiles from the %,d items of all runs in one histogram",
                 c.runs().size(), c.latencyUs() == null ? 0 : c.latencyUs().count()));
         if (c.saturation().saturated()) {
-            notes.add("⚠ generator saturated: " + String.join("; ", c.saturation().reasons())
+            notes.add("⚠ generator saturated: " + c.saturation().summary()
                     + ", so these numbers measure the generator, not the target");
         }
         if (!c.done()) {

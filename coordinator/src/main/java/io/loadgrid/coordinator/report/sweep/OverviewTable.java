@@ -23,7 +23,7 @@ final class OverviewTable {
                     any ? Fmt.pm(c.totals().get("failed"), "%,.0f") : "-", any ? Fmt.pm(c.totals().get("cpu_process_avg"), "%.0f") : "-",
                     any ? Fmt.pm(c.totals().get("rss_max_mb"), "%.0f") : "-", c.status()));
             if (c.saturation().saturated()) {
-                notes.add("⚠ " + c.id() + " " + c.name() + ": generator saturated (" + String.join("; ", c.saturation().reasons()) + ")");
+                notes.add("⚠ " + c.id() + " " + c.name() + ": generator saturated (" + c.saturation().summary() + ")");
             }
         }
         return new TableModel("Cells", List.of("Cell", "Name", "Runs", "Execution Time (s)", "Throughput (items/s)", "p50 (ms)",

@@ -42,7 +42,7 @@ public final class SummaryMarkdown {
         for (TableModel t : SweepTables.of(r)) {
             out.println("## " + t.title());
             out.println();
-            Table.render(t.header().toArray(String[]::new), t.rows().stream().map(row -> row.toArray(String[]::new)).toList(), out);
+            Table.render(t.header().toArray(String[]::new), t.rows().stream().map(SummaryMarkdown::cells).toList(), out);
             out.println();
             t.notes().forEach(n -> out.println("- " + n));
             if (!t.notes().isEmpty()) {
@@ -58,6 +58,11 @@ public final class SummaryMarkdown {
             }
         }
         return buf.toString(StandardCharsets.UTF_8);
+    }
+
+    /** A cell may hold a user's name or an error: a | or line break in it would break the table. */
+    private static String[] cells(List<String> row) {
+        return row.stream().map(c -> c.replace("|", "\\|").replace('\n', ' ').replace('\r', ' ')).toArray(String[]::new);
     }
 
     static String environment(Environment e) {

@@ -19,4 +19,16 @@ public record CellResult(String id, String name, String group, Map<String, Objec
     public boolean done() {
         return "done".equals(status);
     }
+
+    /** Whether {@code other} are the same parameters, whatever their order and number types after a JSON round trip. */
+    public boolean sameParameters(Map<String, Object> other) {
+        return normal(parameters).equals(normal(other));
+    }
+
+    private static Map<String, String> normal(Map<String, Object> p) {
+        Map<String, String> out = new java.util.TreeMap<>();
+        p.forEach((k, v) -> out.put(k, v instanceof Number n ? new java.math.BigDecimal(n.toString()).stripTrailingZeros().toPlainString()
+                : String.valueOf(v)));
+        return out;
+    }
 }

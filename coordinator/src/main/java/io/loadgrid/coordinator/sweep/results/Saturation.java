@@ -9,4 +9,9 @@ import java.util.List;
  */
 public record Saturation(boolean saturated, List<String> reasons) {
     public static final Saturation NONE = new Saturation(false, List.of());
+
+    /** The reasons as one phrase, the same in every output. */
+    public String summary() {
+        return String.join("; ", reasons);
+    }
 }

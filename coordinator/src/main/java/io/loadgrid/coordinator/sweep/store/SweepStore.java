@@ -22,14 +22,22 @@ public final class SweepStore {
         return dir;
     }
 
-    /** Writes results.json first, then everything rendered from it. */
+    /**
+     * Writes results.json first, then everything rendered from it. A report that cannot be drawn (no fonts on a
+     * server, a full disk) costs a warning, never the measuring: {@code ./loadgrid report} can draw it later.
+     */
     public void save(SweepResults r) {
         try {
             AtomicFile.write(dir.resolve(RESULTS), Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(r));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot encode the results of sweep " + r.sweepId(), e);
         }
-        Reports.write(dir, r);
+        try {
+            Reports.write(dir, r);
+        } catch (RuntimeException | Error e) {
+            System.err.println("loadgrid sweep: warning: results.json is saved but the reports were not (" + e
+                    + "); render them later with ./loadgrid report " + dir);
+        }
     }
 
     /** Reads a sweep folder back; a folder that is not one gets a message saying what to give instead. */

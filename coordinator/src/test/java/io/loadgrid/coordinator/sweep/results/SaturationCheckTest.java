@@ -1,0 +1,63 @@
+package io.loadgrid.coordinator.sweep.results;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.loadgrid.common.metrics.AvgMax;
+import io.loadgrid.common.metrics.LatencySummary;
+import io.loadgrid.common.metrics.RunResult;
+import java.math.BigInteger;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** When a cell's numbers measure the generator, and when they do not. */
+class SaturationCheckTest {
+    private static final LatencySummary LAT = new LatencySummary(1000, 2000, 3000, 4000, 5000, 1200, 100);
+
+    @Test
+    void anAgentUsingNearlyAllItsCoresIsFlagged() {
+        RunResult r = run("threads", 175, 40, null, null);
+        assertThat(SaturationCheck.of(List.of(r), false).reasons()).containsExactly("agent a1 CPU at 175% of 2 cores");
+        assertThat(SaturationCheck.of(List.of(run("threads", 120, 40, null, null)), false).saturated()).isFalse();
+    }
+
+    @Test
+    void aOneThreadModelAtItsOneCoreIsFlaggedThoughTheNodeHasTwo() {
+        assertThat(SaturationCheck.of(List.of(run("async", 92, 50, null, null)), false).summary())
+                .isEqualTo("agent a1's one event-loop thread at 92% of its core");
+        assertThat(SaturationCheck.of(List.of(run("threads", 92, 50, null, null)), false).saturated()).isFalse();
+    }
+
+    @Test
+    void aBusyHostCountsOnlyWhereTargetAndAgentsShareIt() {
+        RunResult r = run("threads", 100, 97, null, null);
+        assertThat(SaturationCheck.of(List.of(r), true).summary()).startsWith("host CPU 97% busy");
+        assertThat(SaturationCheck.of(List.of(r), false).saturated()).isFalse();
+    }
+
+    @Test
+    void aRateTheAgentsCouldNotKeepIsFlagged() {
+        assertThat(SaturationCheck.of(List.of(run("async", 30, 30, 2000.0, null)), false).summary())
+                .isEqualTo("kept 1000 of the 2000 items/s asked");
+        assertThat(SaturationCheck.of(List.of(run("async", 30, 30, 1050.0, null)), false).saturated()).isFalse();
+    }
+
+    @Test
+    void cpuWorkloadsAreNeverFlaggedAndRepeatedReasonsAreGivenOnce() {
+        assertThat(SaturationCheck.of(List.of(run("threads", 199, 100, null, BigInteger.TEN)), true).saturated()).isFalse();
+        Saturation twice = SaturationCheck.of(List.of(run("threads", 180, 40, null, null), run("threads", 190, 40, null, null)), false);
+        assertThat(twice.reasons()).containsExactly("agent a1 CPU at 180% of 2 cores");
+    }
+
+    /** A one-node run of 1000 items in 1 s with the given process and system CPU. */
+    private static RunResult run(String model, double procPct, double sysPct, Double rate, BigInteger result) {
+        RunResult node = result(model, procPct, sysPct, rate, result, null);
+        return result(model, procPct, sysPct, rate, result, List.of(new RunResult.NodeResult("a1", "127.0.0.1:5702", "h", false, 1, 0, null, node)));
+    }
+
+    private static RunResult result(String model, double procPct, double sysPct, Double rate, BigInteger result, List<RunResult.NodeResult> nodes) {
+        return new RunResult(RunResult.SCHEMA, model, 10, "seed", "http://127.0.0.1:1", new RunResult.Parameters(rate, null, null, null, null,
+                null, 30_000, "discard"), 1000, 1000, 0, Map.of(), 1.0, 1000, 0, 0, 0, 0, 0, LAT, LAT, new AvgMax(procPct, procPct),
+                new AvgMax(sysPct, sysPct), new AvgMax(300, 300), 20, 2, result, null, null, null, nodes, null);
+    }
+}
