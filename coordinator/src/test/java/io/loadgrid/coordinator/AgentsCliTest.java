@@ -3,10 +3,8 @@ package io.loadgrid.coordinator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.loadgrid.coordinator.cli.AgentsCli;
+import io.loadgrid.coordinator.cli.Console;
 import io.loadgrid.coordinator.cluster.RemoteAgents;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -40,26 +38,15 @@ public class AgentsCliTest {
         agents.close();
     }
 
-    public record Ran(int exit, String out, String err) {
-    }
 
     /** Runs {@code agents} in this JVM as a user types it, capturing what it prints. */
-    public static synchronized Ran agents(String... args) {
-        PrintStream oldErr = System.err;
-        var out = new ByteArrayOutputStream();
-        var err = new ByteArrayOutputStream();
-        try {
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int exit = AgentsCli.execute(new PrintStream(out, true, StandardCharsets.UTF_8), args);
-            return new Ran(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setErr(oldErr);
-        }
+    public static Console.Ran agents(String... args) {
+        return Console.capture(a -> AgentsCli.execute(System.out, a), args);
     }
 
     @Test
     void listsEveryAgentWithItsHost() {
-        Ran r = agents("--join", "127.0.0.1:" + port, "--cluster-name", cluster, "--secret-file", secret.toString(),
+        Console.Ran r = agents("--join", "127.0.0.1:" + port, "--cluster-name", cluster, "--secret-file", secret.toString(),
                 "--port", Integer.toString(port + 100));
         assertThat(r.exit()).as(r.err()).isZero();
         List<String> rows = r.out().lines().skip(1).toList();
@@ -73,7 +60,7 @@ public class AgentsCliTest {
         assertThat(r.out().lines().findFirst().orElseThrow()).contains("host", "cores", "memory_mb", "version", "state");
     }
 
-    static void assertBadInput(Ran r, String fragment) {
+    static void assertBadInput(Console.Ran r, String fragment) {
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err().strip().lines()).hasSize(1);
         assertThat(r.err()).startsWith("loadgrid agents: ").contains(fragment).doesNotContain("Exception");

@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.loadgrid.common.codec.Json;
 import io.loadgrid.common.process.Limits;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -18,27 +15,13 @@ public class RunCliTest {
     @TempDir
     Path tmp;
 
-    public record Ran(int exit, String out, String err) {
-    }
 
     /** Runs the command in this JVM as a user types it, capturing what it prints. */
-    public static synchronized Ran run(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        var out = new ByteArrayOutputStream();
-        var err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int exit = RunCli.execute(args);
-            return new Ran(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
+    public static Console.Ran run(String... args) {
+        return Console.capture(RunCli::execute, args);
     }
 
-    static void assertBadInput(Ran r, String... fragments) {
+    static void assertBadInput(Console.Ran r, String... fragments) {
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err().strip().lines()).hasSize(1);
         assertThat(r.err()).startsWith("loadgrid run: ").doesNotContain("Exception").doesNotContain("\tat ");
@@ -89,7 +72,7 @@ public class RunCliTest {
     @Test
     void embeddedRunPrintsTheSeedTableAndWritesJsonThatAgreesWithTheTarget() throws Exception {
         Path json = tmp.resolve("result.json");
-        Ran r = run("--model", "threads", "--concurrency", "10", "--urls", "700", "--json", json.toString());
+        Console.Ran r = run("--model", "threads", "--concurrency", "10", "--urls", "700", "--json", json.toString());
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).contains("Execution Time", "Total Downloaded", "CPU Usage (Process)", "Memory Usage", "Target counted");
         JsonNode n = Json.MAPPER.readTree(Files.readString(json));
@@ -114,7 +97,7 @@ public class RunCliTest {
     @Test
     void twoAgentsSplitTheWorkAndTheirMergedTotalsEqualTheTargetsCounters() throws Exception {
         Path json = tmp.resolve("two.json");
-        Ran r = run("--agents", "2", "--split", "static", "--chunk", "250", "--urls", "6000", "--concurrency", "20", "--json", json.toString());
+        Console.Ran r = run("--agents", "2", "--split", "static", "--chunk", "250", "--urls", "6000", "--concurrency", "20", "--json", json.toString());
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).contains("| Node", "| total", "static split, chunks of 250");
         JsonNode n = Json.MAPPER.readTree(Files.readString(json));
@@ -142,7 +125,7 @@ public class RunCliTest {
     @Test
     void multiprocessWorkersRunTheAgentsChunksAndAgreeWithTheTarget() throws Exception {
         Path json = tmp.resolve("mp.json");
-        Ran r = run("--model", "multiprocess", "--processes", "2", "--concurrency", "10", "--urls", "3000", "--chunk", "200",
+        Console.Ran r = run("--model", "multiprocess", "--processes", "2", "--concurrency", "10", "--urls", "3000", "--chunk", "200",
                 "--json", json.toString());
         assertThat(r.exit()).as(r.err()).isZero();
         JsonNode n = Json.MAPPER.readTree(Files.readString(json));
@@ -157,7 +140,7 @@ public class RunCliTest {
     @Test
     void aTimedClosedLoopOnTwoAgentsStopsAtItsDurationAndCountsEveryItemItSent() throws Exception {
         Path json = tmp.resolve("timed.json");
-        Ran r = run("--agents", "2", "--duration", "2s", "--concurrency", "10", "--json", json.toString());
+        Console.Ran r = run("--agents", "2", "--duration", "2s", "--concurrency", "10", "--json", json.toString());
         assertThat(r.exit()).as(r.err()).isZero();
         JsonNode n = Json.MAPPER.readTree(Files.readString(json));
         assertThat(n.get("ok").asLong()).isPositive();
@@ -170,7 +153,7 @@ public class RunCliTest {
     @Test
     void cpuWorkloadReportsItsResult() throws Exception {
         Path json = tmp.resolve("cpu.json");
-        Ran r = run("--model", "sync", "--workload", "squares", "--urls", "1000", "--json", json.toString());
+        Console.Ran r = run("--model", "sync", "--workload", "squares", "--urls", "1000", "--json", json.toString());
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(Json.MAPPER.readTree(Files.readString(json)).get("result").asLong()).isEqualTo(1000L * 1001 * 2001 / 6);
     }

@@ -37,7 +37,7 @@ class AgentLossTest {
                     .filter(p -> commandLine(p).contains(ClusterNames.AGENT_MAIN))
                     .findFirst().orElseThrow();
             victim.destroyForcibly(); // SIGKILL
-            io.loadgrid.coordinator.cli.RunCliTest.Ran r = run.get(180, TimeUnit.SECONDS);
+            io.loadgrid.coordinator.cli.Console.Ran r = run.get(180, TimeUnit.SECONDS);
             assertThat(r.exit()).as(r.out() + r.err()).isZero();
             assertThat(r.err()).contains("left the cluster", "uncommitted chunk(s) go to the others");
             JsonNode n = Json.MAPPER.readTree(Files.readString(json));

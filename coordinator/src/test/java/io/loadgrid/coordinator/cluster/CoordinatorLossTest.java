@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.loadgrid.common.process.JavaProcess;
 import io.loadgrid.coordinator.AgentsCliTest;
 import io.loadgrid.coordinator.cli.RunCli;
+import io.loadgrid.coordinator.cli.Console;
 import io.loadgrid.coordinator.cli.RunCliTest;
 import io.loadgrid.target.TargetConfig;
 import io.loadgrid.target.TargetServer;
@@ -35,7 +36,7 @@ class CoordinatorLossTest {
             List<String> join = List.of("--join", "127.0.0.1:" + port, "--cluster-name", cluster);
             Path wrong = tmp.resolve("wrong");
             Files.writeString(wrong, "fedcba9876543210fedcba9876543210\n");
-            RunCliTest.Ran refused = run(concat(join, "--port", Integer.toString(port + 50), "--secret-file", wrong.toString(), "--base", "http://127.0.0.1:" + target.port(), "--urls", "100"));
+            Console.Ran refused = run(concat(join, "--port", Integer.toString(port + 50), "--secret-file", wrong.toString(), "--base", "http://127.0.0.1:" + target.port(), "--urls", "100"));
             assertThat(refused.exit()).as(refused.err()).isEqualTo(2);
             assertThat(refused.err().strip().lines()).hasSize(1);
             assertThat(refused.err()).contains("refused the plan", "signature does not verify");
@@ -70,7 +71,7 @@ class CoordinatorLossTest {
                 coordinator.destroyForcibly();
             }
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            AgentsCliTest.Ran list;
+            Console.Ran list;
             do {
                 Thread.sleep(500);
                 list = AgentsCliTest.agents(concat(join, "--secret-file", secret.toString(), "--port", Integer.toString(port + 60))
@@ -86,7 +87,7 @@ class CoordinatorLossTest {
         return all;
     }
 
-    static RunCliTest.Ran run(List<String> args) {
+    static Console.Ran run(List<String> args) {
         return RunCliTest.run(args.toArray(String[]::new));
     }
 }

@@ -6,12 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.loadgrid.common.codec.Json;
 import io.loadgrid.coordinator.cli.CompareCli;
+import io.loadgrid.coordinator.cli.Console;
 import io.loadgrid.coordinator.cli.ReportCli;
 import io.loadgrid.coordinator.cli.SweepCli;
 import io.loadgrid.coordinator.report.sweep.Chromium;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Function;
@@ -24,24 +22,10 @@ public class SweepCliTest {
     @TempDir
     Path tmp;
 
-    public record Ran(int exit, String out, String err) {
-    }
 
     /** Runs one of the CLI entry points in this JVM, capturing what it prints. */
-    public static synchronized Ran cli(Function<String[], Integer> main, String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        var out = new ByteArrayOutputStream();
-        var err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int exit = main.apply(args);
-            return new Ran(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
+    public static Console.Ran cli(Function<String[], Integer> main, String... args) {
+        return Console.capture(main, args);
     }
 
     static final String PLAN = """
@@ -60,7 +44,7 @@ public class SweepCliTest {
     void sweepWritesEveryOutputFromMergedRepetitions() throws Exception {
         Path plan = tmp.resolve("tiny.yaml");
         Files.writeString(plan, PLAN);
-        Ran r = cli(SweepCli::execute, plan.toString(), "--out", tmp.resolve("results").toString());
+        Console.Ran r = cli(SweepCli::execute, plan.toString(), "--out", tmp.resolve("results").toString());
         assertThat(r.exit()).as(r.err()).isZero();
         Path dir = sweepDir(tmp.resolve("results"));
         JsonNode doc = Json.MAPPER.readTree(dir.resolve("results.json").toFile());
@@ -100,14 +84,14 @@ public class SweepCliTest {
 
         // report re-renders the same summary from results.json alone
         Files.delete(dir.resolve("summary.md"));
-        Ran report = cli(ReportCli::execute, dir.toString());
+        Console.Ran report = cli(ReportCli::execute, dir.toString());
         assertThat(report.exit()).as(report.err()).isZero();
         assertThat(Files.readString(dir.resolve("summary.md"))).isEqualTo(summary);
 
         // compare: a sweep against itself has no regression; one whose first cell took three times as long has
         assertThat(cli(CompareCli::execute, dir.toString(), dir.toString()).exit()).isZero();
         Path slower = slowedCopy(dir, tmp.resolve("slower"));
-        Ran cmp = cli(CompareCli::execute, dir.toString(), slower.toString(), "--threshold", "10");
+        Console.Ran cmp = cli(CompareCli::execute, dir.toString(), slower.toString(), "--threshold", "10");
         assertThat(cmp.exit()).as(cmp.out() + cmp.err()).isEqualTo(1);
         assertThat(cmp.out()).contains("REGRESSION").contains("Execution Time").contains("1 regression(s)");
         // a cell that B could not complete is a regression too, however fast the others were
@@ -116,7 +100,7 @@ public class SweepCliTest {
         ObjectNode doc2 = (ObjectNode) Json.MAPPER.readTree(dir.resolve("results.json").toFile());
         ((ObjectNode) doc2.get("cells").get(1)).put("status", "failed");
         Files.writeString(broken.resolve("results.json"), Json.MAPPER.writeValueAsString(doc2));
-        Ran lost = cli(CompareCli::execute, dir.toString(), broken.toString());
+        Console.Ran lost = cli(CompareCli::execute, dir.toString(), broken.toString());
         assertThat(lost.exit()).isEqualTo(1);
         assertThat(lost.out()).contains("completed (1 yes, 0 no)");
     }
@@ -125,14 +109,14 @@ public class SweepCliTest {
     void badPlanAndUnknownSweepGetOneLineAndExitTwo() throws Exception {
         Path plan = tmp.resolve("bad.yaml");
         Files.writeString(plan, "name: bad\nmatrix:\n  model: [async]\n  concurrency: [ten]\n");
-        Ran bad = cli(SweepCli::execute, plan.toString(), "--out", tmp.toString());
+        Console.Ran bad = cli(SweepCli::execute, plan.toString(), "--out", tmp.toString());
         assertThat(bad.exit()).isEqualTo(2);
         assertThat(bad.err().strip().lines()).hasSize(1);
         assertThat(bad.err()).contains("bad.yaml:4").contains("concurrency");
-        Ran unknown = cli(SweepCli::execute, "--resume", "nope", "--out", tmp.toString());
+        Console.Ran unknown = cli(SweepCli::execute, "--resume", "nope", "--out", tmp.toString());
         assertThat(unknown.exit()).isEqualTo(2);
         assertThat(unknown.err()).contains("no sweep nope");
-        Ran notSweep = cli(ReportCli::execute, tmp.toString());
+        Console.Ran notSweep = cli(ReportCli::execute, tmp.toString());
         assertThat(notSweep.exit()).isEqualTo(2);
         assertThat(notSweep.err()).contains("has no results.json");
     }

@@ -39,10 +39,11 @@ final class SaturationCheck {
         boolean oneThread = "sync".equals(r.model()) || "async".equals(r.model());
         for (RunResult.NodeResult n : r.nodes() == null ? List.<RunResult.NodeResult>of() : r.nodes()) {
             RunResult nr = n.result();
+            String id = n.node().length() > 8 ? n.node().substring(0, 8) : n.node(); // as the node tables show it
             if (nr.cpuProcessPct() != null && nr.cores() > 0 && nr.cpuProcessPct().avg() >= NODE_CPU_SHARE * 100 * nr.cores()) {
-                out.put("cpu " + n.node(), String.format(Locale.ROOT, "agent %s CPU at %.0f%% of %d cores", n.node(), nr.cpuProcessPct().avg(), nr.cores()));
+                out.put("cpu " + n.node(), String.format(Locale.ROOT, "agent %s CPU at %.0f%% of %d cores", id, nr.cpuProcessPct().avg(), nr.cores()));
             } else if (oneThread && nr.cpuProcessPct() != null && nr.cpuProcessPct().avg() >= NODE_CPU_SHARE * 100) {
-                out.put("cpu " + n.node(), String.format(Locale.ROOT, "agent %s's one %s thread at %.0f%% of its core", n.node(),
+                out.put("cpu " + n.node(), String.format(Locale.ROOT, "agent %s's one %s thread at %.0f%% of its core", id,
                         "sync".equals(r.model()) ? "sending" : "event-loop", nr.cpuProcessPct().avg()));
             }
         }
