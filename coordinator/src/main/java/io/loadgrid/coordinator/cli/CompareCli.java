@@ -48,6 +48,10 @@ public final class CompareCli implements Callable<Integer> {
             return n == 0 ? 0 : 1;
         } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
             return BadInput.report("compare", e.getMessage());
+        } catch (RuntimeException e) {
+            // e.g. a results.json from another version that lacks a field: one line, not a stack trace
+            System.err.println("loadgrid compare: failed: " + e);
+            return 1;
         }
     }
 }

@@ -37,6 +37,10 @@ public final class ReportCli implements Callable<Integer> {
             return 0;
         } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
             return BadInput.report("report", e.getMessage());
+        } catch (RuntimeException e) {
+            // e.g. a results.json from another version that lacks a field: one line, not a stack trace
+            System.err.println("loadgrid report: failed: " + e);
+            return 1;
         }
     }
 }

@@ -1,0 +1,61 @@
+package io.loadgrid.coordinator.sweep;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.loadgrid.common.codec.Json;
+import io.loadgrid.coordinator.cli.Console;
+import io.loadgrid.coordinator.cli.SweepCli;
+import io.loadgrid.coordinator.cluster.RemoteAgents;
+import io.loadgrid.target.TargetConfig;
+import io.loadgrid.target.TargetServer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A sweep driving agents that run on their own, as on other hosts: every run uses every agent present at the start. */
+class SweepJoinTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void sweepOnJoinedAgentsUsesAllOfThemInEveryRun() throws Exception {
+        Path secret = tmp.resolve("secret");
+        Files.writeString(secret, "0123456789abcdef0123456789abcdef\n");
+        String cluster = "sweep-join-" + ThreadLocalRandom.current().nextInt(1_000_000);
+        int port = 18000 + ThreadLocalRandom.current().nextInt(2000);
+        try (TargetServer target = TargetServer.start(TargetConfig.defaults());
+             RemoteAgents agents = new RemoteAgents(2, port, cluster, secret)) {
+            Path plan = tmp.resolve("joined.yaml");
+            Files.writeString(plan, """
+                    name: joined
+                    repetitions: 2
+                    warmups: 1
+                    defaults: {base: "http://127.0.0.1:%d", items: 800}
+                    matrix:
+                      model: [threads, async]
+                      concurrency: [10]
+                    """.formatted(target.port()));
+            long before = target.stats().requests();
+            Console.Ran r = Console.capture(SweepCli::execute, plan.toString(), "--out", tmp.resolve("results").toString(),
+                    "--join", "127.0.0.1:" + port, "--cluster-name", cluster, "--secret-file", secret.toString(),
+                    "--port", Integer.toString(port + 50));
+            assertThat(r.exit()).as(r.err()).isZero();
+            JsonNode doc = Json.MAPPER.readTree(SweepCliTest.sweepDir(tmp.resolve("results")).resolve("results.json").toFile());
+            assertThat(doc.get("environment").get("mode").asText()).isEqualTo("cluster");
+            assertThat(doc.get("environment").get("agents")).hasSize(2);
+            for (JsonNode cell : doc.get("cells")) {
+                assertThat(cell.get("status").asText()).isEqualTo("done");
+                for (JsonNode run : cell.get("runs")) {
+                    assertThat(run.get("nodes")).hasSize(2);
+                    assertThat(run.get("ok").asLong()).isEqualTo(800);
+                    assertThat(run.get("bytes_down").asLong()).isEqualTo(run.get("target_counts").get("bytes_out").asLong());
+                }
+            }
+            // 2 cells x (1 warm-up + 2 runs) x 800 items, each sent once
+            assertThat(target.stats().requests() - before).isEqualTo(2 * 3 * 800);
+        }
+    }
+}
