@@ -37,6 +37,7 @@ public final class ResourceSampler implements AutoCloseable {
     private long prevCpuMs;
     private long[] prevTicks;
     private long[] firstTicks;
+    private final ThreadCpu threadCpu = new ThreadCpu();
 
     public ResourceSampler(Children children) {
         SystemInfo si = new SystemInfo();
@@ -54,6 +55,7 @@ public final class ResourceSampler implements AutoCloseable {
     }
 
     public synchronized void start() {
+        threadCpu.start();
         firstNanos = prevNanos = System.nanoTime();
         firstCpuMs = prevCpuMs = cpuMs(tree());
         firstTicks = prevTicks = cpu.getSystemCpuLoadTicks();
@@ -70,7 +72,7 @@ public final class ResourceSampler implements AutoCloseable {
         return new Resources(new AvgMax(round(procAvg), round(Math.max(procAvg, max(processPct, procAvg)))),
                 new AvgMax(round(sysAvg), round(Math.max(sysAvg, max(systemPct, sysAvg)))),
                 new AvgMax(round(avg(rssMb)), round(max(rssMb, 0))),
-                threadsMax, Runtime.getRuntime().availableProcessors(), rssMb.size());
+                threadsMax, Runtime.getRuntime().availableProcessors(), rssMb.size(), threadCpu.busiestPct(prevNanos - firstNanos));
     }
 
     private synchronized void sample() {

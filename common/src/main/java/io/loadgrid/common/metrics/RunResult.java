@@ -17,6 +17,8 @@ import java.util.Map;
  * @param nodes                each agent's own figures (total only); the total's counts and histograms are their sums
  * @param latencyHistogram     the corrected latency histogram itself (compressed, base64), so that repetitions and
  *                             sweeps can merge it instead of averaging percentiles
+ * @param busiestThreadPct     CPU of the busiest agent thread in % of one core (the total: the busiest of any node); an
+ *                             event loop or sending thread near 100% means the generator, not the target, set the pace
  */
 public record RunResult(int schema, String model, int concurrency, String workload, String target,
                         Parameters parameters, long items, long ok, long failed, Map<String, Long> failures,
@@ -25,7 +27,7 @@ public record RunResult(int schema, String model, int concurrency, String worklo
                         LatencySummary latencyUs, LatencySummary latencyUncorrectedUs,
                         AvgMax cpuProcessPct, AvgMax cpuSystemPct, AvgMax rssMb, int threadsMax, int cores,
                         BigInteger result, TargetCounts targetCounts, Boolean interrupted,
-                        ClusterSummary cluster, List<NodeResult> nodes, String latencyHistogram) {
+                        ClusterSummary cluster, List<NodeResult> nodes, String latencyHistogram, Double busiestThreadPct) {
 
     public static final int SCHEMA = 1;
 
@@ -39,7 +41,7 @@ public record RunResult(int schema, String model, int concurrency, String worklo
         return new RunResult(schema, model, concurrency, workload, target, parameters, items, ok, failed, failures, wallS, reqPerS,
                 bytesDown, bytesUp, bytesWritten, downloadBytesPerS, uploadBytesPerS, latencyUs, latencyUncorrectedUs,
                 cpuProcessPct, cpuSystemPct, rssMb, threadsMax, cores, result, targetCounts, interrupted, c, List.copyOf(n),
-                latencyHistogram);
+                latencyHistogram, busiestThreadPct);
     }
 
     /**

@@ -44,7 +44,7 @@ public final class Merge {
         for (Node n : nodes) {
             Tally t = withBytes(perNode.getOrDefault(n.id(), Tally.empty()), n);
             long nodeWall = n.report() != null ? n.report().wallNanos() : n.last() != null ? (n.last().clusterMs() - startMs) * 1_000_000 : 0;
-            Resources res = n.report() != null ? n.report().resources() : new Resources(null, null, null, 0, n.cores(), 0);
+            Resources res = n.report() != null ? n.report().resources() : new Resources(null, null, null, 0, n.cores(), 0, null);
             total = total.plus(t);
             wall = Math.max(wall, nodeWall);
             resources.add(res);
@@ -74,11 +74,15 @@ public final class Merge {
     static Resources sum(List<Resources> res, List<Node> nodes) {
         double procAvg = 0, procMax = 0, rssAvg = 0, rssMax = 0;
         int threads = 0;
+        Double busiest = null;
         Map<String, Resources> byHost = new HashMap<>();
         for (int i = 0; i < res.size(); i++) {
             Resources r = res.get(i);
             threads += r.threadsMax();
             byHost.putIfAbsent(nodes.get(i).host(), r);
+            if (r.busiestThreadPct() != null) {
+                busiest = Math.max(busiest == null ? 0 : busiest, r.busiestThreadPct());
+            }
             if (r.cpuProcessPct() == null) {
                 continue;
             }
@@ -91,7 +95,7 @@ public final class Merge {
         double sysMax = byHost.values().stream().filter(r -> r.cpuSystemPct() != null).mapToDouble(r -> r.cpuSystemPct().max()).max().orElse(0);
         int cores = byHost.values().stream().mapToInt(Resources::cores).sum();
         return new Resources(new AvgMax(round(procAvg), round(procMax)), new AvgMax(round(sysAvg), round(sysMax)),
-                new AvgMax(round(rssAvg), round(rssMax)), threads, cores, 0);
+                new AvgMax(round(rssAvg), round(rssMax)), threads, cores, 0, busiest);
     }
 
     private static double round(double v) {

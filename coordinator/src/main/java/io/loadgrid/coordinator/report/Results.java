@@ -30,7 +30,8 @@ public final class Results {
                 t.bytesDown(), t.bytesUp(), t.bytesWritten(), per(t.bytesDown(), wall), per(t.bytesUp(), wall),
                 LatencySummary.of(t.latency()), LatencySummary.of(t.uncorrected()),
                 res.cpuProcessPct(), res.cpuSystemPct(), res.rssMb(), res.threadsMax(), res.cores(),
-                cpu ? t.result() : null, counts, interrupted ? Boolean.TRUE : null, null, null, Histograms.encode(t.latency()));
+                cpu ? t.result() : null, counts, interrupted ? Boolean.TRUE : null, null, null, Histograms.encode(t.latency()),
+                res.busiestThreadPct());
     }
 
     private static RunResult.Parameters parameters(RunSpec s) {

@@ -38,6 +38,9 @@ public final class Table {
         rows.add(row("Memory Usage (RSS)", r.rssMb() == null ? "-" : f("%.2f MB (avg) / %.2f MB (max)", r.rssMb().avg(), r.rssMb().max()), "MB"));
         rows.add(row("CPU Cores", Integer.toString(r.cores()), "cores"));
         rows.add(row("Threads (max live)", Integer.toString(r.threadsMax()), "threads"));
+        if (r.busiestThreadPct() != null) {
+            rows.add(row("Busiest Thread", f("%.1f%%", r.busiestThreadPct()), "% of one core"));
+        }
         if (r.targetCounts() != null) {
             rows.add(row("Target counted", f("%,d requests, %,d bytes in, %,d bytes out", r.targetCounts().requests(),
                     r.targetCounts().bytesIn(), r.targetCounts().bytesOut()), agreement(r)));

@@ -50,7 +50,7 @@ class MergeTest {
             Tally t = new Tally(1000, failures, 0, 0, 0, 0, 0, h, h.copy());
             chunks.add(new ChunkResult(c, c % 2 == 0 ? "node-a-uuid" : "node-b-uuid", t.encode()));
         }
-        Resources res = new Resources(new AvgMax(50, 60), new AvgMax(70, 80), new AvgMax(100, 120), 20, 2, 5);
+        Resources res = new Resources(new AvgMax(50, 60), new AvgMax(70, 80), new AvgMax(100, 120), 20, 2, 5, 40.0);
         List<Merge.Node> nodes = List.of(
                 new Merge.Node("node-a-uuid", "10.0.0.1:5701", "a", 2, new NodeReport("node-a-uuid", "", "a", 2_000_000_000L, 10, 20, res, 0, null), null, false),
                 new Merge.Node("node-b-uuid", "10.0.0.2:5701", "b", 2, new NodeReport("node-b-uuid", "", "b", 4_000_000_000L, 30, 40, res, 0, null), null, false));
@@ -77,7 +77,7 @@ class MergeTest {
         Tally one = new Tally(1000, new EnumMap<>(FailureKind.class), 0, 0, 0, 0, 0, h, h);
         List<ChunkResult> chunks = List.of(new ChunkResult(0, "a", one.encode()), new ChunkResult(1, "b", one.encode()),
                 new ChunkResult(2, "b", one.encode()));
-        Resources res = new Resources(new AvgMax(1, 1), new AvgMax(1, 1), new AvgMax(1, 1), 1, 2, 1);
+        Resources res = new Resources(new AvgMax(1, 1), new AvgMax(1, 1), new AvgMax(1, 1), 1, 2, 1, null);
         var snapshot = new io.loadgrid.common.metrics.NodeSnapshot("a", 3, 1500, 1400, 1400, Map.of(), 111, 222, "", 90, 200, 30);
         List<Merge.Node> nodes = List.of(new Merge.Node("a", "x", "h", 2, null, snapshot, true),
                 new Merge.Node("b", "y", "h", 2, new NodeReport("b", "y", "h", 3_000_000_000L, 5, 6, res, 0, null), null, false));

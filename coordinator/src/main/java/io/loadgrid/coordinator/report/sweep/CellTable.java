@@ -33,6 +33,7 @@ final class CellTable {
         rows.add(List.of("Memory Usage (RSS)", Fmt.avgMax(t.get("rss_avg_mb"), t.get("rss_max_mb"), " MB"), "MB"));
         rows.add(List.of("CPU Cores", Fmt.pm(t.get("cores"), "%.0f"), "cores"));
         rows.add(List.of("Threads (max live)", Fmt.pm(t.get("threads_max"), "%.0f"), "threads"));
+        rows.add(List.of("Busiest Thread", Fmt.pm(t.get("busiest_thread_pct"), "%.1f"), "% of one core"));
         LatencySummary l = c.latencyUs();
         if (l != null && l.count() > 0) {
             rows.add(List.of("Latency", "p50 " + Fmt.ms(l.p50()) + " / p90 " + Fmt.ms(l.p90()) + " / p99 " + Fmt.ms(l.p99())

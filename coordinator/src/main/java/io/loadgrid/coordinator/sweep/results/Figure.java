@@ -35,7 +35,9 @@ public record Figure(String key, String label, String unit, boolean higherIsBett
             new Figure("rss_avg_mb", "Memory Usage (RSS) avg", "MB", false, r -> avg(r, RunResult::rssMb)),
             new Figure("rss_max_mb", "Memory Usage (RSS) max", "MB", false, r -> max(r, RunResult::rssMb)),
             new Figure("cores", "CPU Cores", "cores", true, RunResult::cores),
-            new Figure("threads_max", "Threads (max live)", "threads", false, RunResult::threadsMax));
+            new Figure("threads_max", "Threads (max live)", "threads", false, RunResult::threadsMax),
+            new Figure("busiest_thread_pct", "Busiest Thread", "% of one core", false,
+                    r -> r.busiestThreadPct() == null ? 0 : r.busiestThreadPct()));
 
     private static double avg(RunResult r, Function<RunResult, AvgMax> f) {
         AvgMax v = f.apply(r);

@@ -8,14 +8,16 @@ import java.util.Map;
 
 /**
  * Decides whether a cell measured its generator rather than its target. A node whose process CPU averaged 85% or
- * more of its cores had no headroom left to send faster, and neither had a one-thread model (sync, async) at 85%
- * of its one core; in local mode the target shares the host, so a host busy 90% or more on average also caps what
+ * more of its cores had no headroom left to send faster, and neither had a node whose busiest thread (an event loop,
+ * the sync sender) ran 90% or more of the run: the process total would hide it, and JIT and GC threads, busy after a
+ * fresh start, do not count in it; in local mode the target shares the host, so a host busy 90% or more on average also caps what
  * the cell shows; a rate the agents could not keep up is the same. CPU workloads have no target: using every core
  * is their point, so they are never flagged.
  */
 final class SaturationCheck {
     static final double NODE_CPU_SHARE = 0.85;
     static final double HOST_CPU_PCT = 90;
+    static final double BUSY_THREAD_PCT = 90;
     /** Below 90%: the wall time also holds the last responses' latency, so a short paced cell looks a little slow. */
     static final double RATE_SHARE = 0.90;
 
@@ -36,15 +38,14 @@ final class SaturationCheck {
         if (r.result() != null) {
             return out;
         }
-        boolean oneThread = "sync".equals(r.model()) || "async".equals(r.model());
         for (RunResult.NodeResult n : r.nodes() == null ? List.<RunResult.NodeResult>of() : r.nodes()) {
             RunResult nr = n.result();
             String id = n.node().length() > 8 ? n.node().substring(0, 8) : n.node(); // as the node tables show it
             if (nr.cpuProcessPct() != null && nr.cores() > 0 && nr.cpuProcessPct().avg() >= NODE_CPU_SHARE * 100 * nr.cores()) {
                 out.put("cpu " + n.node(), String.format(Locale.ROOT, "agent %s CPU at %.0f%% of %d cores", id, nr.cpuProcessPct().avg(), nr.cores()));
-            } else if (oneThread && nr.cpuProcessPct() != null && nr.cpuProcessPct().avg() >= NODE_CPU_SHARE * 100) {
-                out.put("cpu " + n.node(), String.format(Locale.ROOT, "agent %s's one %s thread at %.0f%% of its core", id,
-                        "sync".equals(r.model()) ? "sending" : "event-loop", nr.cpuProcessPct().avg()));
+            } else if (nr.busiestThreadPct() != null && nr.busiestThreadPct() >= BUSY_THREAD_PCT) {
+                out.put("cpu " + n.node(), String.format(Locale.ROOT, "agent %s's busiest thread at %.0f%% of a core", id,
+                        nr.busiestThreadPct()));
             }
         }
         if (local && r.cpuSystemPct() != null && r.cpuSystemPct().avg() >= HOST_CPU_PCT) {

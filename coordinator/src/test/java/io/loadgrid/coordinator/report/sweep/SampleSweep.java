@@ -115,6 +115,6 @@ final class SampleSweep {
                 new RunResult.Parameters(null, null, null, "reuse", null, null, 5_000, "discard"), items, ok, failed,
                 Map.of("timeout", failed, "connect", 0L, "status", 0L), wallS, items / wallS, down, up, 0, down / wallS, up / wallS,
                 LatencySummary.of(h), LatencySummary.of(h), cpuProcess, cpuSystem, rss, threads, 2, null,
-                new RunResult.TargetCounts(items, up, down), false, null, null, Histograms.encode(h));
+                new RunResult.TargetCounts(items, up, down), false, null, null, Histograms.encode(h), null);
     }
 }
