@@ -37,8 +37,7 @@ public final class SweepDiff {
                 changes.add(new Change(ca.id(), ca.name(), "completed (1 yes, 0 no)", "", 1, 0, -100, true, flagged(ca, cb)));
                 continue;
             }
-            boolean timed = ca.parameters().containsKey("duration") || ca.parameters().containsKey("rate");
-            Figure speed = timed ? Figure.THROUGHPUT : Figure.WALL;
+            Figure speed = ca.paced() ? Figure.THROUGHPUT : Figure.WALL;
             changes.add(stat(ca, speed, ca.totals().get(speed.key()), cb.totals().get(speed.key()), thresholdPct, flagged(ca, cb)));
             changes.add(p99(ca, ca.latencyUs(), cb.latencyUs(), thresholdPct, flagged(ca, cb)));
             changes.add(failures(ca, cb));

@@ -87,7 +87,7 @@ public final class SweepCommand implements Callable<Integer> {
     }
 
     private SweepResults fresh(SweepPlan plan, Session session) {
-        List<CellResult> cells = plan.cells().stream().map(c -> CellSummary.of(c, "pending", null, List.of(), session.local())).toList();
+        List<CellResult> cells = plan.cells().stream().map(CellSummary::pending).toList();
         return new SweepResults(SweepResults.SCHEMA, sweep.sweepId(), new SweepResults.PlanInfo(plan.name(), plan.description(),
                 plan.file(), plan.repetitions(), plan.warmups(), plan.source()), EnvironmentProbe.of(session.node(), session.local()), cells);
     }

@@ -63,7 +63,7 @@ public record SweepOptions(String planFile, Integer agents, Path out, String res
         for (Cell c : plan.cells()) {
             CellResult old = previous.cells().stream().filter(p -> p.id().equals(c.id())).findFirst().orElse(null);
             boolean same = old != null && old.done() && old.sameParameters(c.params());
-            cells.add(same ? old : CellSummary.of(c, "pending", null, List.of(), "local".equals(previous.environment().mode())));
+            cells.add(same ? old : CellSummary.pending(c));
         }
         return new SweepResults(previous.schema(), previous.sweepId(), previous.plan(), previous.environment(), cells);
     }

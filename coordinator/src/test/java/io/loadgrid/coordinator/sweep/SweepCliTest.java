@@ -12,7 +12,6 @@ import io.loadgrid.coordinator.cli.SweepCli;
 import io.loadgrid.coordinator.report.sweep.Chromium;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,10 +22,6 @@ public class SweepCliTest {
     Path tmp;
 
 
-    /** Runs one of the CLI entry points in this JVM, capturing what it prints. */
-    public static Console.Ran cli(Function<String[], Integer> main, String... args) {
-        return Console.capture(main, args);
-    }
 
     static final String PLAN = """
             name: tiny
@@ -44,7 +39,7 @@ public class SweepCliTest {
     void sweepWritesEveryOutputFromMergedRepetitions() throws Exception {
         Path plan = tmp.resolve("tiny.yaml");
         Files.writeString(plan, PLAN);
-        Console.Ran r = cli(SweepCli::execute, plan.toString(), "--out", tmp.resolve("results").toString());
+        Console.Ran r = Console.capture(SweepCli::execute, plan.toString(), "--out", tmp.resolve("results").toString());
         assertThat(r.exit()).as(r.err()).isZero();
         Path dir = sweepDir(tmp.resolve("results"));
         JsonNode doc = Json.MAPPER.readTree(dir.resolve("results.json").toFile());
@@ -84,14 +79,14 @@ public class SweepCliTest {
 
         // report re-renders the same summary from results.json alone
         Files.delete(dir.resolve("summary.md"));
-        Console.Ran report = cli(ReportCli::execute, dir.toString());
+        Console.Ran report = Console.capture(ReportCli::execute, dir.toString());
         assertThat(report.exit()).as(report.err()).isZero();
         assertThat(Files.readString(dir.resolve("summary.md"))).isEqualTo(summary);
 
         // compare: a sweep against itself has no regression; one whose first cell took three times as long has
-        assertThat(cli(CompareCli::execute, dir.toString(), dir.toString()).exit()).isZero();
+        assertThat(Console.capture(CompareCli::execute, dir.toString(), dir.toString()).exit()).isZero();
         Path slower = slowedCopy(dir, tmp.resolve("slower"));
-        Console.Ran cmp = cli(CompareCli::execute, dir.toString(), slower.toString(), "--threshold", "10");
+        Console.Ran cmp = Console.capture(CompareCli::execute, dir.toString(), slower.toString(), "--threshold", "10");
         assertThat(cmp.exit()).as(cmp.out() + cmp.err()).isEqualTo(1);
         assertThat(cmp.out()).contains("REGRESSION").contains("Execution Time").contains("1 regression(s)");
         // a cell that B could not complete is a regression too, however fast the others were
@@ -100,7 +95,7 @@ public class SweepCliTest {
         ObjectNode doc2 = (ObjectNode) Json.MAPPER.readTree(dir.resolve("results.json").toFile());
         ((ObjectNode) doc2.get("cells").get(1)).put("status", "failed");
         Files.writeString(broken.resolve("results.json"), Json.MAPPER.writeValueAsString(doc2));
-        Console.Ran lost = cli(CompareCli::execute, dir.toString(), broken.toString());
+        Console.Ran lost = Console.capture(CompareCli::execute, dir.toString(), broken.toString());
         assertThat(lost.exit()).isEqualTo(1);
         assertThat(lost.out()).contains("completed (1 yes, 0 no)");
     }
@@ -109,14 +104,14 @@ public class SweepCliTest {
     void badPlanAndUnknownSweepGetOneLineAndExitTwo() throws Exception {
         Path plan = tmp.resolve("bad.yaml");
         Files.writeString(plan, "name: bad\nmatrix:\n  model: [async]\n  concurrency: [ten]\n");
-        Console.Ran bad = cli(SweepCli::execute, plan.toString(), "--out", tmp.toString());
+        Console.Ran bad = Console.capture(SweepCli::execute, plan.toString(), "--out", tmp.toString());
         assertThat(bad.exit()).isEqualTo(2);
         assertThat(bad.err().strip().lines()).hasSize(1);
         assertThat(bad.err()).contains("bad.yaml:4").contains("concurrency");
-        Console.Ran unknown = cli(SweepCli::execute, "--resume", "nope", "--out", tmp.toString());
+        Console.Ran unknown = Console.capture(SweepCli::execute, "--resume", "nope", "--out", tmp.toString());
         assertThat(unknown.exit()).isEqualTo(2);
         assertThat(unknown.err()).contains("no sweep nope");
-        Console.Ran notSweep = cli(ReportCli::execute, tmp.toString());
+        Console.Ran notSweep = Console.capture(ReportCli::execute, tmp.toString());
         assertThat(notSweep.exit()).isEqualTo(2);
         assertThat(notSweep.err()).contains("has no results.json");
     }

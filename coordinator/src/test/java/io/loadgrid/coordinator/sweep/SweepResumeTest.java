@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.loadgrid.common.codec.Json;
 import io.loadgrid.common.process.JavaProcess;
+import io.loadgrid.coordinator.cli.Console;
 import io.loadgrid.coordinator.cli.SweepCli;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,7 +50,7 @@ class SweepResumeTest {
         assertThat(partial.get("runs").get(0).get("interrupted").asBoolean()).isTrue();
         assertThat(partial.get("runs").get(0).get("ok").asLong()).isPositive();
 
-        var resumed = SweepCliTest.cli(SweepCli::execute, "--resume", dir.getFileName().toString(), "--out", results.toString());
+        var resumed = Console.capture(SweepCli::execute, "--resume", dir.getFileName().toString(), "--out", results.toString());
         assertThat(resumed.exit()).as(resumed.err()).isZero();
         assertThat(resumed.err()).contains("short: done before, kept").doesNotContain("short · run");
         JsonNode after = Json.MAPPER.readTree(dir.resolve("results.json").toFile());

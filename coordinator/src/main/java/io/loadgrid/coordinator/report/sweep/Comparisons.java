@@ -40,11 +40,15 @@ public final class Comparisons {
 
     /** Every line of every group, as the HTML report lists them. */
     public static List<String> lines(SweepResults r) {
-        return of(r).stream().flatMap(g -> g.lines().stream()).toList();
+        return lines(of(r));
+    }
+
+    public static List<String> lines(List<Group> groups) {
+        return groups.stream().flatMap(g -> g.lines().stream()).toList();
     }
 
     private static Group group(String key, List<CellResult> cells) {
-        boolean byTime = cells.stream().allMatch(c -> !c.parameters().containsKey("duration") && !c.parameters().containsKey("rate"));
+        boolean byTime = cells.stream().noneMatch(CellResult::paced);
         String fig = byTime ? "wall_s" : "req_per_s";
         Comparator<CellResult> fastestFirst = Comparator.comparingDouble(c -> c.totals().get(fig).mean());
         List<CellResult> sorted = new ArrayList<>(cells);

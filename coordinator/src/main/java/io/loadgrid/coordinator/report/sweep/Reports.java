@@ -5,6 +5,7 @@ import io.loadgrid.coordinator.sweep.results.SweepResults;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /** Renders every human-readable output of a sweep from its results: results.csv, summary.md, plots, report.html. */
@@ -16,8 +17,11 @@ public final class Reports {
         try {
             AtomicFile.write(dir.resolve("results.csv"), ResultsCsv.render(r));
             Map<String, byte[]> plots = SweepPlots.write(r, dir.resolve("plots"));
-            AtomicFile.write(dir.resolve("summary.md"), SummaryMarkdown.render(r, plots.keySet()));
-            HtmlReport.write(dir.resolve("report.html"), HtmlReport.render(r, SweepTables.of(r), Comparisons.lines(r), plots));
+            // tables and comparisons are computed once, for both renderings
+            List<TableModel> tables = SweepTables.of(r);
+            List<Comparisons.Group> groups = Comparisons.of(r);
+            AtomicFile.write(dir.resolve("summary.md"), SummaryMarkdown.render(r, tables, groups, plots.keySet()));
+            HtmlReport.write(dir.resolve("report.html"), HtmlReport.render(r, tables, Comparisons.lines(groups), plots));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the reports of " + dir + ": " + e.getMessage(), e);
         }

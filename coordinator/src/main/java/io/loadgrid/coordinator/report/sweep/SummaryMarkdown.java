@@ -14,7 +14,7 @@ public final class SummaryMarkdown {
     private SummaryMarkdown() {
     }
 
-    public static String render(SweepResults r, Collection<String> plots) {
+    public static String render(SweepResults r, List<TableModel> tables, List<Comparisons.Group> groups, Collection<String> plots) {
         var buf = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(buf, true, StandardCharsets.UTF_8);
         SweepResults.PlanInfo p = r.plan();
@@ -27,7 +27,6 @@ public final class SummaryMarkdown {
         out.println();
         out.println("## Comparisons");
         out.println();
-        List<Comparisons.Group> groups = Comparisons.of(r);
         if (groups.isEmpty()) {
             out.println("No two completed cells share a workload yet.");
         }
@@ -39,7 +38,7 @@ public final class SummaryMarkdown {
             out.println("```");
             out.println();
         }
-        for (TableModel t : SweepTables.of(r)) {
+        for (TableModel t : tables) {
             out.println("## " + t.title());
             out.println();
             Table.render(t.header().toArray(String[]::new), t.rows().stream().map(SummaryMarkdown::cells).toList(), out);

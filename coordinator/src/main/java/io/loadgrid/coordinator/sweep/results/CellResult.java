@@ -20,6 +20,11 @@ public record CellResult(String id, String name, String group, Map<String, Objec
         return "done".equals(status);
     }
 
+    /** Bounded by time or paced by a rate: its execution time is set, so throughput is what tells cells apart. */
+    public boolean paced() {
+        return parameters.containsKey("duration") || parameters.containsKey("rate");
+    }
+
     /** Whether {@code other} are the same parameters, whatever their order and number types after a JSON round trip. */
     public boolean sameParameters(Map<String, Object> other) {
         return normal(parameters).equals(normal(other));

@@ -26,6 +26,11 @@ public final class CellSummary {
                 merged(runs), SaturationCheck.of(runs, local));
     }
 
+    /** A cell not run yet (or to be run again on resume). */
+    public static CellResult pending(Cell cell) {
+        return of(cell, "pending", null, List.of(), false);
+    }
+
     /** Percentiles over every repetition's items: the histograms are added, never the percentiles averaged. */
     static LatencySummary merged(List<RunResult> runs) {
         Histogram all = Histograms.newLatency();
