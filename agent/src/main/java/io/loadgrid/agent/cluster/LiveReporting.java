@@ -70,7 +70,8 @@ final class LiveReporting implements AutoCloseable {
             engine.failedElsewhere().forEach((k, v) -> failures.merge(k, v, Long::sum));
             snapshots.offer(Json.write(new NodeSnapshot(me, ++seq, watch.clusterTime(), t.done() + engine.doneElsewhere(),
                     t.ok() + engine.okElsewhere(), failures, t.wire().up(), t.wire().down(), Histograms.encode(t.interval()), latest.cpuProcessPct(),
-                    latest.rssMb(), java.lang.management.ManagementFactory.getThreadMXBean().getThreadCount())));
+                    latest.rssMb(), java.lang.management.ManagementFactory.getThreadMXBean().getThreadCount(), t.written(),
+                    engine.inFlight(), latest.cpuSystemPct())));
         } catch (RuntimeException e) {
             // a snapshot is best effort: the final figures come from committed chunks and the node report
         }

@@ -37,6 +37,22 @@ public final class LiveTally {
         return wire;
     }
 
+    /** An item is about to be sent; with the outcomes this gives the items in flight. */
+    public void started() {
+        counts.started.increment();
+    }
+
+    /** Items begun and not yet done (done is read first, so this never counts a finished item as pending). */
+    public long inFlight() {
+        long done = counts.done();
+        return Math.max(0, counts.started.sum() - done);
+    }
+
+    /** Response bytes persisted so far. */
+    public long written() {
+        return counts.written.sum();
+    }
+
     /** Item {@code index} completed; times are nanoTime instants: intended start, actual send, last byte. */
     public void completed(long index, long intended, long sent, long end) {
         counts.ok.increment();

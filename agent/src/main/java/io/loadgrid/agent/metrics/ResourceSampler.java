@@ -47,11 +47,11 @@ public final class ResourceSampler implements AutoCloseable {
     }
 
     /** The latest one-second figures, for live snapshots. */
-    public record Latest(double cpuProcessPct, double rssMb) {
+    public record Latest(double cpuProcessPct, double cpuSystemPct, double rssMb) {
     }
 
     public synchronized Latest latest() {
-        return new Latest(processPct.isEmpty() ? 0 : round(processPct.getLast()), rssMb.isEmpty() ? 0 : round(rssMb.getLast()));
+        return new Latest(processPct.isEmpty() ? 0 : round(processPct.getLast()), systemPct.isEmpty() ? 0 : round(systemPct.getLast()), rssMb.isEmpty() ? 0 : round(rssMb.getLast()));
     }
 
     public synchronized void start() {

@@ -80,6 +80,11 @@ public final class Engine implements AutoCloseable {
         return feed == null ? 0 : feed.doneElsewhere();
     }
 
+    /** Items in flight in this JVM, or -1 when worker processes run them (they report per chunk, not live). */
+    public long inFlight() {
+        return spec.model() == io.loadgrid.common.plan.ModelName.MULTIPROCESS ? -1 : tally.inFlight();
+    }
+
     public long okElsewhere() {
         return feed == null ? 0 : feed.okElsewhere();
     }

@@ -36,6 +36,7 @@ public final class AsyncHttpTask implements AsyncItemTask {
     public boolean start(long index, long intendedStart, Runnable done) {
         RequestOptions options = new RequestOptions().setMethod(HttpMethod.GET).setAbsoluteURI(urls.url(index))
                 .setHeaders(headers).setConnectTimeout(timeoutMs).setIdleTimeout(timeoutMs);
+        tally.started();
         long sent = System.nanoTime();
         client.request(options)
                 .compose(request -> request.send())

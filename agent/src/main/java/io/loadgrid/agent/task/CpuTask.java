@@ -15,6 +15,7 @@ public final class CpuTask implements ItemTask, AsyncItemTask {
 
     @Override
     public void run(long index, long intendedStart) {
+        tally.started();
         long sent = System.nanoTime();
         tally.result(index, kernel.compute(index));
         tally.completed(index, intendedStart, sent, System.nanoTime());

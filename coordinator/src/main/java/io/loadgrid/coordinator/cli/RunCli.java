@@ -62,6 +62,8 @@ public final class RunCli implements Callable<Integer> {
     Long chunk;
     @Mixin
     ClusterOptions cluster = new ClusterOptions();
+    @Mixin
+    MetricsOptions metrics = new MetricsOptions();
 
     static final class ModelConverter implements CommandLine.ITypeConverter<ModelName> {
         @Override
@@ -89,7 +91,7 @@ public final class RunCli implements Callable<Integer> {
         try {
             RunOptions options = new RunOptions(model, concurrency, urls, duration, rate, workload, base, url, sink, sinkFile,
                     json, batch, pool, threads, processes, timeout, iterations, acceptHttpErrors, targetLatencyMs, agents, split, chunk);
-            return new RunCommand(options.validate(), cluster, System.out, System.err).call();
+            return new RunCommand(options.validate(), cluster, metrics.validate(), System.out, System.err).call();
         } catch (IllegalArgumentException | PlanRejected e) {
             return BadInput.report("run", e.getMessage());
         } catch (Exception e) {

@@ -1,5 +1,8 @@
 package io.loadgrid.coordinator.cli;
 
+import io.loadgrid.coordinator.export.LoadMetrics;
+import io.loadgrid.coordinator.export.MetricsServer;
+import io.loadgrid.coordinator.export.RunLabels;
 import io.loadgrid.common.cli.ClusterOptions;
 import io.loadgrid.common.codec.Json;
 import io.loadgrid.common.files.AtomicFile;
@@ -19,10 +22,12 @@ import java.util.concurrent.Callable;
 public final class RunCommand implements Callable<Integer> {
     private final RunOptions.Valid run;
     private final ClusterOptions cluster;
+    private final MetricsOptions metrics;
     private final PrintStream out;
     private final PrintStream err;
 
-    public RunCommand(RunOptions.Valid run, ClusterOptions cluster, PrintStream out, PrintStream err) {
+    public RunCommand(RunOptions.Valid run, ClusterOptions cluster, MetricsOptions metrics, PrintStream out, PrintStream err) {
+        this.metrics = metrics;
         this.run = run;
         this.cluster = cluster;
         this.out = out;
@@ -32,16 +37,26 @@ public final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         List<String> targets = Session.precheck(List.of(run), cluster.join().isEmpty());
-        try (Session session = Session.open(cluster, run.agents(), targets)) {
+        LoadMetrics exported = new LoadMetrics();
+        try (MetricsServer server = metrics.start(exported, "127.0.0.1", err); Session session = Session.open(cluster, run.agents(), targets)) {
+            exported.agentsUp(session.node()::agentCount);
             Resolved resolved = session.resolve(run);
+            String sweep = "run-" + java.time.LocalDateTime.now().format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+            exported.sweep(sweep, 1);
+            var series = exported.cell(new RunLabels(sweep, "run", run.spec().model().key(), run.spec().concurrency()), 1,
+                    resolved.spec().plannedItems());
             RunResult result = session.run(run, resolved, err, (spec, target, agents) ->
                     out.printf("loadgrid run: %s, concurrency %d per agent, %s items of %s against %s on %d agent(s)%n",
                             spec.model().key(), spec.concurrency(), spec.duration() == null ? String.format("%,d", spec.items())
-                                    : "for " + spec.duration().toSeconds() + " s of", spec.workload().name(), target, agents));
+                                    : "for " + spec.duration().toSeconds() + " s of", spec.workload().name(), target, agents), series);
+            exported.cellDone(sweep);
             Table.print(result, out);
             if (run.json() != null) {
                 writeJson(result);
                 out.println("wrote " + run.json());
+            }
+            if (server != null) {
+                server.awaitFinalScrape(err);
             }
             return result.cluster().missingItems() > 0 && result.interrupted() == null ? 1 : 0;
         }

@@ -26,8 +26,15 @@ public final class SweepCli implements Callable<Integer> {
     Path out;
     @Option(names = "--resume", paramLabel = "ID", description = "continue sweep ID in --out, keeping its completed cells")
     String resume;
+    @Option(names = "--base", paramLabel = "URL", description = "cells that use the embedded target load URL instead (the seed stream; the target's own latency applies)")
+    String base;
+    @Option(names = "--coordinator", paramLabel = "URL", description = "hand the sweep to the long-lived coordinator at URL (./loadgrid coordinator), "
+            + "which runs it and writes its outputs; default: $LOADGRID_COORDINATOR")
+    String coordinator = System.getenv("LOADGRID_COORDINATOR");
     @Mixin
     ClusterOptions cluster = new ClusterOptions();
+    @Mixin
+    MetricsOptions metrics = new MetricsOptions();
 
     public static void main(String[] args) {
         System.exit(execute(args));
@@ -41,7 +48,11 @@ public final class SweepCli implements Callable<Integer> {
     @Override
     public Integer call() {
         try {
-            return new SweepCommand(new SweepOptions(plan, agents, out, resume).validate(), cluster, System.out, System.err).call();
+            if (coordinator != null && !coordinator.isBlank()) {
+                return SweepSubmission.of(coordinator, plan, agents, out, resume, base, cluster, metrics).send(System.out, System.err);
+            }
+            SweepOptions options = new SweepOptions(plan, agents, out, resume, null, base);
+            return new SweepCommand(options.validate(), cluster, metrics.validate(), System.out, System.err).call();
         } catch (IllegalArgumentException | PlanRejected e) {
             return BadInput.report("sweep", e.getMessage());
         } catch (Exception e) {

@@ -42,6 +42,11 @@ public final class CoordinatorNode implements AutoCloseable {
                 .toList();
     }
 
+    /** Agent members in the cluster now, whatever their state. */
+    public int agentCount() {
+        return hz.getLifecycleService().isRunning() ? agentMembers().size() : 0;
+    }
+
     private List<Member> agentMembers() {
         return hz.getCluster().getMembers().stream()
                 .filter(m -> ClusterNames.ROLE_AGENT.equals(m.getAttribute(ClusterNames.ROLE)))

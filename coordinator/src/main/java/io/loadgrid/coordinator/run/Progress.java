@@ -31,8 +31,14 @@ public final class Progress {
     private long prevNanos = started;
     private long lastLine;
     private boolean printed;
+    private final RunObserver observer;
+    private final Map<String, String> addresses;
 
-    public Progress(HazelcastInstance hz, String runId, long total, PrintStream err, boolean tty) {
+    /** {@code addresses}: agent uuid to host:port, the name the observer knows agents by. */
+    public Progress(HazelcastInstance hz, String runId, long total, PrintStream err, boolean tty, RunObserver observer,
+                    Map<String, String> addresses) {
+        this.observer = observer;
+        this.addresses = addresses;
         this.queue = hz.getQueue(ClusterNames.snapshots(runId));
         this.total = total;
         this.err = err;
@@ -46,7 +52,9 @@ public final class Progress {
         for (String json : batch) {
             NodeSnapshot s = Json.read(json, NodeSnapshot.class);
             last.merge(s.node(), s, (a, b) -> b.seq() > a.seq() ? b : a);
-            live.add(Histograms.decode(s.intervalLatency()));
+            Histogram interval = Histograms.decode(s.intervalLatency());
+            live.add(interval);
+            observer.snapshot(addresses.getOrDefault(s.node(), s.node()), s, interval);
         }
         long now = System.nanoTime();
         long done = last.values().stream().mapToLong(NodeSnapshot::done).sum();

@@ -12,7 +12,10 @@ import io.loadgrid.coordinator.target.TargetStats;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import io.loadgrid.common.cluster.ClusterNames;
 import java.util.concurrent.Callable;
 
 /** Drives one cluster run from plan to merged result, with the live progress line and Ctrl-C handling. */
@@ -26,10 +29,12 @@ public final class RunDriver implements Callable<RunResult> {
     private final String target;
     private final PrintStream err;
     private final Runnable onReady;
+    private final RunObserver observer;
 
     public RunDriver(HazelcastInstance hz, String runId, ClusterPlan plan, List<Member> members, byte[] secret, String target,
-                     PrintStream err, Runnable onReady) {
+                     PrintStream err, Runnable onReady, RunObserver observer) {
         this.onReady = onReady;
+        this.observer = observer;
         this.hz = hz;
         this.runId = runId;
         this.plan = plan;
@@ -42,7 +47,9 @@ public final class RunDriver implements Callable<RunResult> {
     @Override
     public RunResult call() throws Exception {
         try (ClusterRun run = new ClusterRun(hz, runId, plan, members, err)) {
-            Progress progress = new Progress(hz, runId, plan.items(), err, System.console() != null);
+            Map<String, String> addresses = new HashMap<>();
+            members.forEach(m -> addresses.put(m.getUuid().toString(), ClusterNames.address(m)));
+            Progress progress = new Progress(hz, runId, plan.items(), err, System.console() != null, observer, addresses);
             long start;
             boolean interrupted;
             TargetStats before;
@@ -71,7 +78,9 @@ public final class RunDriver implements Callable<RunResult> {
             for (String agent : plan.agents()) {
                 nodes.add(run.node(agent, run.report(agent), progress.latest().get(agent)));
             }
-            return Merge.of(plan, nodes, run.chunks(), run.releasedFrom(), start, target, counts, interrupted);
+            RunResult result = Merge.of(plan, nodes, run.chunks(), run.releasedFrom(), start, target, counts, interrupted);
+            observer.finished(result);
+            return result;
         }
     }
 

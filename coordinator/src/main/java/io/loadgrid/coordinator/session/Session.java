@@ -13,6 +13,7 @@ import io.loadgrid.coordinator.cluster.CoordinatorNode;
 import io.loadgrid.coordinator.local.LocalAgents;
 import io.loadgrid.coordinator.run.ChunkSizes;
 import io.loadgrid.coordinator.run.RunDriver;
+import io.loadgrid.coordinator.run.RunObserver;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.Collection;
@@ -115,7 +116,7 @@ public final class Session implements AutoCloseable {
     }
 
     /** Runs one plan on {@code run.agents()} idle agents (local default 1; with --join 0 means all idle ones). */
-    public RunResult run(RunOptions.Valid run, Resolved resolved, PrintStream err, Header header) throws Exception {
+    public RunResult run(RunOptions.Valid run, Resolved resolved, PrintStream err, Header header, RunObserver observer) throws Exception {
         int wanted = local ? Math.max(1, run.agents()) : run.agents();
         List<Member> members = node.idleAgents(wanted, local || wanted > 0 ? AGENT_WAIT_MS : 5_000);
         if (members.isEmpty() || members.size() < wanted) {
@@ -128,7 +129,7 @@ public final class Session implements AutoCloseable {
         ClusterPlan plan = new ClusterPlan(spec, items, chunk, run.split(),
                 members.stream().map(m -> m.getUuid().toString()).toList(), node.uuid());
         return new RunDriver(node.hz(), "run-" + UUID.randomUUID().toString().substring(0, 8), plan, members, settings.secret(),
-                resolved.target(), err, () -> header.ready(spec, resolved.target(), members.size())).call();
+                resolved.target(), err, () -> header.ready(spec, resolved.target(), members.size()), observer).call();
     }
 
     @Override

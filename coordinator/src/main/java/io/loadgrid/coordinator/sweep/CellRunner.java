@@ -1,5 +1,6 @@
 package io.loadgrid.coordinator.sweep;
 
+import io.loadgrid.coordinator.run.RunObserver;
 import io.loadgrid.common.metrics.RunResult;
 import io.loadgrid.coordinator.cli.RunOptions;
 import io.loadgrid.coordinator.session.Resolved;
@@ -27,15 +28,16 @@ final class CellRunner {
      * interrupted run ends the cell (it is kept: what it measured is not thrown away), and so does a stop asked
      * between runs.
      */
-    void run(Cell cell, RunOptions.Valid options, String position, int warmups, int repetitions, List<RunResult> runs) throws Exception {
+    void run(Cell cell, RunOptions.Valid options, String position, int warmups, int repetitions, List<RunResult> runs,
+             RunObserver observer) throws Exception {
         Resolved resolved = session.resolve(options);
         for (int w = 1; w <= warmups; w++) {
-            if (stopAsked.getAsBoolean() || once(cell, options, resolved, position, "warm-up " + w + "/" + warmups).interrupted() != null) {
+            if (stopAsked.getAsBoolean() || once(cell, options, resolved, observer, position, "warm-up " + w + "/" + warmups).interrupted() != null) {
                 return;
             }
         }
         for (int i = 1; i <= repetitions && !stopAsked.getAsBoolean(); i++) {
-            RunResult r = once(cell, options, resolved, position, "run " + i + "/" + repetitions);
+            RunResult r = once(cell, options, resolved, observer, position, "run " + i + "/" + repetitions);
             runs.add(r);
             if (r.interrupted() != null) {
                 return;
@@ -43,9 +45,10 @@ final class CellRunner {
         }
     }
 
-    private RunResult once(Cell cell, RunOptions.Valid options, Resolved resolved, String position, String what) throws Exception {
+    private RunResult once(Cell cell, RunOptions.Valid options, Resolved resolved, RunObserver observer, String position, String what) throws Exception {
         String label = "[" + position + " " + cell.id() + "] " + cell.name() + " · " + what;
-        RunResult r = session.run(options, resolved, err, (spec, target, agents) -> err.println(label + " on " + agents + " agent(s)"));
+        RunResult r = session.run(options, resolved, err, (spec, target, agents) -> err.println(label + " on " + agents + " agent(s)"),
+                observer);
         err.println(String.format(Locale.ROOT, "%s: %.2f s, %,.1f items/s, p99 %.2f ms, %,d failed%s", label, r.wallS(), r.reqPerS(),
                 r.latencyUs().p99() / 1e3, r.failed(), r.interrupted() != null ? " (interrupted)" : ""));
         return r;

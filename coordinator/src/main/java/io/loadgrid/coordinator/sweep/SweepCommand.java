@@ -1,5 +1,8 @@
 package io.loadgrid.coordinator.sweep;
 
+import io.loadgrid.coordinator.cli.MetricsOptions;
+import io.loadgrid.coordinator.export.LoadMetrics;
+import io.loadgrid.coordinator.export.MetricsServer;
 import io.loadgrid.common.cli.ClusterOptions;
 import io.loadgrid.coordinator.cli.RunOptions;
 import io.loadgrid.coordinator.report.sweep.Comparisons;
@@ -22,10 +25,12 @@ public final class SweepCommand implements Callable<Integer> {
     public static final int INTERRUPTED = 130;
     private final SweepOptions.Valid sweep;
     private final ClusterOptions cluster;
+    private final MetricsOptions metrics;
     private final PrintStream out;
     private final PrintStream err;
 
-    public SweepCommand(SweepOptions.Valid sweep, ClusterOptions cluster, PrintStream out, PrintStream err) {
+    public SweepCommand(SweepOptions.Valid sweep, ClusterOptions cluster, MetricsOptions metrics, PrintStream out, PrintStream err) {
+        this.metrics = metrics;
         this.sweep = sweep;
         this.cluster = cluster;
         this.out = out;
@@ -34,32 +39,46 @@ public final class SweepCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        SweepPlan plan = sweep.plan();
-        Map<String, RunOptions.Valid> options = options(plan);
+        Map<String, RunOptions.Valid> options = options(sweep.plan());
         boolean local = cluster.join().isEmpty();
         int agents = options.values().stream().mapToInt(RunOptions.Valid::agents).max().orElse(1);
         List<String> targets = Session.precheck(options.values(), local);
-        SweepStore store = new SweepStore(sweep.dir());
-        try (Session session = Session.open(cluster, agents, targets)) {
-            if (!local) {
-                options = onEvery(options, session.idleAgentCount());
+        LoadMetrics exported = new LoadMetrics();
+        try (MetricsServer server = metrics.start(exported, "127.0.0.1", err); Session session = Session.open(cluster, agents, targets)) {
+            exported.agentsUp(session.node()::agentCount);
+            int code = on(session, exported);
+            if (server != null) {
+                server.awaitFinalScrape(err);
             }
-            SweepResults start = sweep.previous() != null ? sweep.previous() : fresh(plan, session);
-            out.println("loadgrid sweep " + start.sweepId() + ": " + plan.cells().size() + " cell(s) of plan " + plan.name() + " ("
-                    + plan.file() + "), " + plan.repetitions() + " run(s) + " + plan.warmups() + " warm-up(s) each; outputs in " + store.dir());
-            store.save(start);
-            SweepRunner runner = new SweepRunner(plan, options, session, store, err);
-            SweepResults done = runner.run(start);
-            Comparisons.of(done).forEach(g -> g.lines().forEach(out::println));
-            out.println("wrote " + store.dir() + "/{results.json,results.csv,summary.md,report.html,plots/}");
-            if (done.cells().stream().allMatch(CellResult::done)) {
-                return 0;
-            }
-            out.println("not every cell completed; continue with: ./loadgrid sweep --resume " + start.sweepId()
-                    + (sweep.outRoot() == null ? "" : " --out " + sweep.outRoot()) + (sweep.agents() == null ? "" : " --agents " + sweep.agents())
-                    + (local ? "" : " and the same --join options"));
-            return runner.interrupted() ? INTERRUPTED : 1;
+            return code;
         }
+    }
+
+    /** Runs the sweep on a session that is already open (a long-lived coordinator's, or the one {@link #call()} opens). */
+    public int on(Session session, LoadMetrics exported) throws Exception {
+        SweepPlan plan = sweep.plan();
+        Map<String, RunOptions.Valid> options = options(plan);
+        boolean local = session.local();
+        Session.precheck(options.values(), local);
+        SweepStore store = new SweepStore(sweep.dir());
+        if (!local) {
+            options = onEvery(options, session.idleAgentCount());
+        }
+        SweepResults start = sweep.previous() != null ? sweep.previous() : fresh(plan, session);
+        out.println("loadgrid sweep " + start.sweepId() + ": " + plan.cells().size() + " cell(s) of plan " + plan.name() + " ("
+                + plan.file() + "), " + plan.repetitions() + " run(s) + " + plan.warmups() + " warm-up(s) each; outputs in " + store.dir());
+        store.save(start);
+        SweepRunner runner = new SweepRunner(plan, options, session, store, err, exported);
+        SweepResults done = runner.run(start);
+        Comparisons.of(done).forEach(g -> g.lines().forEach(out::println));
+        out.println("wrote " + store.dir() + "/{results.json,results.csv,summary.md,report.html,plots/}");
+        if (done.cells().stream().allMatch(CellResult::done)) {
+            return 0;
+        }
+        out.println("not every cell completed; continue with: ./loadgrid sweep --resume " + start.sweepId()
+                + (sweep.outRoot() == null ? "" : " --out " + sweep.outRoot()) + (sweep.agents() == null ? "" : " --agents " + sweep.agents())
+                + (local ? "" : " and the same --join options"));
+        return runner.interrupted() ? INTERRUPTED : 1;
     }
 
     /** Every cell's run options, the sweep's --agents filling in cells that do not name their own. */
@@ -69,6 +88,11 @@ public final class SweepCommand implements Callable<Integer> {
             Map<String, Object> params = new LinkedHashMap<>(c.params());
             if (sweep.agents() != null) {
                 params.putIfAbsent("agents", sweep.agents());
+            }
+            if (sweep.base() != null && !params.containsKey("base") && !params.containsKey("url")) {
+                // the target's own --latency applies there; an emulated latency belongs to the embedded target only
+                params.remove("target_latency_ms");
+                params.put("base", sweep.base());
             }
             options.put(c.id(), CellOptions.of(params).validate());
         }

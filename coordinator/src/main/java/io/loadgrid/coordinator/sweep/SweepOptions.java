@@ -15,14 +15,18 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The sweep command line as typed; {@link #validate()} reads the plan (or the sweep to resume) and says what is wrong. */
-public record SweepOptions(String planFile, Integer agents, Path out, String resume) {
+public record SweepOptions(String planFile, Integer agents, Path out, String resume, String planSource, String base) {
+    public SweepOptions(String planFile, Integer agents, Path out, String resume) {
+        this(planFile, agents, out, resume, null, null);
+    }
+
     static final String DEFAULT_PLAN = "sweeps/quick.yaml";
 
     /**
      * @param previous the results of the sweep being resumed, its completed cells kept and the rest pending; or null
      * @param outRoot  the --out the user gave, to repeat in the resume hint; null for the default
      */
-    public record Valid(SweepPlan plan, String sweepId, Path dir, Integer agents, SweepResults previous, Path outRoot) {
+    public record Valid(SweepPlan plan, String sweepId, Path dir, Integer agents, SweepResults previous, Path outRoot, String base) {
     }
 
     public Valid validate() {
@@ -41,11 +45,27 @@ public record SweepOptions(String planFile, Integer agents, Path out, String res
             }
             SweepResults previous = SweepStore.load(dir);
             SweepPlan plan = PlanParser.parse(previous.plan().file(), previous.plan().source());
-            return new Valid(plan, resume, dir, agents, keepDone(previous, plan), out);
+            return new Valid(plan, resume, dir, agents, keepDone(previous, plan), out, checkedBase());
         }
-        SweepPlan plan = PlanParser.parse(planPath());
+        SweepPlan plan = planSource != null ? PlanParser.parse(planFile, planSource) : PlanParser.parse(planPath());
         String id = plan.name() + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
-        return new Valid(plan, id, root.resolve(id), agents, null, out);
+        return new Valid(plan, id, root.resolve(id), agents, null, out, checkedBase());
+    }
+
+    /** --base as given, checked to be an http(s) URL. */
+    private String checkedBase() {
+        if (base == null) {
+            return null;
+        }
+        try {
+            java.net.URI u = new java.net.URI(base);
+            if (("http".equals(u.getScheme()) || "https".equals(u.getScheme())) && u.getHost() != null) {
+                return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+            }
+        } catch (java.net.URISyntaxException e) {
+            // the message below says what is expected
+        }
+        throw new IllegalArgumentException("--base '" + base + "' is not an http URL; give e.g. --base http://10.0.0.20:8080");
     }
 
     private Path planPath() {

@@ -1,5 +1,8 @@
 package io.loadgrid.coordinator.sweep;
 
+import io.loadgrid.coordinator.export.CellSeries;
+import io.loadgrid.coordinator.export.LoadMetrics;
+import io.loadgrid.coordinator.export.RunLabels;
 import io.loadgrid.common.metrics.RunResult;
 import io.loadgrid.coordinator.cli.Interrupts;
 import io.loadgrid.coordinator.cli.RunOptions;
@@ -28,7 +31,10 @@ final class SweepRunner {
     private final PrintStream err;
     private volatile boolean stopAsked;
 
-    SweepRunner(SweepPlan plan, Map<String, RunOptions.Valid> options, Session session, SweepStore store, PrintStream err) {
+    private final LoadMetrics metrics;
+
+    SweepRunner(SweepPlan plan, Map<String, RunOptions.Valid> options, Session session, SweepStore store, PrintStream err, LoadMetrics metrics) {
+        this.metrics = metrics;
         this.plan = plan;
         this.options = options;
         this.session = session;
@@ -41,6 +47,7 @@ final class SweepRunner {
         List<CellResult> cells = new ArrayList<>(start.cells());
         SweepResults current = start;
         CellRunner runner = new CellRunner(session, err, () -> stopAsked);
+        metrics.sweep(start.sweepId(), plan.cells().size());
         // between runs Ctrl-C means "stop after this"; during a run the run's own handler stops it and reports
         try (Interrupts between = new Interrupts(() -> stopAsked = true, err,
                 "loadgrid sweep: interrupted; saving what was measured, no further run starts (Ctrl-C again to abort)")) {
@@ -48,12 +55,14 @@ final class SweepRunner {
                 Cell cell = plan.cells().get(i);
                 if (cells.get(i).done()) {
                     err.println("[" + (i + 1) + "/" + plan.cells().size() + " " + cell.id() + "] " + cell.name() + ": done before, kept");
+                    metrics.cellDone(start.sweepId());
                     continue;
                 }
                 if (session.local() && i > 0) {
                     session.freshLocalAgents();
                 }
-                CellResult result = runCell(runner, cell, (i + 1) + "/" + plan.cells().size());
+                CellResult result = runCell(runner, cell, (i + 1) + "/" + plan.cells().size(), series(start.sweepId(), cell));
+                metrics.cellDone(start.sweepId());
                 cells.set(i, result);
                 current = new SweepResults(start.schema(), start.sweepId(), start.plan(), start.environment(), List.copyOf(cells));
                 store.save(current);
@@ -71,11 +80,18 @@ final class SweepRunner {
      * A cell that fails (its target went away, an agent refused the plan or was lost with items missing) is recorded
      * as failed with the runs it completed, and the sweep goes on: the other cells still measure something.
      */
-    private CellResult runCell(CellRunner runner, Cell cell, String position) {
+    /** The cell's exported series, labelled so that dashboards can tell cells, models and concurrencies apart. */
+    private CellSeries series(String sweepId, Cell cell) {
+        RunOptions.Valid o = options.get(cell.id());
+        return metrics.cell(new RunLabels(sweepId, cell.id() + " " + cell.name(), o.spec().model().key(), o.spec().concurrency()),
+                plan.warmups() + plan.repetitions(), o.spec().plannedItems());
+    }
+
+    private CellResult runCell(CellRunner runner, Cell cell, String position, CellSeries series) {
         List<RunResult> runs = new ArrayList<>();
         String tag = "[" + position + " " + cell.id() + "] " + cell.name();
         try {
-            runner.run(cell, options.get(cell.id()), position, plan.warmups(), plan.repetitions(), runs);
+            runner.run(cell, options.get(cell.id()), position, plan.warmups(), plan.repetitions(), runs, series);
         } catch (Exception e) {
             String why = e instanceof PlanRejected || e instanceof IllegalArgumentException ? e.getMessage() : e.toString();
             why = String.valueOf(why).strip().replace('\n', ' ');

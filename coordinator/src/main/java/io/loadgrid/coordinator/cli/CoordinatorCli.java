@@ -1,0 +1,84 @@
+package io.loadgrid.coordinator.cli;
+
+import io.loadgrid.common.cli.BadInput;
+import io.loadgrid.common.cli.ClusterOptions;
+import io.loadgrid.coordinator.daemon.SweepEndpoint;
+import io.loadgrid.coordinator.export.LoadMetrics;
+import io.loadgrid.coordinator.export.MetricsServer;
+import io.loadgrid.coordinator.session.Session;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import sun.misc.Signal;
+
+/**
+ * {@code ./loadgrid coordinator}: a coordinator that stays up. It keeps its cluster membership and /metrics between
+ * sweeps (so Prometheus and Grafana see one coordinator, with final values kept) and runs the sweeps handed to it
+ * with {@code ./loadgrid sweep PLAN --coordinator URL}, one at a time.
+ */
+@Command(name = "loadgrid coordinator", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Stay up as the cluster's coordinator: serve Prometheus /metrics and run the sweeps submitted with "
+                + "./loadgrid sweep PLAN.yaml --coordinator http://HOST:PORT.")
+public final class CoordinatorCli implements Callable<Integer> {
+    @Option(names = "--out", paramLabel = "DIR", description = "where submitted sweeps write their folders (default: results)")
+    Path out = Path.of("results");
+    @Option(names = "--agents", paramLabel = "K", description = "local mode (no --join): agent JVMs to start (default: ${DEFAULT-VALUE})")
+    int agents = 2;
+    @Mixin
+    ClusterOptions cluster = new ClusterOptions();
+    @Mixin
+    MetricsOptions metrics = new MetricsOptions();
+
+    public static void main(String[] args) {
+        int exit = new CommandLine(new CoordinatorCli()).setParameterExceptionHandler((e, a) -> BadInput.report("coordinator", e.getMessage()))
+                .execute(args);
+        System.exit(exit);
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        LoadMetrics exported = new LoadMetrics();
+        MetricsServer server;
+        Session session;
+        try {
+            if (agents < 1) {
+                throw new IllegalArgumentException("--agents must be at least 1, got " + agents);
+            }
+            if (metrics.validate().off) {
+                throw new IllegalArgumentException("the coordinator's endpoint is how sweeps reach it; drop --no-metrics");
+            }
+            if (!cluster.join().isEmpty()) {
+                cluster.remote();
+            }
+            server = metrics.start(exported, "0.0.0.0", System.err);
+        } catch (IllegalArgumentException e) {
+            return BadInput.report("coordinator", e.getMessage());
+        }
+        try (server) {
+            session = Session.open(cluster, agents, List.of());
+            exported.agentsUp(session.node()::agentCount);
+            SweepEndpoint sweeps = new SweepEndpoint(session, exported, cluster, out, System.err);
+            server.handle("/sweeps", sweeps);
+            CountDownLatch stop = new CountDownLatch(1);
+            // Ctrl-C while a sweep runs is that sweep's (it stops it); otherwise it ends the coordinator
+            Signal.handle(new Signal("INT"), sig -> {
+                if (sweeps.running() == null) {
+                    stop.countDown();
+                }
+            });
+            Signal.handle(new Signal("TERM"), sig -> stop.countDown());
+            System.out.println("loadgrid coordinator: " + (session.local() ? agents + " local agent(s)" : "cluster joined") + ", "
+                    + session.node().agentCount() + " agent(s) up; submit sweeps with ./loadgrid sweep PLAN.yaml --coordinator http://"
+                    + server.address() + " (Ctrl-C ends it)");
+            System.out.flush();
+            stop.await();
+            session.close();
+            return 0;
+        }
+    }
+}

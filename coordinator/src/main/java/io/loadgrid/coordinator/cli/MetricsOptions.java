@@ -1,0 +1,57 @@
+package io.loadgrid.coordinator.cli;
+
+import io.loadgrid.coordinator.export.LoadMetrics;
+import io.loadgrid.coordinator.export.MetricsServer;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.BindException;
+import picocli.CommandLine.Option;
+
+/** Where the coordinator serves Prometheus {@code /metrics} (a picocli mixin shared by run, sweep and coordinator). */
+public final class MetricsOptions {
+    @Option(names = "--metrics-port", paramLabel = "P", description = "serve Prometheus /metrics on this port (default: "
+            + MetricsServer.DEFAULT_PORT + ", a free one when that is taken; 0: any free port)")
+    Integer port;
+    @Option(names = "--metrics-host", paramLabel = "H", description = "interface for /metrics (default: 127.0.0.1; coordinator: 0.0.0.0)")
+    String host;
+    @Option(names = "--no-metrics", description = "do not serve /metrics")
+    boolean off;
+
+    /** Checks the options before anything starts; bad input is an IllegalArgumentException with the fix. */
+    public MetricsOptions validate() {
+        if (port != null && (port < 0 || port > 65535)) {
+            throw new IllegalArgumentException("--metrics-port " + port + " is not a TCP port; use 1-65535, or 0 for any free port");
+        }
+        if (off && (port != null || host != null)) {
+            throw new IllegalArgumentException("--no-metrics cannot be combined with --metrics-port or --metrics-host; drop one");
+        }
+        return this;
+    }
+
+    /**
+     * Starts the endpoint, or returns null with --no-metrics. A port the user chose must be free (else bad input); the
+     * default port, when taken (another coordinator?), gives way to a free one, said in one line.
+     */
+    public MetricsServer start(LoadMetrics metrics, String defaultHost, PrintStream err) throws IOException {
+        if (off) {
+            return null;
+        }
+        String h = host != null ? host : defaultHost;
+        MetricsServer server;
+        try {
+            server = MetricsServer.start(h, port != null ? port : MetricsServer.DEFAULT_PORT, metrics);
+        } catch (BindException e) {
+            if (port != null) {
+                throw new IllegalArgumentException("--metrics-port " + port + " on " + h + " is in use (" + e.getMessage()
+                        + "); pick another port, or 0 for any free one");
+            }
+            server = MetricsServer.start(h, 0, metrics);
+            err.println("loadgrid: port " + MetricsServer.DEFAULT_PORT + " is taken (another coordinator?), so /metrics is on " + server.address());
+            return server;
+        } catch (java.net.SocketException | java.nio.channels.UnresolvedAddressException e) {
+            throw new IllegalArgumentException("--metrics-host " + h + " cannot be bound (" + e + "); give an address of this host, e.g. 127.0.0.1 or 0.0.0.0");
+        }
+        err.println("loadgrid: Prometheus metrics on http://" + server.address() + "/metrics");
+        return server;
+    }
+}

@@ -1,0 +1,111 @@
+package io.loadgrid.coordinator.daemon;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import io.loadgrid.common.cli.ClusterOptions;
+import io.loadgrid.common.codec.Json;
+import io.loadgrid.coordinator.export.LoadMetrics;
+import io.loadgrid.coordinator.session.Session;
+import io.loadgrid.coordinator.sweep.SweepCommand;
+import io.loadgrid.coordinator.sweep.SweepOptions;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicReference;
+import sun.misc.Signal;
+
+/**
+ * {@code POST /sweeps} on a long-lived coordinator: runs one submitted sweep at a time on the coordinator's own
+ * session, streaming its output back. A client that disconnects stops the sweep the way Ctrl-C does: the run in
+ * progress finishes its items in flight and is kept, and no further run starts.
+ */
+public final class SweepEndpoint implements HttpHandler {
+    private final Session session;
+    private final LoadMetrics metrics;
+    private final ClusterOptions cluster;
+    private final Path out;
+    private final PrintStream log;
+    private final AtomicReference<String> running = new AtomicReference<>();
+
+    public SweepEndpoint(Session session, LoadMetrics metrics, ClusterOptions cluster, Path out, PrintStream log) {
+        this.session = session;
+        this.metrics = metrics;
+        this.cluster = cluster;
+        this.out = out;
+        this.log = log;
+    }
+
+    /** The id of the sweep running now, or null. */
+    public String running() {
+        return running.get();
+    }
+
+    @Override
+    public void handle(HttpExchange ex) throws IOException {
+        try (ex) {
+            if (!"POST".equals(ex.getRequestMethod())) {
+                reply(ex, 405, "POST a sweep here: ./loadgrid sweep PLAN.yaml --coordinator URL");
+                return;
+            }
+            SweepOptions.Valid sweep;
+            try {
+                SweepRequest r = Json.read(new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8), SweepRequest.class);
+                sweep = new SweepOptions(r.planFile(), r.agents(), out, r.resume(), r.planSource(), r.base()).validate();
+            } catch (IllegalArgumentException e) {
+                reply(ex, 400, e.getMessage());
+                return;
+            }
+            if (!running.compareAndSet(null, sweep.sweepId())) {
+                reply(ex, 409, "busy with sweep " + running.get() + "; submit again when it has ended");
+                return;
+            }
+            try {
+                run(ex, sweep);
+            } finally {
+                running.set(null);
+            }
+        }
+    }
+
+    private void run(HttpExchange ex, SweepOptions.Valid sweep) throws IOException {
+        ex.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
+        ex.sendResponseHeaders(200, 0);
+        OutputStream body = ex.getResponseBody();
+        // Ctrl-C's handlers are the sweep's own while it runs; raising the signal here means "the user stopped it"
+        java.util.concurrent.atomic.AtomicBoolean stopped = new java.util.concurrent.atomic.AtomicBoolean();
+        Runnable stop = () -> {
+            if (stopped.getAndSet(true)) {
+                return; // a second signal would abort the run instead of stopping it cleanly
+            }
+            log.println("loadgrid coordinator: the client of sweep " + sweep.sweepId() + " went away; stopping it");
+            Signal.raise(new Signal("INT"));
+        };
+        PrintStream o = LineStream.of(SweepRequest.OUT, body, log, stop);
+        PrintStream e = LineStream.of(SweepRequest.ERR, body, log, stop);
+        int code;
+        try {
+            code = new SweepCommand(sweep, cluster, null, o, e).on(session, metrics);
+        } catch (IllegalArgumentException bad) {
+            e.println("loadgrid sweep: " + bad.getMessage());
+            code = 2;
+        } catch (Exception failed) {
+            e.println("loadgrid sweep: failed: " + failed);
+            code = 1;
+        }
+        synchronized (body) {
+            try {
+                body.write((SweepRequest.EXIT + code + "\n").getBytes(StandardCharsets.UTF_8));
+            } catch (IOException gone) {
+                // the client left; the outputs are on disk all the same
+            }
+        }
+    }
+
+    private static void reply(HttpExchange ex, int status, String text) throws IOException {
+        byte[] b = text.getBytes(StandardCharsets.UTF_8);
+        ex.sendResponseHeaders(status, b.length);
+        ex.getResponseBody().write(b);
+    }
+}

@@ -1,0 +1,110 @@
+package io.loadgrid.coordinator.export;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import com.sun.net.httpserver.HttpServer;
+import io.prometheus.metrics.expositionformats.ExpositionFormatWriter;
+import io.prometheus.metrics.expositionformats.ExpositionFormats;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.util.concurrent.Executors;
+
+/**
+ * The coordinator's HTTP endpoint: {@code /metrics} in the format the scraper asks for (Prometheus protobuf carries
+ * the native histogram, text and OpenMetrics the classic buckets), and any other handler the long-lived coordinator adds.
+ */
+public final class MetricsServer implements AutoCloseable {
+    /** The documented default port. */
+    public static final int DEFAULT_PORT = 9470;
+    private final HttpServer http;
+    private final PrometheusRegistry registry = new PrometheusRegistry();
+    private final ExpositionFormats formats = ExpositionFormats.init();
+    /** nanoTime of the last two scrapes (0 = none yet), to learn the scraper's interval. */
+    private long lastScrape;
+    private long scrapeBefore;
+
+    private MetricsServer(HttpServer http, LoadMetrics metrics) {
+        this.http = http;
+        registry.register(metrics);
+        http.createContext("/metrics", this::scrape);
+        http.setExecutor(Executors.newFixedThreadPool(4, Thread.ofPlatform().daemon().name("metrics-http-", 0).factory()));
+        http.start();
+    }
+
+    public static MetricsServer start(String host, int port, LoadMetrics metrics) throws IOException {
+        return new MetricsServer(HttpServer.create(new InetSocketAddress(host, port), 64), metrics);
+    }
+
+    public void handle(String path, HttpHandler handler) {
+        http.createContext(path, handler);
+    }
+
+    public int port() {
+        return http.getAddress().getPort();
+    }
+
+    /** host:port as a scraper would reach it (a wildcard bind shows as the loopback address). */
+    public String address() {
+        var a = http.getAddress();
+        String host = a.getAddress().isAnyLocalAddress() ? "127.0.0.1" : a.getHostString();
+        return host + ":" + a.getPort();
+    }
+
+    private void scrape(HttpExchange ex) throws IOException {
+        try (ex) {
+            if (!"GET".equals(ex.getRequestMethod()) && !"HEAD".equals(ex.getRequestMethod())) {
+                ex.sendResponseHeaders(405, -1);
+                return;
+            }
+            ExpositionFormatWriter writer = formats.findWriter(ex.getRequestHeaders().getFirst("Accept"));
+            ByteArrayOutputStream body = new ByteArrayOutputStream(16 * 1024);
+            writer.write(body, registry.scrape());
+            scraped();
+            ex.getResponseHeaders().set("Content-Type", writer.getContentType());
+            boolean head = "HEAD".equals(ex.getRequestMethod());
+            ex.sendResponseHeaders(200, head ? -1 : body.size());
+            if (!head) {
+                try (OutputStream out = ex.getResponseBody()) {
+                    body.writeTo(out);
+                }
+            }
+        }
+    }
+
+    private synchronized void scraped() {
+        scrapeBefore = lastScrape;
+        lastScrape = System.nanoTime();
+        notifyAll();
+    }
+
+    /**
+     * A command that ends soon after its last run calls this first: when something scrapes us, it waits for one more
+     * scrape, so the run's final values reach Prometheus; at most 1.5 scrape intervals (at least 15 s, at most 2 min).
+     * Returns false when a scraper was seen but did not come back in time.
+     */
+    public synchronized boolean awaitFinalScrape(java.io.PrintStream err) throws InterruptedException {
+        if (lastScrape == 0) {
+            return true;
+        }
+        long seen = lastScrape;
+        long interval = scrapeBefore == 0 ? 0 : lastScrape - scrapeBefore;
+        long wait = Math.min(120_000_000_000L, Math.max(15_000_000_000L, interval * 3 / 2));
+        long deadline = System.nanoTime() + wait;
+        if (wait > 0) {
+            err.printf("loadgrid: waiting for a last scrape of /metrics (up to %d s) so the final values reach Prometheus%n", wait / 1_000_000_000L);
+        }
+        while (lastScrape == seen && System.nanoTime() < deadline) {
+            wait(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+        }
+        return lastScrape != seen;
+    }
+
+    @Override
+    public void close() {
+        http.stop(0);
+        ((java.util.concurrent.ExecutorService) http.getExecutor()).shutdownNow();
+    }
+}

@@ -1,0 +1,125 @@
+package io.loadgrid.coordinator.export;
+
+import io.loadgrid.common.metrics.FailureKind;
+import io.loadgrid.common.metrics.Histograms;
+import io.loadgrid.common.metrics.NodeSnapshot;
+import io.loadgrid.common.metrics.RunResult;
+import java.util.Map;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.HistogramIterationValue;
+
+/**
+ * One agent's series in one cell. Counters are the finished runs' totals plus the live run's latest snapshot; when a
+ * run ends, each takes the larger of its live and its final value, so no counter ever goes down and the run's last
+ * interval (which no snapshot carried) is not lost.
+ */
+final class NodeSeries {
+    /** Outcome label values: ok, then every failure kind. */
+    static final String[] OUTCOMES = outcomes();
+    private final long[] requests = new long[OUTCOMES.length];
+    private long up;
+    private long down;
+    private long written;
+    private final Histogram latency = Histograms.newLatency();
+    private NodeSnapshot live;
+    private final Histogram liveLatency = Histograms.newLatency();
+    private long inFlight;
+
+    synchronized void snapshot(NodeSnapshot s, Histogram interval) {
+        liveLatency.add(interval);
+        if (live == null || s.seq() > live.seq()) {
+            live = s;
+            inFlight = s.inFlight();
+        }
+    }
+
+    /** The run is over: {@code result} is this node's exact share of it. */
+    synchronized void finish(RunResult result) {
+        long[] liveRequests = liveRequests();
+        long[] finalRequests = requestsOf(result.ok(), result.failures());
+        for (int i = 0; i < requests.length; i++) {
+            requests[i] += Math.max(liveRequests[i], finalRequests[i]);
+        }
+        up += Math.max(live == null ? 0 : live.bytesUp(), result.bytesUp());
+        down += Math.max(live == null ? 0 : live.bytesDown(), result.bytesDown());
+        written += Math.max(live == null ? 0 : live.bytesWritten(), result.bytesWritten());
+        Histogram end = result.latencyHistogram() == null ? Histograms.newLatency() : Histograms.decode(result.latencyHistogram());
+        latency.add(atLeast(end, liveLatency));
+        live = null;
+        liveLatency.reset();
+        inFlight = inFlight < 0 ? -1 : 0;
+    }
+
+    synchronized long requests(int outcome) {
+        return requests[outcome] + liveRequests()[outcome];
+    }
+
+    synchronized long up() {
+        return up + (live == null ? 0 : live.bytesUp());
+    }
+
+    synchronized long down() {
+        return down + (live == null ? 0 : live.bytesDown());
+    }
+
+    synchronized long written() {
+        return written + (live == null ? 0 : live.bytesWritten());
+    }
+
+    /** Every latency so far, finished runs and the live one. */
+    synchronized Histogram latency() {
+        Histogram h = latency.copy();
+        h.add(liveLatency);
+        return h;
+    }
+
+    /** Items in flight now (0 once the run is over), or -1 when not known live (worker processes run them). */
+    synchronized long inFlight() {
+        return inFlight;
+    }
+
+    /** The latest snapshot while a run is live, for the resource gauges; null between runs. */
+    synchronized NodeSnapshot live() {
+        return live;
+    }
+
+    private long[] liveRequests() {
+        return live == null ? new long[OUTCOMES.length] : requestsOf(live.ok(), live.failures());
+    }
+
+    private static long[] requestsOf(long ok, Map<?, Long> failures) {
+        long[] out = new long[OUTCOMES.length];
+        out[0] = ok;
+        failures.forEach((k, v) -> {
+            String key = k instanceof FailureKind f ? f.key() : k.toString();
+            for (int i = 1; i < OUTCOMES.length; i++) {
+                if (OUTCOMES[i].equals(key)) {
+                    out[i] = v;
+                }
+            }
+        });
+        return out;
+    }
+
+    /** Bucket by bucket the larger count of the two, so the result contains both. */
+    static Histogram atLeast(Histogram a, Histogram b) {
+        Histogram out = a.copy();
+        for (HistogramIterationValue v : b.recordedValues()) {
+            long extra = v.getCountAtValueIteratedTo() - a.getCountAtValue(v.getValueIteratedTo());
+            if (extra > 0) {
+                out.recordValueWithCount(v.getValueIteratedTo(), extra);
+            }
+        }
+        return out;
+    }
+
+    private static String[] outcomes() {
+        FailureKind[] kinds = FailureKind.values();
+        String[] out = new String[kinds.length + 1];
+        out[0] = "ok";
+        for (FailureKind k : kinds) {
+            out[k.ordinal() + 1] = k.key();
+        }
+        return out;
+    }
+}

@@ -1,0 +1,24 @@
+package io.loadgrid.coordinator.run;
+
+import io.loadgrid.common.metrics.NodeSnapshot;
+import io.loadgrid.common.metrics.RunResult;
+import org.HdrHistogram.Histogram;
+
+/** Sees a run as it happens: each agent's live snapshot, then the merged result (the Prometheus export listens here). */
+public interface RunObserver {
+    RunObserver NONE = new RunObserver() {
+        @Override
+        public void snapshot(String address, NodeSnapshot s, Histogram interval) {
+        }
+
+        @Override
+        public void finished(RunResult result) {
+        }
+    };
+
+    /** A snapshot of the agent at {@code address}, with the latencies of its interval already decoded. */
+    void snapshot(String address, NodeSnapshot s, Histogram interval);
+
+    /** The run's merged result: its per-node figures are final and exact. */
+    void finished(RunResult result);
+}
