@@ -22,9 +22,8 @@ public final class MetricsServer implements AutoCloseable {
     private final HttpServer http;
     private final PrometheusRegistry registry = new PrometheusRegistry();
     private final ExpositionFormats formats = ExpositionFormats.init();
-    /** nanoTime of the last two scrapes (0 = none yet), to learn the scraper's interval. */
-    private long lastScrape;
-    private long scrapeBefore;
+    /** Each scraper (its address and the format it asks for) to the nanoTime of its last two scrapes. */
+    private final java.util.Map<String, long[]> scrapers = new java.util.HashMap<>();
 
     private MetricsServer(HttpServer http, LoadMetrics metrics) {
         this.http = http;
@@ -62,7 +61,7 @@ public final class MetricsServer implements AutoCloseable {
             ExpositionFormatWriter writer = formats.findWriter(ex.getRequestHeaders().getFirst("Accept"));
             ByteArrayOutputStream body = new ByteArrayOutputStream(16 * 1024);
             writer.write(body, registry.scrape());
-            scraped();
+            scraped(ex.getRemoteAddress().getAddress().getHostAddress() + " " + ex.getRequestHeaders().getFirst("Accept"));
             ex.getResponseHeaders().set("Content-Type", writer.getContentType());
             boolean head = "HEAD".equals(ex.getRequestMethod());
             ex.sendResponseHeaders(200, head ? -1 : body.size());
@@ -74,32 +73,43 @@ public final class MetricsServer implements AutoCloseable {
         }
     }
 
-    private synchronized void scraped() {
-        scrapeBefore = lastScrape;
-        lastScrape = System.nanoTime();
+    private synchronized void scraped(String scraper) {
+        long[] times = scrapers.computeIfAbsent(scraper, k -> new long[2]);
+        times[1] = times[0];
+        times[0] = System.nanoTime();
         notifyAll();
     }
 
     /**
-     * A command that ends soon after its last run calls this first: when something scrapes us, it waits for one more
-     * scrape, so the run's final values reach Prometheus; at most 1.5 scrape intervals (at least 15 s, at most 2 min).
-     * Returns false when a scraper was seen but did not come back in time.
+     * A command that ends soon after its last run calls this first: every scraper seen in the last two minutes gets
+     * to scrape once more, so that the run's final values reach each Prometheus; the wait is at most 1.5 of the
+     * slowest scraper's interval (at least 15 s, at most 2 min). Returns false when one did not come back in time.
      */
     public synchronized boolean awaitFinalScrape(java.io.PrintStream err) throws InterruptedException {
-        if (lastScrape == 0) {
+        long now = System.nanoTime();
+        long recent = now - 120_000_000_000L;
+        java.util.Map<String, Long> waiting = new java.util.HashMap<>();
+        long interval = 0;
+        for (var e : scrapers.entrySet()) {
+            if (e.getValue()[0] > recent) {
+                waiting.put(e.getKey(), e.getValue()[0]);
+                interval = Math.max(interval, e.getValue()[1] == 0 ? 0 : e.getValue()[0] - e.getValue()[1]);
+            }
+        }
+        if (waiting.isEmpty()) {
             return true;
         }
-        long seen = lastScrape;
-        long interval = scrapeBefore == 0 ? 0 : lastScrape - scrapeBefore;
         long wait = Math.min(120_000_000_000L, Math.max(15_000_000_000L, interval * 3 / 2));
-        long deadline = System.nanoTime() + wait;
-        if (wait > 0) {
-            err.printf("loadgrid: waiting for a last scrape of /metrics (up to %d s) so the final values reach Prometheus%n", wait / 1_000_000_000L);
+        long deadline = now + wait;
+        err.printf("loadgrid: waiting for a last scrape of /metrics (up to %d s) so the final values reach Prometheus%n", wait / 1_000_000_000L);
+        while (waiting.entrySet().stream().anyMatch(e -> scrapers.get(e.getKey())[0] == e.getValue())) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            wait(Math.max(1, left / 1_000_000));
         }
-        while (lastScrape == seen && System.nanoTime() < deadline) {
-            wait(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
-        }
-        return lastScrape != seen;
+        return true;
     }
 
     @Override

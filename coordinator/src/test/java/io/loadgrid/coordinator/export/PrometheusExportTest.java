@@ -1,0 +1,111 @@
+package io.loadgrid.coordinator.export;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.loadgrid.common.codec.Json;
+import io.loadgrid.common.metrics.RunResult;
+import io.loadgrid.coordinator.cli.Console;
+import io.loadgrid.coordinator.cli.RunCli;
+import io.loadgrid.coordinator.deploy.ExternalTool;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Real Prometheus servers scrape the coordinator while a two-agent run lasts; afterwards PromQL over what they stored
+ * must give exactly the run's results.json: requests, bytes and latency counts, in total and per node. One server
+ * ingests the classic buckets, the other (native histograms on) the native histogram.
+ */
+class PrometheusExportTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void promqlTotalsEqualTheRunResult() throws Exception {
+        int port = PrometheusServer.freePort();
+        String target = "127.0.0.1:" + port;
+        Path json = dir.resolve("run.json");
+        try (PrometheusServer classic = PrometheusServer.start(dir.resolve("classic"), target, false);
+             PrometheusServer nativeHist = PrometheusServer.start(dir.resolve("native"), target, true)) {
+            AtomicBoolean over = new AtomicBoolean();
+            AtomicReference<String> liveScrape = new AtomicReference<>();
+            CompletableFuture<Void> watcher = CompletableFuture.runAsync(() -> watch(target, over, liveScrape));
+            Console.Ran ran = Console.capture(RunCli::execute, "--model", "async", "--concurrency", "20", "--urls", "6000", "--rate", "1500",
+                    "--target-latency", "1", "--agents", "2", "--json", json.toString(), "--metrics-port", Integer.toString(port));
+            over.set(true);
+            watcher.get(10, TimeUnit.SECONDS);
+            assertThat(ran.exit()).as(ran.err()).isZero();
+            assertThat(ran.err()).contains("Prometheus metrics on http://127.0.0.1:" + port + "/metrics");
+            RunResult r = Json.read(Files.readString(json), RunResult.class);
+            assertThat(r.ok()).isEqualTo(6000);
+
+            assertThat(classic.scalar("sum(loadgrid_requests_total{outcome=\"ok\"})")).isEqualTo(r.ok());
+            assertThat(classic.scalar("sum(loadgrid_requests_total{outcome!=\"ok\"})")).isEqualTo(r.failed());
+            assertThat(classic.scalar("sum(loadgrid_upload_bytes_total)")).isEqualTo(r.bytesUp());
+            assertThat(classic.scalar("sum(loadgrid_download_bytes_total)")).isEqualTo(r.bytesDown());
+            assertThat(r.bytesUp()).isEqualTo(r.targetCounts().bytesIn());
+            assertThat(classic.scalar("sum(loadgrid_latency_seconds_count)")).isEqualTo(r.latencyUs().count());
+            assertThat(classic.scalar("sum(loadgrid_latency_seconds_bucket{le=\"+Inf\"})")).isEqualTo(r.latencyUs().count());
+            assertThat(classic.scalar("sum(loadgrid_latency_seconds_sum)") / r.latencyUs().count() * 1e6)
+                    .isCloseTo(r.latencyUs().mean(), org.assertj.core.data.Percentage.withPercentage(1));
+            for (RunResult.NodeResult n : r.nodes()) {
+                String node = "{node=\"" + n.address() + "\"}";
+                assertThat(classic.scalar("sum(loadgrid_requests_total" + node + ")")).as(n.address()).isEqualTo(n.result().items());
+                assertThat(classic.scalar("sum(loadgrid_download_bytes_total" + node + ")")).isEqualTo(n.result().bytesDown());
+            }
+            assertThat(classic.scalar("count(count by (node) (loadgrid_requests_total))")).isEqualTo(2);
+            assertThat(classic.scalar("max(loadgrid_cell_runs_done)")).isEqualTo(1);
+            assertThat(classic.scalar("max(loadgrid_agents_up)")).isEqualTo(2);
+            // Prometheus saw the run live, not just its end: a stored sample strictly between nothing and everything
+            assertThat(classic.scalar("max_over_time(sum(loadgrid_requests_total)[5m:1s]) > 0 and min_over_time((sum(loadgrid_requests_total) > 0)[5m:1s]) < 6000"))
+                    .isGreaterThan(0);
+            assertThat(classic.scalar("max(max_over_time(loadgrid_in_flight[5m]))")).isBetween(1.0, 20.0);
+            assertThat(classic.scalar("max(max_over_time(loadgrid_agent_rss_bytes[5m]))")).isGreaterThan(10e6);
+
+            assertThat(nativeHist.scalar("histogram_count(sum(loadgrid_latency_seconds))")).isEqualTo(r.latencyUs().count());
+            assertThat(nativeHist.scalar("sum(loadgrid_requests_total)")).isEqualTo(r.items());
+            double p99 = nativeHist.scalar("histogram_quantile(0.99, sum(loadgrid_latency_seconds))") * 1e6;
+            // native buckets are 2^(1/8) (9%) wide: the interpolated p99 lies within a bucket of the exact one
+            assertThat(p99).isBetween(r.latencyUs().p99() / 1.1, r.latencyUs().p99() * 1.1);
+
+            Path scrape = dir.resolve("scrape.txt");
+            assertThat(liveScrape.get()).as("a scrape while the run was live").contains("loadgrid_in_flight{");
+            Files.writeString(scrape, liveScrape.get());
+            Path promtool = ExternalTool.require("promtool", "install it with: apt-get install prometheus");
+            Process check = new ProcessBuilder(promtool.toString(), "check", "metrics").redirectInput(scrape.toFile()).redirectErrorStream(true).start();
+            String said = new String(check.getInputStream().readAllBytes());
+            assertThat(check.waitFor()).as(said).isZero();
+        }
+    }
+
+    /** Scrapes /metrics as Prometheus would until the run is over, keeping the last scrape taken while items were in flight. */
+    private static void watch(String target, AtomicBoolean over, AtomicReference<String> liveScrape) {
+        HttpClient http = HttpClient.newHttpClient();
+        while (!over.get()) {
+            try {
+                String text = http.send(HttpRequest.newBuilder(URI.create("http://" + target + "/metrics")).build(),
+                        HttpResponse.BodyHandlers.ofString()).body();
+                if (text.contains("loadgrid_in_flight{") && text.contains("loadgrid_agent_cpu_process_percent{")) {
+                    liveScrape.set(text);
+                }
+            } catch (Exception notUpYet) {
+                // the coordinator starts its endpoint a moment after the command starts
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+}

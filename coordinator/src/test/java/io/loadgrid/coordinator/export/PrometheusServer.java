@@ -1,0 +1,105 @@
+package io.loadgrid.coordinator.export;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.loadgrid.common.codec.Json;
+import io.loadgrid.coordinator.deploy.ExternalTool;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/** A real Prometheus server (Debian's package) on loopback, scraping one target every second, asked through its HTTP API. */
+final class PrometheusServer implements AutoCloseable {
+    private final Process process;
+    private final int port;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    private PrometheusServer(Process process, int port) {
+        this.process = process;
+        this.port = port;
+    }
+
+    static PrometheusServer start(Path dir, String target, boolean nativeHistograms) throws Exception {
+        Path binary = ExternalTool.require("prometheus", "install it with: apt-get install prometheus");
+        Files.createDirectories(dir);
+        Path config = dir.resolve("prometheus.yml");
+        Files.writeString(config, """
+                global:
+                  scrape_interval: 1s
+                  scrape_timeout: 1s
+                scrape_configs:
+                  - job_name: loadgrid-coordinator
+                    static_configs:
+                      - targets: ['%s']
+                """.formatted(target));
+        int port = freePort();
+        var cmd = new java.util.ArrayList<>(java.util.List.of(binary.toString(), "--config.file=" + config,
+                "--storage.tsdb.path=" + dir.resolve("data"), "--web.listen-address=127.0.0.1:" + port, "--log.level=warn"));
+        if (nativeHistograms) {
+            cmd.add("--enable-feature=native-histograms");
+        }
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(dir.resolve("prometheus.log").toFile()).start();
+        PrometheusServer server = new PrometheusServer(p, port);
+        server.awaitReady();
+        return server;
+    }
+
+    private void awaitReady() throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                if (get("/-/ready").statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            if (!process.isAlive()) {
+                throw new IllegalStateException("prometheus exited with " + process.exitValue());
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("prometheus not ready within 30 s");
+    }
+
+    /** The value of a PromQL expression that yields one sample, or NaN when it yields none. */
+    double scalar(String promql) throws Exception {
+        JsonNode result = query(promql);
+        return result.isEmpty() ? Double.NaN : Double.parseDouble(result.get(0).get("value").get(1).asText());
+    }
+
+    /** The result vector of an instant query. */
+    JsonNode query(String promql) throws Exception {
+        HttpResponse<String> r = get("/api/v1/query?query=" + URLEncoder.encode(promql, StandardCharsets.UTF_8));
+        JsonNode body = Json.MAPPER.readTree(r.body());
+        if (!"success".equals(body.path("status").asText())) {
+            throw new IllegalStateException(promql + ": " + r.body());
+        }
+        return body.get("data").get("result");
+    }
+
+    private HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+    }
+}
