@@ -23,10 +23,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The Grafana dashboards in deploy/grafana: structure, datasource, and that every query names exported metrics. */
-class DashboardsTest {
+public class DashboardsTest {
 
-    /** Metric names in /work/issue5/contract.md, as sample names (counters with _total, histogram series). */
-    static final Set<String> CONTRACT_NAMES = Set.of(
+    /** Every sample name the coordinator exports; PrometheusExportTest checks it equals a real scrape of a live run. */
+    public static final Set<String> CONTRACT_NAMES = Set.of(
             "loadgrid_requests_total", "loadgrid_upload_bytes_total", "loadgrid_download_bytes_total",
             "loadgrid_written_bytes_total", "loadgrid_latency_seconds_bucket", "loadgrid_latency_seconds_count",
             "loadgrid_latency_seconds_sum", "loadgrid_in_flight", "loadgrid_agent_cpu_process_percent",
@@ -35,7 +35,7 @@ class DashboardsTest {
             "loadgrid_cell_items_planned", "loadgrid_sweep_cells_planned", "loadgrid_sweep_cells_done");
 
     /** The target server's own /metrics (target/.../PrometheusExposition), a different scrape job. */
-    static final Set<String> TARGET_NAMES = Set.of("loadgrid_target_requests_total",
+    public static final Set<String> TARGET_NAMES = Set.of("loadgrid_target_requests_total",
             "loadgrid_target_bytes_in_total", "loadgrid_target_bytes_out_total", "loadgrid_target_responses_total");
 
     /** Dashboard variables, in the order they chain (each one's query filters by the ones before). */

@@ -13,6 +13,15 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import io.loadgrid.coordinator.deploy.Dashboards;
+import io.loadgrid.coordinator.deploy.DashboardsTest;
+import io.loadgrid.coordinator.deploy.PromqlNames;
+import io.loadgrid.target.TargetConfig;
+import io.loadgrid.target.TargetServer;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -84,7 +93,44 @@ class PrometheusExportTest {
             Process check = new ProcessBuilder(promtool.toString(), "check", "metrics").redirectInput(scrape.toFile()).redirectErrorStream(true).start();
             String said = new String(check.getInputStream().readAllBytes());
             assertThat(check.waitFor()).as(said).isZero();
+
+            dashboardsNameOnlyScrapedMetrics(sampleNames(liveScrape.get()));
         }
+    }
+
+    /**
+     * Every metric a Grafana panel queries is one a real scrape contains: the coordinator's (above) or a real
+     * target's; and the list the dashboard test checks offline is exactly what the coordinator exports.
+     */
+    private static void dashboardsNameOnlyScrapedMetrics(Set<String> coordinator) throws Exception {
+        Set<String> target;
+        try (TargetServer server = TargetServer.start(TargetConfig.defaults())) {
+            target = sampleNames(HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + server.port() + "/metrics")).build(), HttpResponse.BodyHandlers.ofString()).body());
+        }
+        assertThat(coordinator).isEqualTo(DashboardsTest.CONTRACT_NAMES);
+        assertThat(target).containsAll(DashboardsTest.TARGET_NAMES);
+        List<String> unknown = new ArrayList<>();
+        for (Dashboards.Query q : Dashboards.allQueries()) {
+            for (String name : PromqlNames.names(q.expr())) {
+                if (!coordinator.contains(name) && !target.contains(name)) {
+                    unknown.add(q + " -> " + name);
+                }
+            }
+        }
+        assertThat(Dashboards.allQueries()).hasSizeGreaterThan(20);
+        assertThat(unknown).as("dashboard queries naming metrics no scrape has").isEmpty();
+    }
+
+    /** The sample names of a text-format scrape (counters with _total, histograms as _bucket/_count/_sum). */
+    static Set<String> sampleNames(String scrape) {
+        Set<String> names = new TreeSet<>();
+        for (String line : scrape.split("\n")) {
+            if (!line.isBlank() && !line.startsWith("#")) {
+                names.add(line.split("[{ ]", 2)[0]);
+            }
+        }
+        return names;
     }
 
     /** Scrapes /metrics as Prometheus would until the run is over, keeping the last scrape taken while items were in flight. */
