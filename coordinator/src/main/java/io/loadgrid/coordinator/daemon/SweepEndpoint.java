@@ -86,7 +86,8 @@ public final class SweepEndpoint implements HttpHandler {
         PrintStream e = LineStream.of(SweepRequest.ERR, body, log, stop);
         int code;
         try {
-            code = new SweepCommand(sweep, cluster, null, o, e).on(session, metrics);
+            String url = "http://" + ex.getLocalAddress().getHostString() + ":" + ex.getLocalAddress().getPort();
+            code = new SweepCommand(sweep, cluster, null, o, e).submittedTo(url).on(session, metrics);
         } catch (IllegalArgumentException bad) {
             e.println("loadgrid sweep: " + bad.getMessage());
             code = 2;

@@ -26,6 +26,7 @@ public final class SweepCommand implements Callable<Integer> {
     private final SweepOptions.Valid sweep;
     private final ClusterOptions cluster;
     private final MetricsOptions metrics;
+    private String submittedTo;
     private final PrintStream out;
     private final PrintStream err;
 
@@ -54,6 +55,12 @@ public final class SweepCommand implements Callable<Integer> {
         }
     }
 
+    /** The sweep came to a long-lived coordinator at this URL: a resume goes there too. */
+    public SweepCommand submittedTo(String url) {
+        this.submittedTo = url;
+        return this;
+    }
+
     /** Runs the sweep on a session that is already open (a long-lived coordinator's, or the one {@link #call()} opens). */
     public int on(Session session, LoadMetrics exported) throws Exception {
         SweepPlan plan = sweep.plan();
@@ -75,9 +82,10 @@ public final class SweepCommand implements Callable<Integer> {
         if (done.cells().stream().allMatch(CellResult::done)) {
             return 0;
         }
-        out.println("not every cell completed; continue with: ./loadgrid sweep --resume " + start.sweepId()
-                + (sweep.outRoot() == null ? "" : " --out " + sweep.outRoot()) + (sweep.agents() == null ? "" : " --agents " + sweep.agents())
-                + (local ? "" : " and the same --join options"));
+        String agents = sweep.agents() == null ? "" : " --agents " + sweep.agents();
+        out.println("not every cell completed; continue with: ./loadgrid sweep --resume " + start.sweepId() + (submittedTo != null
+                ? agents + " --coordinator " + submittedTo
+                : (sweep.outRoot() == null ? "" : " --out " + sweep.outRoot()) + agents + (local ? "" : " and the same --join options")));
         return runner.interrupted() ? INTERRUPTED : 1;
     }
 

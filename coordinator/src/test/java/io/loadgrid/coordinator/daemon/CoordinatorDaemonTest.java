@@ -1,0 +1,123 @@
+package io.loadgrid.coordinator.daemon;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.loadgrid.common.codec.Json;
+import io.loadgrid.common.process.JavaProcess;
+import io.loadgrid.coordinator.cli.Console;
+import io.loadgrid.coordinator.cli.CoordinatorCli;
+import io.loadgrid.coordinator.cli.SweepCli;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A long-lived coordinator (its own JVM, local agents) runs sweeps submitted with {@code sweep --coordinator}, keeps
+ * their final values on /metrics between sweeps, refuses a bad plan in one line without stopping, and stops a sweep
+ * whose client went away, keeping what it measured.
+ */
+class CoordinatorDaemonTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void runsSubmittedSweepsAndKeepsServing() throws Exception {
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        String url = "http://127.0.0.1:" + port;
+        Path results = tmp.resolve("results");
+        Path log = tmp.resolve("coordinator.log");
+        Process daemon = JavaProcess.builder(CoordinatorCli.class.getName(), List.of("--agents", "1", "--metrics-port", Integer.toString(port),
+                "--metrics-host", "127.0.0.1", "--out", results.toString())).redirectError(log.toFile()).start();
+        try {
+            assertThat(JavaProcess.awaitLine(daemon, "loadgrid coordinator:")).contains("--coordinator http://127.0.0.1:" + port);
+            Path plan = tmp.resolve("tiny.yaml");
+            Files.writeString(plan, """
+                    name: tiny
+                    repetitions: 1
+                    warmups: 0
+                    defaults: {workload: seed, items: 300, target_latency_ms: 1, concurrency: 10}
+                    matrix:
+                      model: [async, threads]
+                    """);
+            Console.Ran ran = Console.capture(SweepCli::execute, plan.toString(), "--coordinator", url);
+            assertThat(ran.exit()).as(ran.err()).isZero();
+            assertThat(ran.out()).contains("wrote " + results);
+            assertThat(ran.err()).contains("[2/2 c02] threads · run 1/1: ");
+            Path dir = onlySweep(results);
+            JsonNode cells = Json.MAPPER.readTree(dir.resolve("results.json").toFile()).get("cells");
+            assertThat(cells).hasSize(2).allSatisfy(c -> assertThat(c.get("status").asText()).isEqualTo("done"));
+
+            String sweep = dir.getFileName().toString();
+            String metrics = scrape(url);
+            assertThat(metrics).contains("loadgrid_sweep_cells_done{sweep=\"" + sweep + "\"} 2.0")
+                    .contains("loadgrid_agents_up 1.0");
+            double ok = metrics.lines().filter(l -> l.startsWith("loadgrid_requests_total{") && l.contains("outcome=\"ok\""))
+                    .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+            assertThat(ok).isEqualTo(600);
+
+            Files.writeString(tmp.resolve("bad.yaml"), "name: bad\nmatrix:\n  concurrency: [ten]\n");
+            Console.Ran bad = Console.capture(SweepCli::execute, tmp.resolve("bad.yaml").toString(), "--coordinator", url);
+            assertThat(bad.exit()).isEqualTo(2);
+            assertThat(bad.err().strip()).startsWith("loadgrid sweep: ").contains("bad.yaml:3").doesNotContain("\n");
+
+            Path longPlan = tmp.resolve("long.yaml");
+            Files.writeString(longPlan, Files.readString(plan).replace("items: 300", "items: 3000000"));
+            Path clientErr = tmp.resolve("client.err");
+            Process client = JavaProcess.builder(SweepCli.class.getName(), List.of(longPlan.toString(), "--coordinator", url))
+                    .redirectError(clientErr.toFile()).redirectOutput(tmp.resolve("client.out").toFile()).start();
+            awaitText(clientErr, "progress: ");
+            client.destroyForcibly().waitFor();
+            awaitText(log, "went away; stopping it");
+            awaitText(log, "not every cell completed; continue with: ./loadgrid sweep --resume tiny-");
+            Path stopped;
+            try (Stream<Path> dirs = Files.list(results)) {
+                stopped = dirs.filter(d -> !d.equals(dir)).findFirst().orElseThrow();
+            }
+            JsonNode first = Json.MAPPER.readTree(stopped.resolve("results.json").toFile()).get("cells").get(0);
+            assertThat(first.get("status").asText()).isEqualTo("interrupted");
+            assertThat(first.get("runs").get(0).get("ok").asLong()).isPositive().isLessThan(3_000_000);
+            assertThat(daemon.isAlive()).isTrue();
+            assertThat(scrape(url)).contains("loadgrid_sweep_cells_done{sweep=\"" + sweep + "\"} 2.0");
+        } finally {
+            daemon.destroy();
+            if (!daemon.waitFor(20, TimeUnit.SECONDS)) {
+                daemon.destroyForcibly();
+            }
+        }
+    }
+
+    private static Path onlySweep(Path results) throws Exception {
+        try (Stream<Path> dirs = Files.list(results)) {
+            return dirs.findFirst().orElseThrow();
+        }
+    }
+
+    private static String scrape(String url) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url + "/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    private static void awaitText(Path file, String text) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        while (System.nanoTime() < deadline) {
+            if (Files.exists(file) && Files.readString(file).contains(text)) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("never saw '" + text + "' in " + (Files.exists(file) ? Files.readString(file) : "nothing"));
+    }
+}
