@@ -69,6 +69,16 @@ public final class TargetAllowlist {
         }
     }
 
+    /** Whether an address falls in a listed range (host names are not resolved backwards). */
+    public boolean permits(InetAddress a) {
+        return ranges.stream().anyMatch(r -> r.contains(a));
+    }
+
+    @Override
+    public String toString() {
+        return text;
+    }
+
     private static boolean looksNumeric(String s) {
         return s.chars().allMatch(c -> Character.digit(c, 16) >= 0 || c == '.' || c == ':');
     }

@@ -2,6 +2,7 @@ package io.loadgrid.coordinator.cli;
 
 import io.loadgrid.common.cli.BadInput;
 import io.loadgrid.common.cli.ClusterOptions;
+import io.loadgrid.common.security.TargetAllowlist;
 import io.loadgrid.coordinator.daemon.SweepEndpoint;
 import io.loadgrid.coordinator.export.LoadMetrics;
 import io.loadgrid.coordinator.export.MetricsServer;
@@ -29,6 +30,9 @@ public final class CoordinatorCli implements Callable<Integer> {
     Path out = Path.of("results");
     @Option(names = "--agents", paramLabel = "K", description = "local mode (no --join): agent JVMs to start (default: ${DEFAULT-VALUE})")
     int agents = 2;
+    @Option(names = "--accept-sweeps-from", paramLabel = "CIDR,...", description = "who may submit sweeps (default: ${DEFAULT-VALUE}, this host only;"
+            + " /metrics is open to anyone who reaches --metrics-host)")
+    String acceptFrom = "127.0.0.0/8,::1/128";
     @Mixin
     ClusterOptions cluster = new ClusterOptions();
     @Mixin
@@ -45,7 +49,13 @@ public final class CoordinatorCli implements Callable<Integer> {
         LoadMetrics exported = new LoadMetrics();
         MetricsServer server;
         Session session;
+        TargetAllowlist submitters;
         try {
+            try {
+                submitters = TargetAllowlist.parse(acceptFrom);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(e.getMessage().replace("--allow-target", "--accept-sweeps-from"));
+            }
             if (agents < 1) {
                 throw new IllegalArgumentException("--agents must be at least 1, got " + agents);
             }
@@ -62,7 +72,7 @@ public final class CoordinatorCli implements Callable<Integer> {
         try (server) {
             session = Session.open(cluster, agents, List.of());
             exported.agentsUp(session.node()::agentCount);
-            SweepEndpoint sweeps = new SweepEndpoint(session, exported, cluster, out, System.err);
+            SweepEndpoint sweeps = new SweepEndpoint(session, exported, cluster, out, System.err, submitters);
             server.handle("/sweeps", sweeps);
             CountDownLatch stop = new CountDownLatch(1);
             // Ctrl-C while a sweep runs is that sweep's (it stops it); otherwise it ends the coordinator

@@ -28,8 +28,12 @@ public final class SweepEndpoint implements HttpHandler {
     private final Path out;
     private final PrintStream log;
     private final AtomicReference<String> running = new AtomicReference<>();
+    private final io.loadgrid.common.security.TargetAllowlist submitters;
 
-    public SweepEndpoint(Session session, LoadMetrics metrics, ClusterOptions cluster, Path out, PrintStream log) {
+    /** {@code submitters}: who may hand in sweeps (the metrics on the same port are for anyone who can reach it). */
+    public SweepEndpoint(Session session, LoadMetrics metrics, ClusterOptions cluster, Path out, PrintStream log,
+                         io.loadgrid.common.security.TargetAllowlist submitters) {
+        this.submitters = submitters;
         this.session = session;
         this.metrics = metrics;
         this.cluster = cluster;
@@ -47,6 +51,11 @@ public final class SweepEndpoint implements HttpHandler {
         try (ex) {
             if (!"POST".equals(ex.getRequestMethod())) {
                 reply(ex, 405, "POST a sweep here: ./loadgrid sweep PLAN.yaml --coordinator URL");
+                return;
+            }
+            if (!submitters.permits(ex.getRemoteAddress().getAddress())) {
+                reply(ex, 403, "sweeps are accepted from " + submitters + " only; run ./loadgrid sweep on the coordinator's host,"
+                        + " or start the coordinator with --accept-sweeps-from including " + ex.getRemoteAddress().getAddress().getHostAddress());
                 return;
             }
             SweepOptions.Valid sweep;
