@@ -65,7 +65,7 @@ public final class CoordinatorCli implements Callable<Integer> {
             if (!cluster.join().isEmpty()) {
                 cluster.remote();
             }
-            server = metrics.start(exported, "0.0.0.0", System.err);
+            server = metrics.start(exported, "0.0.0.0", System.out);
         } catch (IllegalArgumentException e) {
             return BadInput.report("coordinator", e.getMessage());
         }

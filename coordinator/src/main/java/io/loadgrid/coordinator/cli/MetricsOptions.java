@@ -32,7 +32,7 @@ public final class MetricsOptions {
      * Starts the endpoint, or returns null with --no-metrics. A port the user chose must be free (else bad input); the
      * default port, when taken (another coordinator?), gives way to a free one, said in one line.
      */
-    public MetricsServer start(LoadMetrics metrics, String defaultHost, PrintStream err) throws IOException {
+    public MetricsServer start(LoadMetrics metrics, String defaultHost, PrintStream info) throws IOException {
         if (off) {
             return null;
         }
@@ -46,12 +46,12 @@ public final class MetricsOptions {
                         + "); pick another port, or 0 for any free one");
             }
             server = MetricsServer.start(h, 0, metrics);
-            err.println("loadgrid: port " + MetricsServer.DEFAULT_PORT + " is taken (another coordinator?), so /metrics is on " + server.address());
+            info.println("loadgrid: port " + MetricsServer.DEFAULT_PORT + " is taken (another coordinator?), so /metrics is on " + server.address());
             return server;
         } catch (java.net.SocketException | java.nio.channels.UnresolvedAddressException e) {
             throw new IllegalArgumentException("--metrics-host " + h + " cannot be bound (" + e + "); give an address of this host, e.g. 127.0.0.1 or 0.0.0.0");
         }
-        err.println("loadgrid: Prometheus metrics on http://" + server.address() + "/metrics");
+        info.println("loadgrid: Prometheus metrics on http://" + server.address() + "/metrics");
         return server;
     }
 }

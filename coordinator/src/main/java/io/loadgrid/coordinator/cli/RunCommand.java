@@ -38,7 +38,7 @@ public final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         List<String> targets = Session.precheck(List.of(run), cluster.join().isEmpty());
         LoadMetrics exported = new LoadMetrics();
-        try (MetricsServer server = metrics.start(exported, "127.0.0.1", err); Session session = Session.open(cluster, run.agents(), targets)) {
+        try (MetricsServer server = metrics.start(exported, "127.0.0.1", out); Session session = Session.open(cluster, run.agents(), targets)) {
             exported.agentsUp(session.node()::agentCount);
             Resolved resolved = session.resolve(run);
             String sweep = "run-" + java.time.LocalDateTime.now().format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));

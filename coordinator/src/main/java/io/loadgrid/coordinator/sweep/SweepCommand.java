@@ -45,7 +45,7 @@ public final class SweepCommand implements Callable<Integer> {
         int agents = options.values().stream().mapToInt(RunOptions.Valid::agents).max().orElse(1);
         List<String> targets = Session.precheck(options.values(), local);
         LoadMetrics exported = new LoadMetrics();
-        try (MetricsServer server = metrics.start(exported, "127.0.0.1", err); Session session = Session.open(cluster, agents, targets)) {
+        try (MetricsServer server = metrics.start(exported, "127.0.0.1", out); Session session = Session.open(cluster, agents, targets)) {
             exported.agentsUp(session.node()::agentCount);
             int code = on(session, exported);
             if (server != null) {

@@ -53,7 +53,7 @@ class PrometheusExportTest {
             over.set(true);
             watcher.get(10, TimeUnit.SECONDS);
             assertThat(ran.exit()).as(ran.err()).isZero();
-            assertThat(ran.err()).contains("Prometheus metrics on http://127.0.0.1:" + port + "/metrics");
+            assertThat(ran.out()).contains("Prometheus metrics on http://127.0.0.1:" + port + "/metrics");
             RunResult r = Json.read(Files.readString(json), RunResult.class);
             assertThat(r.ok()).isEqualTo(6000);
 
