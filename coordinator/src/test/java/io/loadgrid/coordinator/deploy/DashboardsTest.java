@@ -221,7 +221,7 @@ public class DashboardsTest {
      * Grafana's built-in interval variables become durations; dashboard variables become ".*", which is valid
      * only inside a regex matcher's string, so a variable used anywhere else makes promtool fail, as it should.
      */
-    static String grafanaToPromql(String expr) {
+    public static String grafanaToPromql(String expr) {
         return VARIABLE.matcher(expr).replaceAll(m -> {
             String name = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
             return java.util.regex.Matcher.quoteReplacement(BUILTIN.getOrDefault(name, ".*"));

@@ -7,6 +7,7 @@ import io.loadgrid.common.metrics.RunResult;
 import io.loadgrid.coordinator.cli.Console;
 import io.loadgrid.coordinator.cli.RunCli;
 import io.loadgrid.coordinator.deploy.ExternalTool;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -43,6 +44,7 @@ class PrometheusExportTest {
         int port = PrometheusServer.freePort();
         String target = "127.0.0.1:" + port;
         Path json = dir.resolve("run.json");
+        long started = System.currentTimeMillis() / 1000;
         try (PrometheusServer classic = PrometheusServer.start(dir.resolve("classic"), target, false);
              PrometheusServer nativeHist = PrometheusServer.start(dir.resolve("native"), target, true)) {
             AtomicBoolean over = new AtomicBoolean();
@@ -95,6 +97,7 @@ class PrometheusExportTest {
             assertThat(check.waitFor()).as(said).isZero();
 
             dashboardsNameOnlyScrapedMetrics(sampleNames(liveScrape.get()));
+            dashboardQueriesShowTheRun(classic, started, System.currentTimeMillis() / 1000 + 1);
         }
     }
 
@@ -120,6 +123,30 @@ class PrometheusExportTest {
         }
         assertThat(Dashboards.allQueries()).hasSizeGreaterThan(20);
         assertThat(unknown).as("dashboard queries naming metrics no scrape has").isEmpty();
+    }
+
+    /**
+     * Every dashboard query runs on the Prometheus that stored the run, as Grafana would send it over the run's time
+     * range (variables as "all", intervals filled in; panels as range queries, variables as series lookups), and each
+     * one over coordinator metrics has data: a panel would show the run, not "No data".
+     */
+    private static void dashboardQueriesShowTheRun(PrometheusServer prometheus, long start, long end) throws Exception {
+        List<String> empty = new ArrayList<>();
+        int asked = 0;
+        for (Dashboards.Query q : Dashboards.allQueries()) {
+            String promql = Dashboards.promql(q.expr());
+            if (promql == null || PromqlNames.names(promql).stream().anyMatch(DashboardsTest.TARGET_NAMES::contains)) {
+                continue; // the target's panels read another scrape job, which this Prometheus does not have
+            }
+            asked++;
+            String expr = DashboardsTest.grafanaToPromql(promql);
+            JsonNode result = q.variable() ? prometheus.series(expr, start, end) : prometheus.queryRange(expr, start, end, 1);
+            if (result.isEmpty()) {
+                empty.add(q.toString());
+            }
+        }
+        assertThat(asked).isGreaterThan(20);
+        assertThat(empty).as("dashboard queries with no data right after a run").isEmpty();
     }
 
     /** The sample names of a text-format scrape (counters with _total, histograms as _bucket/_count/_sum). */

@@ -85,6 +85,27 @@ final class PrometheusServer implements AutoCloseable {
         return body.get("data").get("result");
     }
 
+    /** The result matrix of a range query over [start, end] (epoch seconds), as Grafana asks for a panel. */
+    JsonNode queryRange(String promql, long start, long end, int stepSeconds) throws Exception {
+        return api("/api/v1/query_range?query=" + URLEncoder.encode(promql, StandardCharsets.UTF_8)
+                + "&start=" + start + "&end=" + end + "&step=" + stepSeconds);
+    }
+
+    /** The series a selector matches over [start, end], as Grafana's label_values() variables ask. */
+    JsonNode series(String selector, long start, long end) throws Exception {
+        return api("/api/v1/series?match[]=" + URLEncoder.encode(selector, StandardCharsets.UTF_8) + "&start=" + start + "&end=" + end);
+    }
+
+    private JsonNode api(String path) throws Exception {
+        HttpResponse<String> r = get(path);
+        JsonNode body = Json.MAPPER.readTree(r.body());
+        if (!"success".equals(body.path("status").asText())) {
+            throw new IllegalStateException(path + ": " + r.body());
+        }
+        JsonNode data = body.get("data");
+        return data.has("result") ? data.get("result") : data;
+    }
+
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(), HttpResponse.BodyHandlers.ofString());
     }
