@@ -51,6 +51,10 @@ public final class CoordinatorCli implements Callable<Integer> {
         Session session;
         TargetAllowlist submitters;
         try {
+            if (java.util.Arrays.stream(acceptFrom.split(",")).map(String::strip).anyMatch(e -> e.matches(".*[g-zG-Z].*"))) {
+                throw new IllegalArgumentException("--accept-sweeps-from '" + acceptFrom + "' names a host; give addresses or CIDR ranges,"
+                        + " e.g. 10.0.0.0/24 (clients are known by address)");
+            }
             try {
                 submitters = TargetAllowlist.parse(acceptFrom);
             } catch (IllegalArgumentException e) {
@@ -65,12 +69,20 @@ public final class CoordinatorCli implements Callable<Integer> {
             if (!cluster.join().isEmpty()) {
                 cluster.remote();
             }
-            server = metrics.start(exported, "0.0.0.0", System.out);
+            server = metrics.start(exported, "0.0.0.0", System.out, false);
         } catch (IllegalArgumentException e) {
             return BadInput.report("coordinator", e.getMessage());
         }
         try (server) {
-            session = Session.open(cluster, agents, List.of());
+            try {
+                session = Session.open(cluster, agents, List.of());
+            } catch (IllegalArgumentException e) {
+                return BadInput.report("coordinator", e.getMessage());
+            } catch (RuntimeException e) {
+                System.err.println("loadgrid coordinator: could not join the cluster: " + e.getMessage()
+                        + " (check --bind is an address of this host, and --join)");
+                return 1;
+            }
             exported.agentsUp(session.node()::agentCount);
             SweepEndpoint sweeps = new SweepEndpoint(session, exported, cluster, out, System.err, submitters);
             server.handle("/sweeps", sweeps);

@@ -30,9 +30,14 @@ public final class MetricsOptions {
 
     /**
      * Starts the endpoint, or returns null with --no-metrics. A port the user chose must be free (else bad input); the
-     * default port, when taken (another coordinator?), gives way to a free one, said in one line.
+     * default port, when taken (another coordinator?), gives way to a free one, said in one line, for a command that
+     * soon ends; a long-lived coordinator ({@code fallBack} false) must get the port Prometheus is told to scrape.
      */
     public MetricsServer start(LoadMetrics metrics, String defaultHost, PrintStream info) throws IOException {
+        return start(metrics, defaultHost, info, true);
+    }
+
+    public MetricsServer start(LoadMetrics metrics, String defaultHost, PrintStream info, boolean fallBack) throws IOException {
         if (off) {
             return null;
         }
@@ -41,9 +46,10 @@ public final class MetricsOptions {
         try {
             server = MetricsServer.start(h, port != null ? port : MetricsServer.DEFAULT_PORT, metrics);
         } catch (BindException e) {
-            if (port != null) {
-                throw new IllegalArgumentException("--metrics-port " + port + " on " + h + " is in use (" + e.getMessage()
-                        + "); pick another port, or 0 for any free one");
+            if (port != null || !fallBack) {
+                int p = port != null ? port : MetricsServer.DEFAULT_PORT;
+                throw new IllegalArgumentException("port " + p + " on " + h + " is in use (another coordinator?); stop it, or pick"
+                        + " another with --metrics-port");
             }
             server = MetricsServer.start(h, 0, metrics);
             info.println("loadgrid: port " + MetricsServer.DEFAULT_PORT + " is taken (another coordinator?), so /metrics is on " + server.address());

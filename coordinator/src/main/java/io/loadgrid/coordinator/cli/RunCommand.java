@@ -48,7 +48,8 @@ public final class RunCommand implements Callable<Integer> {
             RunResult result = session.run(run, resolved, err, (spec, target, agents) ->
                     out.printf("loadgrid run: %s, concurrency %d per agent, %s items of %s against %s on %d agent(s)%n",
                             spec.model().key(), spec.concurrency(), spec.duration() == null ? String.format("%,d", spec.items())
-                                    : "for " + spec.duration().toSeconds() + " s of", spec.workload().name(), target, agents), series);
+                                    : "for " + spec.duration().toSeconds() + " s of", spec.workload().name(), target, agents), series,
+                    new io.loadgrid.coordinator.run.StopSwitch());
             exported.cellDone(sweep);
             Table.print(result, out);
             if (run.json() != null) {

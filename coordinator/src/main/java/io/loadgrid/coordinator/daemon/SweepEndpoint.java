@@ -14,12 +14,13 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicReference;
-import sun.misc.Signal;
+import io.loadgrid.coordinator.run.StopSwitch;
 
 /**
  * {@code POST /sweeps} on a long-lived coordinator: runs one submitted sweep at a time on the coordinator's own
  * session, streaming its output back. A client that disconnects stops the sweep the way Ctrl-C does: the run in
- * progress finishes its items in flight and is kept, and no further run starts.
+ * progress finishes its items in flight and is kept, and no further run starts. The disconnect is noticed at the
+ * next line of output, within about 5 s (progress lines come that often).
  */
 public final class SweepEndpoint implements HttpHandler {
     private final Session session;
@@ -61,6 +62,12 @@ public final class SweepEndpoint implements HttpHandler {
             SweepOptions.Valid sweep;
             try {
                 SweepRequest r = Json.read(new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8), SweepRequest.class);
+                if (r.resume() != null && !r.resume().matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
+                    throw new IllegalArgumentException("--resume '" + r.resume() + "' is not a sweep id; give the id as printed, e.g. quick-20261124-013000");
+                }
+                if (r.resume() == null && r.planSource() == null) {
+                    throw new IllegalArgumentException("the request has no plan text; send the plan with ./loadgrid sweep PLAN.yaml --coordinator URL");
+                }
                 sweep = new SweepOptions(r.planFile(), r.agents(), out, r.resume(), r.planSource(), r.base()).validate();
             } catch (IllegalArgumentException e) {
                 reply(ex, 400, e.getMessage());
@@ -83,20 +90,19 @@ public final class SweepEndpoint implements HttpHandler {
         ex.sendResponseHeaders(200, 0);
         OutputStream body = ex.getResponseBody();
         // Ctrl-C's handlers are the sweep's own while it runs; raising the signal here means "the user stopped it"
-        java.util.concurrent.atomic.AtomicBoolean stopped = new java.util.concurrent.atomic.AtomicBoolean();
-        Runnable stop = () -> {
-            if (stopped.getAndSet(true)) {
-                return; // a second signal would abort the run instead of stopping it cleanly
+        StopSwitch stop = new StopSwitch();
+        Runnable gone = () -> {
+            if (!stop.requested()) {
+                log.println("loadgrid coordinator: the client of sweep " + sweep.sweepId() + " went away; stopping it");
+                stop.request();
             }
-            log.println("loadgrid coordinator: the client of sweep " + sweep.sweepId() + " went away; stopping it");
-            Signal.raise(new Signal("INT"));
         };
-        PrintStream o = LineStream.of(SweepRequest.OUT, body, log, stop);
-        PrintStream e = LineStream.of(SweepRequest.ERR, body, log, stop);
+        PrintStream o = LineStream.of(SweepRequest.OUT, body, log, gone);
+        PrintStream e = LineStream.of(SweepRequest.ERR, body, log, gone);
         int code;
         try {
             String url = "http://" + ex.getLocalAddress().getHostString() + ":" + ex.getLocalAddress().getPort();
-            code = new SweepCommand(sweep, cluster, null, o, e).submittedTo(url).on(session, metrics);
+            code = new SweepCommand(sweep, cluster, null, o, e).submittedTo(url).on(session, metrics, stop);
         } catch (IllegalArgumentException bad) {
             e.println("loadgrid sweep: " + bad.getMessage());
             code = 2;
@@ -107,7 +113,7 @@ public final class SweepEndpoint implements HttpHandler {
         synchronized (body) {
             try {
                 body.write((SweepRequest.EXIT + code + "\n").getBytes(StandardCharsets.UTF_8));
-            } catch (IOException gone) {
+            } catch (IOException left) {
                 // the client left; the outputs are on disk all the same
             }
         }

@@ -14,12 +14,15 @@ public final class CellSeries implements RunObserver {
     private volatile int runsPlanned;
     private volatile int runsDone;
     private volatile long itemsPlanned;
+    private volatile double wallSeconds;
 
     CellSeries(RunLabels labels) {
         this.labels = labels;
     }
 
+    /** The cell (re)starts: a resumed cell plans and counts its runs afresh. */
     void plan(int runs, long items) {
+        runsDone = 0;
         runsPlanned = runs;
         itemsPlanned = Math.max(0, items);
     }
@@ -34,7 +37,18 @@ public final class CellSeries implements RunObserver {
         for (RunResult.NodeResult n : result.nodes()) {
             nodes.computeIfAbsent(n.address(), a -> new NodeSeries()).finish(n.result());
         }
+        wallSeconds += result.wallS();
         runsDone++;
+    }
+
+    /** Wall time of the finished runs, synchronized start to last item: requests over this is the cell's throughput. */
+    double wallSeconds() {
+        return wallSeconds;
+    }
+
+    @Override
+    public void aborted() {
+        nodes.values().forEach(NodeSeries::abort);
     }
 
     Map<String, NodeSeries> nodes() {

@@ -22,7 +22,7 @@ final class Families {
     private final Map<String, List<GaugeDataPointSnapshot>> gauges = new LinkedHashMap<>();
     private final List<HistogramDataPointSnapshot> latency = new ArrayList<>();
 
-    void counter(String name, String text, Labels labels, long value) {
+    void counter(String name, String text, Labels labels, double value) {
         help.putIfAbsent(name, text);
         counters.computeIfAbsent(name, k -> new ArrayList<>()).add(new CounterDataPointSnapshot(value, labels, null, 0));
     }

@@ -36,6 +36,7 @@ public final class LoadMetrics implements MultiCollector {
     public synchronized void sweep(String sweep, int cells) {
         SweepSeries s = sweeps.computeIfAbsent(sweep, k -> new SweepSeries());
         s.cellsPlanned = cells;
+        s.cellsDone = 0; // a resumed sweep counts its kept cells again
         while (sweeps.size() > SWEEPS_KEPT) {
             sweeps.remove(sweeps.keySet().iterator().next());
         }
@@ -67,6 +68,8 @@ public final class LoadMetrics implements MultiCollector {
             f.gauge("loadgrid_cell_runs_planned", "Runs the cell will make, warm-ups included", cell, c.runsPlanned());
             f.gauge("loadgrid_cell_runs_done", "Runs of the cell completed so far, warm-ups included", cell, c.runsDone());
             f.gauge("loadgrid_cell_items_planned", "Items per run of the cell (0 when the run is timed)", cell, c.itemsPlanned());
+            f.counter("loadgrid_cell_wall_seconds", "Wall time of the cell's finished runs, start to last item, warm-ups included", cell,
+                    c.wallSeconds());
             c.nodes().forEach((address, n) -> node(f, cell.add("node", address), n));
         }
         sweeps.forEach((id, s) -> {
@@ -86,7 +89,7 @@ public final class LoadMetrics implements MultiCollector {
         f.counter("loadgrid_upload_bytes", "Bytes sent on the wire: request line, headers and body", l, n.up());
         f.counter("loadgrid_download_bytes", "Bytes received on the wire: status line, headers and body", l, n.down());
         f.counter("loadgrid_written_bytes", "Response body bytes persisted by the file sink", l, n.written());
-        f.histogram(LatencyPoint.of(n.latency(), l));
+        f.histogram(n.latency().point(l));
         if (n.inFlight() >= 0) {
             f.gauge("loadgrid_in_flight", "Items begun and not yet done", l, n.inFlight());
         }

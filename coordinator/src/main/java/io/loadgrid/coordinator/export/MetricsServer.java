@@ -59,9 +59,10 @@ public final class MetricsServer implements AutoCloseable {
                 return;
             }
             ExpositionFormatWriter writer = formats.findWriter(ex.getRequestHeaders().getFirst("Accept"));
+            // noted before collecting: a scrape counts as "after the run" only if it can have seen the final values
+            scraped(ex.getRemoteAddress().getAddress().getHostAddress() + " " + ex.getRequestHeaders().getFirst("Accept"));
             ByteArrayOutputStream body = new ByteArrayOutputStream(16 * 1024);
             writer.write(body, registry.scrape());
-            scraped(ex.getRemoteAddress().getAddress().getHostAddress() + " " + ex.getRequestHeaders().getFirst("Accept"));
             ex.getResponseHeaders().set("Content-Type", writer.getContentType());
             boolean head = "HEAD".equals(ex.getRequestMethod());
             ex.sendResponseHeaders(200, head ? -1 : body.size());
@@ -81,8 +82,8 @@ public final class MetricsServer implements AutoCloseable {
     }
 
     /**
-     * A command that ends soon after its last run calls this first: every scraper seen in the last two minutes gets
-     * to scrape once more, so that the run's final values reach each Prometheus; the wait is at most 1.5 of the
+     * A command that ends soon after its last run calls this first: every scraper seen in the last two minutes that
+     * scrapes regularly (twice or more; a one-off curl is not waited for) gets to scrape once more, so that the run's final values reach each Prometheus; the wait is at most 1.5 of the
      * slowest scraper's interval (at least 15 s, at most 2 min). Returns false when one did not come back in time.
      */
     public synchronized boolean awaitFinalScrape(java.io.PrintStream err) throws InterruptedException {
@@ -91,7 +92,7 @@ public final class MetricsServer implements AutoCloseable {
         java.util.Map<String, Long> waiting = new java.util.HashMap<>();
         long interval = 0;
         for (var e : scrapers.entrySet()) {
-            if (e.getValue()[0] > recent) {
+            if (e.getValue()[0] > recent && e.getValue()[1] != 0) {
                 waiting.put(e.getKey(), e.getValue()[0]);
                 interval = Math.max(interval, e.getValue()[1] == 0 ? 0 : e.getValue()[0] - e.getValue()[1]);
             }

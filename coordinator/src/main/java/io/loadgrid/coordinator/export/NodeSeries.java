@@ -11,7 +11,8 @@ import org.HdrHistogram.HistogramIterationValue;
 /**
  * One agent's series in one cell. Counters are the finished runs' totals plus the live run's latest snapshot; when a
  * run ends, each takes the larger of its live and its final value, so no counter ever goes down and the run's last
- * interval (which no snapshot carried) is not lost.
+ * interval (which no snapshot carried) is not lost. A run that ends without a result keeps what its snapshots said.
+ * Only a live run holds a histogram; finished runs are kept as bucket counts, so kept sweeps cost little memory.
  */
 final class NodeSeries {
     /** Outcome label values: ok, then every failure kind. */
@@ -20,12 +21,15 @@ final class NodeSeries {
     private long up;
     private long down;
     private long written;
-    private final Histogram latency = Histograms.newLatency();
+    private LatencyPoint latency = LatencyPoint.EMPTY;
     private NodeSnapshot live;
-    private final Histogram liveLatency = Histograms.newLatency();
+    private Histogram liveLatency;
     private long inFlight;
 
     synchronized void snapshot(NodeSnapshot s, Histogram interval) {
+        if (liveLatency == null) {
+            liveLatency = Histograms.newLatency();
+        }
         liveLatency.add(interval);
         if (live == null || s.seq() > live.seq()) {
             live = s;
@@ -44,9 +48,26 @@ final class NodeSeries {
         down += Math.max(live == null ? 0 : live.bytesDown(), result.bytesDown());
         written += Math.max(live == null ? 0 : live.bytesWritten(), result.bytesWritten());
         Histogram end = result.latencyHistogram() == null ? Histograms.newLatency() : Histograms.decode(result.latencyHistogram());
-        latency.add(atLeast(end, liveLatency));
+        latency = latency.plus(LatencyPoint.of(liveLatency == null ? end : atLeast(end, liveLatency)));
+        endLive();
+    }
+
+    /** The run ended without a result (it failed): what its snapshots counted was sent, and stays counted. */
+    synchronized void abort() {
+        long[] liveRequests = liveRequests();
+        for (int i = 0; i < requests.length; i++) {
+            requests[i] += liveRequests[i];
+        }
+        up = up();
+        down = down();
+        written = written();
+        latency = latency.plus(LatencyPoint.of(liveLatency));
+        endLive();
+    }
+
+    private void endLive() {
         live = null;
-        liveLatency.reset();
+        liveLatency = null;
         inFlight = inFlight < 0 ? -1 : 0;
     }
 
@@ -67,10 +88,8 @@ final class NodeSeries {
     }
 
     /** Every latency so far, finished runs and the live one. */
-    synchronized Histogram latency() {
-        Histogram h = latency.copy();
-        h.add(liveLatency);
-        return h;
+    synchronized LatencyPoint latency() {
+        return liveLatency == null ? latency : latency.plus(LatencyPoint.of(liveLatency));
     }
 
     /** Items in flight now (0 once the run is over), or -1 when not known live (worker processes run them). */

@@ -30,9 +30,11 @@ public final class RunDriver implements Callable<RunResult> {
     private final PrintStream err;
     private final Runnable onReady;
     private final RunObserver observer;
+    private final StopSwitch stop;
 
     public RunDriver(HazelcastInstance hz, String runId, ClusterPlan plan, List<Member> members, byte[] secret, String target,
-                     PrintStream err, Runnable onReady, RunObserver observer) {
+                     PrintStream err, Runnable onReady, RunObserver observer, StopSwitch stop) {
+        this.stop = stop;
         this.onReady = onReady;
         this.observer = observer;
         this.hz = hz;
@@ -46,15 +48,29 @@ public final class RunDriver implements Callable<RunResult> {
 
     @Override
     public RunResult call() throws Exception {
+        boolean finished = false;
+        try {
+            RunResult result = drive();
+            finished = true;
+            return result;
+        } finally {
+            if (!finished) {
+                observer.aborted();
+            }
+        }
+    }
+
+    private RunResult drive() throws Exception {
         try (ClusterRun run = new ClusterRun(hz, runId, plan, members, err)) {
             Map<String, String> addresses = new HashMap<>();
             members.forEach(m -> addresses.put(m.getUuid().toString(), ClusterNames.address(m)));
-            Progress progress = new Progress(hz, runId, plan.items(), err, System.console() != null, observer, addresses);
+            // a terminal gets the line redrawn in place; a log or a remote client gets whole lines
+            Progress progress = new Progress(hz, runId, plan.items(), err, err == System.err && System.console() != null, observer, addresses);
             long start;
             boolean interrupted;
             TargetStats before;
             // from here on Ctrl-C stops the run and reports what was measured, even before the agents start
-            try (Interrupts interrupts = new Interrupts(run::stop, err)) {
+            try (Interrupts interrupts = new Interrupts(run::stop, err); StopSwitch.Handle asked = stop.during(run::stop)) {
                 run.prepare(secret);
                 before = stats();
                 onReady.run();
@@ -68,7 +84,7 @@ public final class RunDriver implements Callable<RunResult> {
                         nextLine = System.nanoTime() + 1_000_000_000L;
                     }
                 }
-                interrupted = interrupts.fired();
+                interrupted = interrupts.fired() || stop.requested();
             }
             progress.poll();
             progress.finish();

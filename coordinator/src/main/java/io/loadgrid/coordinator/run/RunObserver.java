@@ -14,6 +14,10 @@ public interface RunObserver {
         @Override
         public void finished(RunResult result) {
         }
+
+        @Override
+        public void aborted() {
+        }
     };
 
     /** A snapshot of the agent at {@code address}, with the latencies of its interval already decoded. */
@@ -21,4 +25,7 @@ public interface RunObserver {
 
     /** The run's merged result: its per-node figures are final and exact. */
     void finished(RunResult result);
+
+    /** The run ended without a result (it failed): its live figures are all there will be. */
+    void aborted();
 }

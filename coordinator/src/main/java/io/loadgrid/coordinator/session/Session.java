@@ -14,6 +14,7 @@ import io.loadgrid.coordinator.local.LocalAgents;
 import io.loadgrid.coordinator.run.ChunkSizes;
 import io.loadgrid.coordinator.run.RunDriver;
 import io.loadgrid.coordinator.run.RunObserver;
+import io.loadgrid.coordinator.run.StopSwitch;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.Collection;
@@ -34,6 +35,7 @@ public final class Session implements AutoCloseable {
     private final String allowTarget;
     private LocalAgents agents;
     private final Targets targets;
+    private boolean agentsUsed;
 
     private Session(ClusterSettings settings, boolean local, CoordinatorNode node, LocalAgents agents, String allowTarget, Targets targets) {
         this.allowTarget = allowTarget;
@@ -95,6 +97,17 @@ public final class Session implements AutoCloseable {
         int count = agents.size();
         agents.close();
         agents = LocalAgents.start(count, node.port(), settings, allowTarget);
+        agentsUsed = false;
+    }
+
+    /** Local mode: whether the agent JVMs have run anything since they started (a long-lived coordinator's have). */
+    public boolean agentsUsed() {
+        return agentsUsed;
+    }
+
+    /** The targets local agents may load (loopback, and the hosts named when the session opened). */
+    public String allowedTargets() {
+        return allowTarget;
     }
 
     /** With --join and no --agents: the idle agents present now, so that every run of a sweep uses as many. */
@@ -116,20 +129,22 @@ public final class Session implements AutoCloseable {
     }
 
     /** Runs one plan on {@code run.agents()} idle agents (local default 1; with --join 0 means all idle ones). */
-    public RunResult run(RunOptions.Valid run, Resolved resolved, PrintStream err, Header header, RunObserver observer) throws Exception {
+    public RunResult run(RunOptions.Valid run, Resolved resolved, PrintStream err, Header header, RunObserver observer, StopSwitch stop)
+            throws Exception {
         int wanted = local ? Math.max(1, run.agents()) : run.agents();
         List<Member> members = node.idleAgents(wanted, local || wanted > 0 ? AGENT_WAIT_MS : 5_000);
         if (members.isEmpty() || members.size() < wanted) {
             throw new IllegalArgumentException("found " + members.size() + " idle agent(s) in cluster '" + settings.clusterName()
                     + "', need " + Math.max(1, wanted) + "; start agents with ./loadgrid agent --join ... or lower --agents");
         }
+        agentsUsed = true;
         RunSpec spec = resolved.spec();
         long items = spec.plannedItems();
         long chunk = run.chunk() > 0 ? run.chunk() : ChunkSizes.choose(items, members.size(), spec.concurrency());
         ClusterPlan plan = new ClusterPlan(spec, items, chunk, run.split(),
                 members.stream().map(m -> m.getUuid().toString()).toList(), node.uuid());
         return new RunDriver(node.hz(), "run-" + UUID.randomUUID().toString().substring(0, 8), plan, members, settings.secret(),
-                resolved.target(), err, () -> header.ready(spec, resolved.target(), members.size()), observer).call();
+                resolved.target(), err, () -> header.ready(spec, resolved.target(), members.size()), observer, stop).call();
     }
 
     @Override

@@ -16,8 +16,10 @@ final class CellRunner {
     private final Session session;
     private final PrintStream err;
     private final BooleanSupplier stopAsked;
+    private final io.loadgrid.coordinator.run.StopSwitch stop;
 
-    CellRunner(Session session, PrintStream err, BooleanSupplier stopAsked) {
+    CellRunner(Session session, PrintStream err, BooleanSupplier stopAsked, io.loadgrid.coordinator.run.StopSwitch stop) {
+        this.stop = stop;
         this.session = session;
         this.err = err;
         this.stopAsked = stopAsked;
@@ -48,7 +50,7 @@ final class CellRunner {
     private RunResult once(Cell cell, RunOptions.Valid options, Resolved resolved, RunObserver observer, String position, String what) throws Exception {
         String label = "[" + position + " " + cell.id() + "] " + cell.name() + " · " + what;
         RunResult r = session.run(options, resolved, err, (spec, target, agents) -> err.println(label + " on " + agents + " agent(s)"),
-                observer);
+                observer, stop);
         err.println(String.format(Locale.ROOT, "%s: %.2f s, %,.1f items/s, p99 %.2f ms, %,d failed%s", label, r.wallS(), r.reqPerS(),
                 r.latencyUs().p99() / 1e3, r.failed(), r.interrupted() != null ? " (interrupted)" : ""));
         return r;

@@ -1,5 +1,6 @@
 package io.loadgrid.coordinator.sweep;
 
+import io.loadgrid.coordinator.run.StopSwitch;
 import io.loadgrid.coordinator.cli.MetricsOptions;
 import io.loadgrid.coordinator.export.LoadMetrics;
 import io.loadgrid.coordinator.export.MetricsServer;
@@ -47,7 +48,7 @@ public final class SweepCommand implements Callable<Integer> {
         LoadMetrics exported = new LoadMetrics();
         try (MetricsServer server = metrics.start(exported, "127.0.0.1", out); Session session = Session.open(cluster, agents, targets)) {
             exported.agentsUp(session.node()::agentCount);
-            int code = on(session, exported);
+            int code = on(session, exported, new StopSwitch());
             if (server != null) {
                 server.awaitFinalScrape(err);
             }
@@ -62,11 +63,22 @@ public final class SweepCommand implements Callable<Integer> {
     }
 
     /** Runs the sweep on a session that is already open (a long-lived coordinator's, or the one {@link #call()} opens). */
-    public int on(Session session, LoadMetrics exported) throws Exception {
+    public int on(Session session, LoadMetrics exported, StopSwitch stop) throws Exception {
         SweepPlan plan = sweep.plan();
         Map<String, RunOptions.Valid> options = options(plan);
         boolean local = session.local();
-        Session.precheck(options.values(), local);
+        List<String> targets = Session.precheck(options.values(), local);
+        if (local && submittedTo != null) {
+            // the local agents were started with their allowlist; every cell would be refused
+            for (String t : targets) {
+                try {
+                    io.loadgrid.common.security.TargetAllowlist.parse(session.allowedTargets()).check(t);
+                } catch (io.loadgrid.common.security.PlanRefused e) {
+                    throw new IllegalArgumentException("this coordinator runs in local mode, whose agents load only " + session.allowedTargets()
+                            + ", not " + t + "; use its embedded target (no --base), or start the coordinator with --join and agents allowed to load it");
+                }
+            }
+        }
         SweepStore store = new SweepStore(sweep.dir());
         if (!local) {
             options = onEvery(options, session.idleAgentCount());
@@ -75,7 +87,7 @@ public final class SweepCommand implements Callable<Integer> {
         out.println("loadgrid sweep " + start.sweepId() + ": " + plan.cells().size() + " cell(s) of plan " + plan.name() + " ("
                 + plan.file() + "), " + plan.repetitions() + " run(s) + " + plan.warmups() + " warm-up(s) each; outputs in " + store.dir());
         store.save(start);
-        SweepRunner runner = new SweepRunner(plan, options, session, store, err, exported);
+        SweepRunner runner = new SweepRunner(plan, options, session, store, err, exported, stop);
         SweepResults done = runner.run(start);
         Comparisons.of(done).forEach(g -> g.lines().forEach(out::println));
         out.println("wrote " + store.dir() + "/{results.json,results.csv,summary.md,report.html,plots/}");

@@ -3,6 +3,7 @@ package io.loadgrid.coordinator.sweep;
 import io.loadgrid.coordinator.export.CellSeries;
 import io.loadgrid.coordinator.export.LoadMetrics;
 import io.loadgrid.coordinator.export.RunLabels;
+import io.loadgrid.coordinator.run.StopSwitch;
 import io.loadgrid.common.metrics.RunResult;
 import io.loadgrid.coordinator.cli.Interrupts;
 import io.loadgrid.coordinator.cli.RunOptions;
@@ -32,8 +33,11 @@ final class SweepRunner {
     private volatile boolean stopAsked;
 
     private final LoadMetrics metrics;
+    private final StopSwitch stop;
 
-    SweepRunner(SweepPlan plan, Map<String, RunOptions.Valid> options, Session session, SweepStore store, PrintStream err, LoadMetrics metrics) {
+    SweepRunner(SweepPlan plan, Map<String, RunOptions.Valid> options, Session session, SweepStore store, PrintStream err, LoadMetrics metrics,
+                StopSwitch stop) {
+        this.stop = stop;
         this.metrics = metrics;
         this.plan = plan;
         this.options = options;
@@ -46,19 +50,19 @@ final class SweepRunner {
     SweepResults run(SweepResults start) throws Exception {
         List<CellResult> cells = new ArrayList<>(start.cells());
         SweepResults current = start;
-        CellRunner runner = new CellRunner(session, err, () -> stopAsked);
+        CellRunner runner = new CellRunner(session, err, this::interrupted, stop);
         metrics.sweep(start.sweepId(), plan.cells().size());
         // between runs Ctrl-C means "stop after this"; during a run the run's own handler stops it and reports
         try (Interrupts between = new Interrupts(() -> stopAsked = true, err,
                 "loadgrid sweep: interrupted; saving what was measured, no further run starts (Ctrl-C again to abort)")) {
-            for (int i = 0; i < plan.cells().size() && !stopAsked; i++) {
+            for (int i = 0; i < plan.cells().size() && !interrupted(); i++) {
                 Cell cell = plan.cells().get(i);
                 if (cells.get(i).done()) {
                     err.println("[" + (i + 1) + "/" + plan.cells().size() + " " + cell.id() + "] " + cell.name() + ": done before, kept");
                     metrics.cellDone(start.sweepId());
                     continue;
                 }
-                if (session.local() && i > 0) {
+                if (session.local() && session.agentsUsed()) {
                     session.freshLocalAgents();
                 }
                 CellResult result = runCell(runner, cell, (i + 1) + "/" + plan.cells().size(), series(start.sweepId(), cell));
@@ -73,7 +77,7 @@ final class SweepRunner {
     }
 
     boolean interrupted() {
-        return stopAsked;
+        return stopAsked || stop.requested();
     }
 
     /**

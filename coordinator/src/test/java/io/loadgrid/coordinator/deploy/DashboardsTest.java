@@ -32,7 +32,7 @@ public class DashboardsTest {
             "loadgrid_latency_seconds_sum", "loadgrid_in_flight", "loadgrid_agent_cpu_process_percent",
             "loadgrid_agent_cpu_system_percent", "loadgrid_agent_rss_bytes", "loadgrid_agent_threads",
             "loadgrid_agents_up", "loadgrid_cell_runs_planned", "loadgrid_cell_runs_done",
-            "loadgrid_cell_items_planned", "loadgrid_sweep_cells_planned", "loadgrid_sweep_cells_done");
+            "loadgrid_cell_items_planned", "loadgrid_cell_wall_seconds_total", "loadgrid_sweep_cells_planned", "loadgrid_sweep_cells_done");
 
     /** The target server's own /metrics (target/.../PrometheusExposition), a different scrape job. */
     public static final Set<String> TARGET_NAMES = Set.of("loadgrid_target_requests_total",

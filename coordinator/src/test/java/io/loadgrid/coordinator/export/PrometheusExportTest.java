@@ -82,6 +82,9 @@ class PrometheusExportTest {
             assertThat(classic.scalar("max(max_over_time(loadgrid_in_flight[5m]))")).isBetween(1.0, 20.0);
             assertThat(classic.scalar("max(max_over_time(loadgrid_agent_rss_bytes[5m]))")).isGreaterThan(10e6);
 
+            // classic bounds are at most 1.5x apart: the interpolated p99 lies within the exact one's bucket
+            double classicP99 = classic.scalar("histogram_quantile(0.99, sum by (le) (loadgrid_latency_seconds_bucket))") * 1e6;
+            assertThat(classicP99).isBetween(r.latencyUs().p99() / 1.5, r.latencyUs().p99() * 1.5);
             assertThat(nativeHist.scalar("histogram_count(sum(loadgrid_latency_seconds))")).isEqualTo(r.latencyUs().count());
             assertThat(nativeHist.scalar("sum(loadgrid_requests_total)")).isEqualTo(r.items());
             double p99 = nativeHist.scalar("histogram_quantile(0.99, sum(loadgrid_latency_seconds))") * 1e6;
