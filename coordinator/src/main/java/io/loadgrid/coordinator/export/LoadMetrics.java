@@ -17,7 +17,7 @@ import java.util.function.IntSupplier;
  * so a long-lived coordinator does not grow without bound.
  */
 public final class LoadMetrics implements MultiCollector {
-    static final int SWEEPS_KEPT = 20;
+    static final int SWEEPS_KEPT = 5;
     private volatile IntSupplier agentsUp = () -> 0;
     private final Map<String, SweepSeries> sweeps = new LinkedHashMap<>();
 
