@@ -1,5 +1,6 @@
 package io.loadgrid.coordinator.daemon;
 
+import static io.loadgrid.coordinator.cli.ChildOutput.awaitText;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -108,16 +109,5 @@ class CoordinatorDaemonTest {
     private static String scrape(String url) throws Exception {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url + "/metrics")).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
-    }
-
-    private static void awaitText(Path file, String text) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-        while (System.nanoTime() < deadline) {
-            if (Files.exists(file) && Files.readString(file).contains(text)) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("never saw '" + text + "' in " + (Files.exists(file) ? Files.readString(file) : "nothing"));
     }
 }

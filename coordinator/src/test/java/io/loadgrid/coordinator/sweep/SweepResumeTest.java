@@ -1,5 +1,6 @@
 package io.loadgrid.coordinator.sweep;
 
+import static io.loadgrid.coordinator.cli.ChildOutput.awaitText;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -57,16 +58,5 @@ class SweepResumeTest {
         assertThat(after.get("cells").get(0)).isEqualTo(before.get("cells").get(0));
         assertThat(after.get("cells").get(1).get("status").asText()).isEqualTo("done");
         assertThat(after.get("cells").get(1).get("runs").get(0).has("interrupted")).isFalse();
-    }
-
-    private static void awaitText(Path file, String text) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-        while (System.nanoTime() < deadline) {
-            if (Files.exists(file) && Files.readString(file).contains(text)) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("never saw '" + text + "' in " + (Files.exists(file) ? Files.readString(file) : "nothing"));
     }
 }
