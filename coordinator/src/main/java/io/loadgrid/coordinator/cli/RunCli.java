@@ -7,10 +7,10 @@ import io.loadgrid.common.plan.PoolMode;
 import io.loadgrid.coordinator.run.PlanRejected;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** {@code ./loadgrid run}: parses the command line into {@link RunOptions} and hands it to {@link RunCommand}. */
 @Command(name = "loadgrid run", mixinStandardHelpOptions = true, sortOptions = false,

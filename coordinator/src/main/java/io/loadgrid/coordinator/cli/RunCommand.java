@@ -1,13 +1,14 @@
 package io.loadgrid.coordinator.cli;
 
-import io.loadgrid.coordinator.export.LoadMetrics;
-import io.loadgrid.coordinator.export.MetricsServer;
-import io.loadgrid.coordinator.export.RunLabels;
 import io.loadgrid.common.cli.ClusterOptions;
 import io.loadgrid.common.codec.Json;
 import io.loadgrid.common.files.AtomicFile;
 import io.loadgrid.common.metrics.RunResult;
+import io.loadgrid.coordinator.export.LoadMetrics;
+import io.loadgrid.coordinator.export.MetricsServer;
+import io.loadgrid.coordinator.export.RunLabels;
 import io.loadgrid.coordinator.report.Table;
+import io.loadgrid.coordinator.run.StopSwitch;
 import io.loadgrid.coordinator.session.Resolved;
 import io.loadgrid.coordinator.session.Session;
 import java.io.IOException;
@@ -49,7 +50,7 @@ public final class RunCommand implements Callable<Integer> {
                     out.printf("loadgrid run: %s, concurrency %d per agent, %s items of %s against %s on %d agent(s)%n",
                             spec.model().key(), spec.concurrency(), spec.duration() == null ? String.format("%,d", spec.items())
                                     : "for " + spec.duration().toSeconds() + " s of", spec.workload().name(), target, agents), series,
-                    new io.loadgrid.coordinator.run.StopSwitch());
+                    new StopSwitch());
             exported.cellDone(sweep);
             Table.print(result, out);
             if (run.json() != null) {

@@ -7,11 +7,11 @@ import io.loadgrid.coordinator.sweep.SweepCommand;
 import io.loadgrid.coordinator.sweep.SweepOptions;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /** {@code ./loadgrid sweep}: parses the command line into {@link SweepOptions} and hands it to {@link SweepCommand}. */
 @Command(name = "loadgrid sweep", mixinStandardHelpOptions = true, sortOptions = false,

@@ -4,7 +4,9 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import io.loadgrid.common.cli.ClusterOptions;
 import io.loadgrid.common.codec.Json;
+import io.loadgrid.common.security.TargetAllowlist;
 import io.loadgrid.coordinator.export.LoadMetrics;
+import io.loadgrid.coordinator.run.StopSwitch;
 import io.loadgrid.coordinator.session.Session;
 import io.loadgrid.coordinator.sweep.SweepCommand;
 import io.loadgrid.coordinator.sweep.SweepOptions;
@@ -14,7 +16,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicReference;
-import io.loadgrid.coordinator.run.StopSwitch;
 
 /**
  * {@code POST /sweeps} on a long-lived coordinator: runs one submitted sweep at a time on the coordinator's own
@@ -29,11 +30,11 @@ public final class SweepEndpoint implements HttpHandler {
     private final Path out;
     private final PrintStream log;
     private final AtomicReference<String> running = new AtomicReference<>();
-    private final io.loadgrid.common.security.TargetAllowlist submitters;
+    private final TargetAllowlist submitters;
 
     /** {@code submitters}: who may hand in sweeps (the metrics on the same port are for anyone who can reach it). */
     public SweepEndpoint(Session session, LoadMetrics metrics, ClusterOptions cluster, Path out, PrintStream log,
-                         io.loadgrid.common.security.TargetAllowlist submitters) {
+                         TargetAllowlist submitters) {
         this.submitters = submitters;
         this.session = session;
         this.metrics = metrics;

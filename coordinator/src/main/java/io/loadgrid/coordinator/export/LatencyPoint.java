@@ -5,6 +5,8 @@ import io.prometheus.metrics.model.snapshots.Exemplars;
 import io.prometheus.metrics.model.snapshots.HistogramSnapshot.HistogramDataPointSnapshot;
 import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.NativeHistogramBuckets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.HdrHistogram.Histogram;
@@ -104,7 +106,7 @@ record LatencyPoint(long[] classic, Map<Integer, Long> nativeCounts, long zeroCo
 
     private static double[] bounds() {
         double[] steps = {1, 1.5, 2, 3, 4, 5, 7};
-        java.util.List<Double> out = new java.util.ArrayList<>();
+        List<Double> out = new ArrayList<>();
         for (int exp = -4; exp <= 1; exp++) {
             for (double s : steps) {
                 double b = Double.parseDouble(s + "e" + exp); // exact decimal bounds, not 1.5 * 1e-4 with its rounding

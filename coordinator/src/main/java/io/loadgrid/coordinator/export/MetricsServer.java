@@ -10,6 +10,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
@@ -23,7 +26,7 @@ public final class MetricsServer implements AutoCloseable {
     private final PrometheusRegistry registry = new PrometheusRegistry();
     private final ExpositionFormats formats = ExpositionFormats.init();
     /** Each scraper (its address and the format it asks for) to the nanoTime of its last two scrapes. */
-    private final java.util.Map<String, long[]> scrapers = new java.util.HashMap<>();
+    private final Map<String, long[]> scrapers = new HashMap<>();
 
     private MetricsServer(HttpServer http, LoadMetrics metrics) {
         this.http = http;
@@ -89,7 +92,7 @@ public final class MetricsServer implements AutoCloseable {
     public synchronized boolean awaitFinalScrape(java.io.PrintStream err) throws InterruptedException {
         long now = System.nanoTime();
         long recent = now - 120_000_000_000L;
-        java.util.Map<String, Long> waiting = new java.util.HashMap<>();
+        Map<String, Long> waiting = new HashMap<>();
         long interval = 0;
         for (var e : scrapers.entrySet()) {
             if (e.getValue()[0] > recent && e.getValue()[1] != 0) {
@@ -116,6 +119,6 @@ public final class MetricsServer implements AutoCloseable {
     @Override
     public void close() {
         http.stop(0);
-        ((java.util.concurrent.ExecutorService) http.getExecutor()).shutdownNow();
+        ((ExecutorService) http.getExecutor()).shutdownNow();
     }
 }

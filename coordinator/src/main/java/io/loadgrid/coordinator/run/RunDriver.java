@@ -2,6 +2,7 @@ package io.loadgrid.coordinator.run;
 
 import com.hazelcast.cluster.Member;
 import com.hazelcast.core.HazelcastInstance;
+import io.loadgrid.common.cluster.ClusterNames;
 import io.loadgrid.common.metrics.NodeReport;
 import io.loadgrid.common.metrics.RunResult;
 import io.loadgrid.common.plan.ClusterPlan;
@@ -15,7 +16,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import io.loadgrid.common.cluster.ClusterNames;
 import java.util.concurrent.Callable;
 
 /** Drives one cluster run from plan to merged result, with the live progress line and Ctrl-C handling. */

@@ -1,24 +1,25 @@
 package io.loadgrid.coordinator.sweep;
 
-import io.loadgrid.coordinator.run.RunObserver;
 import io.loadgrid.common.metrics.RunResult;
 import io.loadgrid.coordinator.cli.RunOptions;
+import io.loadgrid.coordinator.run.RunObserver;
+import io.loadgrid.coordinator.run.StopSwitch;
 import io.loadgrid.coordinator.session.Resolved;
 import io.loadgrid.coordinator.session.Session;
 import io.loadgrid.coordinator.sweep.plan.Cell;
 import java.io.PrintStream;
-import java.util.function.BooleanSupplier;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.BooleanSupplier;
 
 /** Runs one cell: its warm-ups (results dropped), then its measured repetitions, one progress line each. */
 final class CellRunner {
     private final Session session;
     private final PrintStream err;
     private final BooleanSupplier stopAsked;
-    private final io.loadgrid.coordinator.run.StopSwitch stop;
+    private final StopSwitch stop;
 
-    CellRunner(Session session, PrintStream err, BooleanSupplier stopAsked, io.loadgrid.coordinator.run.StopSwitch stop) {
+    CellRunner(Session session, PrintStream err, BooleanSupplier stopAsked, StopSwitch stop) {
         this.stop = stop;
         this.session = session;
         this.err = err;

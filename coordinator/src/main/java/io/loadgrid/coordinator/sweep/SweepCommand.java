@@ -1,12 +1,14 @@
 package io.loadgrid.coordinator.sweep;
 
-import io.loadgrid.coordinator.run.StopSwitch;
+import io.loadgrid.common.cli.ClusterOptions;
+import io.loadgrid.common.security.PlanRefused;
+import io.loadgrid.common.security.TargetAllowlist;
 import io.loadgrid.coordinator.cli.MetricsOptions;
+import io.loadgrid.coordinator.cli.RunOptions;
 import io.loadgrid.coordinator.export.LoadMetrics;
 import io.loadgrid.coordinator.export.MetricsServer;
-import io.loadgrid.common.cli.ClusterOptions;
-import io.loadgrid.coordinator.cli.RunOptions;
 import io.loadgrid.coordinator.report.sweep.Comparisons;
+import io.loadgrid.coordinator.run.StopSwitch;
 import io.loadgrid.coordinator.session.Session;
 import io.loadgrid.coordinator.sweep.plan.Cell;
 import io.loadgrid.coordinator.sweep.plan.CellOptions;
@@ -72,8 +74,8 @@ public final class SweepCommand implements Callable<Integer> {
             // the local agents were started with their allowlist; every cell would be refused
             for (String t : targets) {
                 try {
-                    io.loadgrid.common.security.TargetAllowlist.parse(session.allowedTargets()).check(t);
-                } catch (io.loadgrid.common.security.PlanRefused e) {
+                    TargetAllowlist.parse(session.allowedTargets()).check(t);
+                } catch (PlanRefused e) {
                     throw new IllegalArgumentException("this coordinator runs in local mode, whose agents load only " + session.allowedTargets()
                             + ", not " + t + "; use its embedded target (no --base), or start the coordinator with --join and agents allowed to load it");
                 }

@@ -1,13 +1,13 @@
 package io.loadgrid.coordinator.sweep;
 
-import io.loadgrid.coordinator.export.CellSeries;
-import io.loadgrid.coordinator.export.LoadMetrics;
-import io.loadgrid.coordinator.export.RunLabels;
-import io.loadgrid.coordinator.run.StopSwitch;
 import io.loadgrid.common.metrics.RunResult;
 import io.loadgrid.coordinator.cli.Interrupts;
 import io.loadgrid.coordinator.cli.RunOptions;
+import io.loadgrid.coordinator.export.CellSeries;
+import io.loadgrid.coordinator.export.LoadMetrics;
+import io.loadgrid.coordinator.export.RunLabels;
 import io.loadgrid.coordinator.run.PlanRejected;
+import io.loadgrid.coordinator.run.StopSwitch;
 import io.loadgrid.coordinator.session.Session;
 import io.loadgrid.coordinator.sweep.plan.Cell;
 import io.loadgrid.coordinator.sweep.plan.SweepPlan;

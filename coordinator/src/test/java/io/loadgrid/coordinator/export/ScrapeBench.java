@@ -1,10 +1,10 @@
 package io.loadgrid.coordinator.export;
 
+import io.loadgrid.common.metrics.AvgMax;
 import io.loadgrid.common.metrics.FailureKind;
 import io.loadgrid.common.metrics.Histograms;
 import io.loadgrid.common.metrics.NodeSnapshot;
 import io.loadgrid.common.metrics.Resources;
-import io.loadgrid.common.metrics.AvgMax;
 import io.loadgrid.common.metrics.RunResult;
 import io.loadgrid.common.metrics.Tally;
 import io.loadgrid.common.plan.ModelName;
