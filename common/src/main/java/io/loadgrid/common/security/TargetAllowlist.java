@@ -27,6 +27,23 @@ public final class TargetAllowlist {
 
     /** Comma-separated CIDR ranges ({@code 10.0.0.0/24}), addresses, or host names. */
     public static TargetAllowlist parse(String spec) {
+        return parse(spec, "--allow-target");
+    }
+
+    /**
+     * Comma-separated CIDR ranges and addresses only, for lists that are matched against a peer's address
+     * ({@link #permits}), where a host name could never match; {@code option} names the list in messages.
+     */
+    public static TargetAllowlist addresses(String spec, String option) {
+        TargetAllowlist list = parse(spec, option);
+        if (!list.hosts.isEmpty()) {
+            throw new IllegalArgumentException(option + " entry '" + list.hosts.getFirst() + "' is a host name; give addresses or CIDR ranges,"
+                    + " e.g. 10.0.0.0/24 (peers are known by address)");
+        }
+        return list;
+    }
+
+    private static TargetAllowlist parse(String spec, String option) {
         TargetAllowlist list = new TargetAllowlist(spec);
         for (String raw : spec.split(",")) {
             String entry = raw.strip();
@@ -34,15 +51,15 @@ public final class TargetAllowlist {
                 continue;
             }
             if (entry.contains("/")) {
-                list.ranges.add(Range.parse(entry));
+                list.ranges.add(Range.parse(entry, option));
             } else if (looksNumeric(entry)) {
-                list.ranges.add(Range.parse(entry + (entry.contains(":") ? "/128" : "/32")));
+                list.ranges.add(Range.parse(entry + (entry.contains(":") ? "/128" : "/32"), option));
             } else {
                 list.hosts.add(entry.toLowerCase(Locale.ROOT));
             }
         }
         if (list.ranges.isEmpty() && list.hosts.isEmpty()) {
-            throw new IllegalArgumentException("--allow-target is empty; give CIDR ranges or hosts, e.g. 127.0.0.0/8,10.0.0.0/24");
+            throw new IllegalArgumentException(option + " is empty; give CIDR ranges or hosts, e.g. 127.0.0.0/8,10.0.0.0/24");
         }
         return list;
     }
@@ -84,7 +101,7 @@ public final class TargetAllowlist {
     }
 
     private record Range(BigInteger network, int bits, int length) {
-        static Range parse(String cidr) {
+        static Range parse(String cidr, String option) {
             int slash = cidr.indexOf('/');
             try {
                 byte[] addr = InetAddress.getByName(cidr.substring(0, slash)).getAddress();
@@ -94,7 +111,7 @@ public final class TargetAllowlist {
                 }
                 return new Range(mask(new BigInteger(1, addr), bits, addr.length * 8), bits, addr.length);
             } catch (UnknownHostException | NumberFormatException e) {
-                throw new IllegalArgumentException("--allow-target entry '" + cidr + "' is not a CIDR range; use e.g. 10.0.0.0/24");
+                throw new IllegalArgumentException(option + " entry '" + cidr + "' is not a CIDR range; use e.g. 10.0.0.0/24");
             }
         }
 

@@ -51,15 +51,7 @@ public final class CoordinatorCli implements Callable<Integer> {
         Session session;
         TargetAllowlist submitters;
         try {
-            if (java.util.Arrays.stream(acceptFrom.split(",")).map(String::strip).anyMatch(e -> e.matches(".*[g-zG-Z].*"))) {
-                throw new IllegalArgumentException("--accept-sweeps-from '" + acceptFrom + "' names a host; give addresses or CIDR ranges,"
-                        + " e.g. 10.0.0.0/24 (clients are known by address)");
-            }
-            try {
-                submitters = TargetAllowlist.parse(acceptFrom);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(e.getMessage().replace("--allow-target", "--accept-sweeps-from"));
-            }
+            submitters = TargetAllowlist.addresses(acceptFrom, "--accept-sweeps-from");
             if (agents < 1) {
                 throw new IllegalArgumentException("--agents must be at least 1, got " + agents);
             }

@@ -4,6 +4,7 @@ import io.loadgrid.common.cli.BadInput;
 import io.loadgrid.common.cli.ClusterOptions;
 import io.loadgrid.common.codec.Json;
 import io.loadgrid.coordinator.daemon.SweepRequest;
+import io.loadgrid.coordinator.sweep.SweepOptions;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -45,20 +46,17 @@ public record SweepSubmission(URI endpoint, SweepRequest request) {
         if (uri == null || uri.getHost() == null || !"http".equals(uri.getScheme())) {
             throw new IllegalArgumentException("--coordinator '" + url + "' is not an http URL; give e.g. http://10.0.0.10:9470");
         }
-        String file = plan == null && resume == null ? "sweeps/quick.yaml" : plan;
-        String source = null;
-        if (file != null) {
-            Path p = Path.of(file);
-            if (!Files.exists(p) && System.getProperty("loadgrid.home") != null) {
-                p = Path.of(System.getProperty("loadgrid.home")).resolve(file);
-            }
-            try {
-                source = Files.readString(p, StandardCharsets.UTF_8);
-            } catch (NoSuchFileException e) {
-                throw new IllegalArgumentException(file + ": no such plan file; give a path or one of sweeps/*.yaml");
-            }
+        if (resume != null) {
+            // a plan named beside --resume is refused by the coordinator's own checks, in their words
+            return new SweepSubmission(uri, new SweepRequest(plan, null, agents, resume, base));
         }
-        return new SweepSubmission(uri, new SweepRequest(file, source, agents, resume, base));
+        Path file = SweepOptions.locate(plan);
+        try {
+            String source = Files.readString(file, StandardCharsets.UTF_8);
+            return new SweepSubmission(uri, new SweepRequest(plan != null ? plan : file.toString(), source, agents, null, base));
+        } catch (NoSuchFileException e) {
+            throw new IllegalArgumentException(file + ": no such plan file; give a path or one of sweeps/*.yaml");
+        }
     }
 
     int send(PrintStream out, PrintStream err) throws IOException, InterruptedException {

@@ -106,16 +106,13 @@ final class NodeSeries {
         return live == null ? new long[OUTCOMES.length] : requestsOf(live.ok(), live.failures());
     }
 
+    /** Outcome i > 0 is failure kind i - 1; results.json names kinds by {@link FailureKind#key()}. */
     private static long[] requestsOf(long ok, Map<?, Long> failures) {
         long[] out = new long[OUTCOMES.length];
         out[0] = ok;
         failures.forEach((k, v) -> {
-            String key = k instanceof FailureKind f ? f.key() : k.toString();
-            for (int i = 1; i < OUTCOMES.length; i++) {
-                if (OUTCOMES[i].equals(key)) {
-                    out[i] = v;
-                }
-            }
+            FailureKind kind = k instanceof FailureKind f ? f : FailureKind.valueOf(k.toString().toUpperCase(java.util.Locale.ROOT));
+            out[kind.ordinal() + 1] = v;
         });
         return out;
     }

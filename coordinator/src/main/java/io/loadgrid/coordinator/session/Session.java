@@ -6,6 +6,8 @@ import io.loadgrid.common.cluster.ClusterSettings;
 import io.loadgrid.common.metrics.RunResult;
 import io.loadgrid.common.plan.ClusterPlan;
 import io.loadgrid.common.plan.RunSpec;
+import io.loadgrid.common.security.PlanRefused;
+import io.loadgrid.common.security.TargetAllowlist;
 import io.loadgrid.common.workload.Workload;
 import io.loadgrid.coordinator.cli.RunOptions;
 import io.loadgrid.coordinator.cluster.CoordinatorNode;
@@ -105,9 +107,23 @@ public final class Session implements AutoCloseable {
         return agentsUsed;
     }
 
-    /** The targets local agents may load (loopback, and the hosts named when the session opened). */
-    public String allowedTargets() {
-        return allowTarget;
+    /**
+     * Local mode: refuses targets the local agents were not started to load (a long-lived coordinator starts them
+     * before it knows its sweeps), as bad input, rather than letting every run be refused.
+     */
+    public void checkLoadable(List<String> targets) {
+        if (!local) {
+            return;
+        }
+        TargetAllowlist allowed = TargetAllowlist.parse(allowTarget);
+        for (String t : targets) {
+            try {
+                allowed.check(t);
+            } catch (PlanRefused e) {
+                throw new IllegalArgumentException("this coordinator runs in local mode, whose agents load only " + allowTarget + ", not " + t
+                        + "; use its embedded target (no --base), or start the coordinator with --join and agents allowed to load it");
+            }
+        }
     }
 
     /** With --join and no --agents: the idle agents present now, so that every run of a sweep uses as many. */

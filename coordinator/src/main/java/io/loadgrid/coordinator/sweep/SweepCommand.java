@@ -1,8 +1,6 @@
 package io.loadgrid.coordinator.sweep;
 
 import io.loadgrid.common.cli.ClusterOptions;
-import io.loadgrid.common.security.PlanRefused;
-import io.loadgrid.common.security.TargetAllowlist;
 import io.loadgrid.coordinator.cli.MetricsOptions;
 import io.loadgrid.coordinator.cli.RunOptions;
 import io.loadgrid.coordinator.export.LoadMetrics;
@@ -50,7 +48,7 @@ public final class SweepCommand implements Callable<Integer> {
         LoadMetrics exported = new LoadMetrics();
         try (MetricsServer server = metrics.start(exported, "127.0.0.1", out); Session session = Session.open(cluster, agents, targets)) {
             exported.agentsUp(session.node()::agentCount);
-            int code = on(session, exported, new StopSwitch());
+            int code = run(session, exported, new StopSwitch(), options);
             if (server != null) {
                 server.awaitFinalScrape(err);
             }
@@ -66,21 +64,14 @@ public final class SweepCommand implements Callable<Integer> {
 
     /** Runs the sweep on a session that is already open (a long-lived coordinator's, or the one {@link #call()} opens). */
     public int on(Session session, LoadMetrics exported, StopSwitch stop) throws Exception {
+        Map<String, RunOptions.Valid> options = options(sweep.plan());
+        session.checkLoadable(Session.precheck(options.values(), session.local()));
+        return run(session, exported, stop, options);
+    }
+
+    private int run(Session session, LoadMetrics exported, StopSwitch stop, Map<String, RunOptions.Valid> options) throws Exception {
         SweepPlan plan = sweep.plan();
-        Map<String, RunOptions.Valid> options = options(plan);
         boolean local = session.local();
-        List<String> targets = Session.precheck(options.values(), local);
-        if (local && submittedTo != null) {
-            // the local agents were started with their allowlist; every cell would be refused
-            for (String t : targets) {
-                try {
-                    TargetAllowlist.parse(session.allowedTargets()).check(t);
-                } catch (PlanRefused e) {
-                    throw new IllegalArgumentException("this coordinator runs in local mode, whose agents load only " + session.allowedTargets()
-                            + ", not " + t + "; use its embedded target (no --base), or start the coordinator with --join and agents allowed to load it");
-                }
-            }
-        }
         SweepStore store = new SweepStore(sweep.dir());
         if (!local) {
             options = onEvery(options, session.idleAgentCount());

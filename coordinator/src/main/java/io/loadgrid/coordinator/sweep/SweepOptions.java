@@ -69,12 +69,21 @@ public record SweepOptions(String planFile, Integer agents, Path out, String res
     }
 
     private Path planPath() {
-        if (planFile != null) {
-            return Path.of(planFile);
-        }
-        Path local = Path.of(DEFAULT_PLAN);
+        return locate(planFile);
+    }
+
+    /**
+     * The plan file to read: {@code planFile} (default sweeps/quick.yaml) as given, or, when that relative path does
+     * not exist here, the same path under the loadgrid installation, so that sweeps/*.yaml work from any directory.
+     */
+    public static Path locate(String planFile) {
+        Path given = Path.of(planFile != null ? planFile : DEFAULT_PLAN);
         String home = System.getProperty("loadgrid.home");
-        return Files.exists(local) || home == null ? local : Path.of(home).resolve(DEFAULT_PLAN);
+        if (Files.exists(given) || given.isAbsolute() || home == null) {
+            return given;
+        }
+        Path installed = Path.of(home).resolve(given);
+        return Files.exists(installed) ? installed : given;
     }
 
     /** A completed cell is kept only if the plan still has it with the same parameters; anything else runs again. */

@@ -77,12 +77,7 @@ final class PrometheusServer implements AutoCloseable {
 
     /** The result vector of an instant query. */
     JsonNode query(String promql) throws Exception {
-        HttpResponse<String> r = get("/api/v1/query?query=" + URLEncoder.encode(promql, StandardCharsets.UTF_8));
-        JsonNode body = Json.MAPPER.readTree(r.body());
-        if (!"success".equals(body.path("status").asText())) {
-            throw new IllegalStateException(promql + ": " + r.body());
-        }
-        return body.get("data").get("result");
+        return api("/api/v1/query?query=" + URLEncoder.encode(promql, StandardCharsets.UTF_8));
     }
 
     /** The result matrix of a range query over [start, end] (epoch seconds), as Grafana asks for a panel. */
