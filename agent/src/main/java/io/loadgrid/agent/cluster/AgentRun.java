@@ -40,17 +40,16 @@ final class AgentRun {
     void run() throws Exception {
         node.state(AgentState.PREPARING);
         try (ChunkCommitter committer = new ChunkCommitter(hz.getMap(ClusterNames.chunks(runId)), hz.getMap(ClusterNames.BOOKS), runId, me);
-             Engine engine = Engine.prepare(plan.spec(), plan.chunkSize(), new ClusterChunks(hz.getMap(ClusterNames.BOOKS), runId, me, plan), committer);
+             Engine engine = Engine.prepare(plan.spec(), plan.layout(), new ClusterChunks(hz.getMap(ClusterNames.BOOKS), runId, me, plan), committer);
              ResourceSampler sampler = new ResourceSampler(engine.children())) {
             node.status(runId, AgentStatus.ready());
             Long start = awaitStart();
             node.state(AgentState.RUNNING);
-            sampler.start();
             Outcome outcome;
             boolean lostCoordinator;
             try (LiveReporting live = new LiveReporting(hz, runId, me, engine, sampler, watch)) {
                 // stopped or abandoned before the start: run nothing, but still report so the coordinator can finish
-                outcome = start == null ? new Outcome(Tally.empty(), 0, 0) : engine.run(start);
+                outcome = start == null ? new Outcome(Tally.empty(), 0, 0) : engine.run(start, sampler);
                 lostCoordinator = live.coordinatorLost() || watch.look() instanceof CoordinatorWatch.Seen.Gone;
             }
             committer.drain(30_000);

@@ -2,11 +2,12 @@ package io.loadgrid.agent.metrics;
 
 import io.loadgrid.common.metrics.Tally;
 import io.loadgrid.common.plan.Chunk;
+import io.loadgrid.common.plan.ChunkLayout;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The chunks a node is running, each with its own tally: when a chunk's last item completes, its result goes to the
- * committer. Chunk {@code c} holds items {@code [c * size, (c + 1) * size)}, so an item finds its chunk by division.
+ * committer. The run's layout tells which chunk an item belongs to.
  */
 public final class ChunkLedger {
     /** Receives each chunk's result once, when it is complete or when the run ends with it partly done. */
@@ -14,17 +15,17 @@ public final class ChunkLedger {
         void commit(Chunk chunk, Tally tally);
     }
 
-    private final long chunkSize;
+    private final ChunkLayout layout;
     private final Committer committer;
     private final ConcurrentHashMap<Long, ChunkTally> open = new ConcurrentHashMap<>();
 
-    public ChunkLedger(long chunkSize, Committer committer) {
-        this.chunkSize = chunkSize;
+    public ChunkLedger(ChunkLayout layout, Committer committer) {
+        this.layout = layout;
         this.committer = committer;
     }
 
-    public long chunkSize() {
-        return chunkSize;
+    public ChunkLayout layout() {
+        return layout;
     }
 
     /** Call before the chunk's first item is handed out. */
@@ -33,7 +34,7 @@ public final class ChunkLedger {
     }
 
     ChunkTally of(long index) {
-        ChunkTally t = open.get(index / chunkSize);
+        ChunkTally t = open.get(layout.idOf(index));
         if (t == null) {
             throw new IllegalStateException("item " + index + " belongs to no open chunk");
         }

@@ -1,8 +1,10 @@
 package io.loadgrid.agent.metrics;
 
 import io.loadgrid.agent.run.Children;
+import io.loadgrid.agent.run.MeasuredWindow;
 import io.loadgrid.common.metrics.AvgMax;
 import io.loadgrid.common.metrics.Resources;
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -14,11 +16,12 @@ import oshi.software.os.OSProcess;
 import oshi.software.os.OperatingSystem;
 
 /**
- * Samples the generator's processes (this JVM and its workers) and the whole machine at 1 Hz with OSHI.
- * Process CPU is in % of one core, system CPU in % of all cores. Averages are exact (CPU time over wall time);
- * maxima are the largest one-second interval.
+ * Samples the generator's processes (this JVM and its workers) and the whole machine at 1 Hz with OSHI, within the
+ * measured window: from the start instant to the completion of the last item. Process CPU is in % of one core,
+ * system CPU in % of all cores. Averages are exact (CPU time over the window's wall time); maxima are the largest
+ * one-second interval.
  */
-public final class ResourceSampler implements AutoCloseable {
+public final class ResourceSampler implements MeasuredWindow, AutoCloseable {
     private static final long PERIOD_MS = 1000;
     /** A closing interval shorter than this is too noisy to be a maximum, though it still counts in averages. */
     private static final long MIN_INTERVAL_FOR_MAX_NS = 250_000_000L;
@@ -26,24 +29,32 @@ public final class ResourceSampler implements AutoCloseable {
     private final OperatingSystem os;
     private final CentralProcessor cpu;
     private final Children children;
+    private final com.sun.management.OperatingSystemMXBean self =
+            (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("resource-sampler").factory());
     private final List<Double> processPct = new ArrayList<>();
     private final List<Double> systemPct = new ArrayList<>();
     private final List<Double> rssMb = new ArrayList<>();
+    private final ThreadCpu threadCpu = new ThreadCpu();
+    private boolean opened;
+    private boolean closed;
     private long firstNanos;
-    private long firstCpuMs;
+    private long firstCpuNs;
     private long prevNanos;
-    private long prevCpuMs;
+    private long prevCpuNs;
     private long[] prevTicks;
     private long[] firstTicks;
-    private final ThreadCpu threadCpu = new ThreadCpu();
+    private Double busiest;
 
     public ResourceSampler(Children children) {
         SystemInfo si = new SystemInfo();
         this.os = si.getOperatingSystem();
         this.cpu = si.getHardware().getProcessor();
         this.children = children;
+        // OSHI's first reads load and link its classes (hundreds of ms on a fresh JVM): do them now, not at the start instant
+        cpuNanos(tree());
+        cpu.getSystemCpuLoadTicks();
     }
 
     /** The latest one-second figures, for live snapshots. */
@@ -54,40 +65,61 @@ public final class ResourceSampler implements AutoCloseable {
         return new Latest(processPct.isEmpty() ? 0 : round(processPct.getLast()), systemPct.isEmpty() ? 0 : round(systemPct.getLast()), rssMb.isEmpty() ? 0 : round(rssMb.getLast()));
     }
 
-    public synchronized void start() {
+    /** The start instant: the window begins. */
+    @Override
+    public synchronized void opened() {
         threadCpu.start();
         firstNanos = prevNanos = System.nanoTime();
-        firstCpuMs = prevCpuMs = cpuMs(tree());
+        firstCpuNs = prevCpuNs = cpuNanos(tree());
         firstTicks = prevTicks = cpu.getSystemCpuLoadTicks();
+        opened = true;
         timer.scheduleAtFixedRate(this::sample, PERIOD_MS, PERIOD_MS, TimeUnit.MILLISECONDS);
     }
 
-    /** Takes the closing sample and summarises the run. */
-    public synchronized Resources stop(int threadsMax) {
+    /** The last item completed: the closing sample; what the generator does after this is not the run's. */
+    @Override
+    public synchronized void closed() {
+        if (!opened || closed) {
+            return;
+        }
         timer.shutdownNow();
         sample();
-        double wallMs = (prevNanos - firstNanos) / 1e6;
-        double procAvg = wallMs > 0 ? (prevCpuMs - firstCpuMs) * 100.0 / wallMs : 0;
-        double sysAvg = cpu.getSystemCpuLoadBetweenTicks(firstTicks) * 100;
+        busiest = threadCpu.busiestPct(prevNanos - firstNanos);
+        closed = true;
+    }
+
+    /** Summarises the window (all zero when the run never started). */
+    public synchronized Resources stop(int threadsMax) {
+        timer.shutdownNow();
+        if (opened && !closed) {
+            closed();
+        }
+        double wallNs = prevNanos - firstNanos;
+        double procAvg = wallNs > 0 ? (prevCpuNs - firstCpuNs) * 100.0 / wallNs : 0;
+        double sysAvg = opened ? busyShare(firstTicks, prevTicks) * 100 : 0;
         return new Resources(new AvgMax(round(procAvg), round(Math.max(procAvg, max(processPct, procAvg)))),
                 new AvgMax(round(sysAvg), round(Math.max(sysAvg, max(systemPct, sysAvg)))),
                 new AvgMax(round(avg(rssMb)), round(max(rssMb, 0))),
-                threadsMax, Runtime.getRuntime().availableProcessors(), rssMb.size(), threadCpu.busiestPct(prevNanos - firstNanos));
+                threadsMax, Runtime.getRuntime().availableProcessors(), rssMb.size(), busiest);
     }
 
     private synchronized void sample() {
+        if (closed) {
+            return;
+        }
         long now = System.nanoTime();
         // one read of /proc per process per sample serves both figures
         List<OSProcess> tree = tree();
-        long cpuMs = cpuMs(tree);
+        long cpuNs = cpuNanos(tree);
+        long[] ticks = cpu.getSystemCpuLoadTicks();
         long interval = now - prevNanos;
         if (interval >= MIN_INTERVAL_FOR_MAX_NS) {
-            processPct.add((cpuMs - prevCpuMs) * 100.0 / (interval / 1e6));
-            systemPct.add(cpu.getSystemCpuLoadBetweenTicks(prevTicks) * 100);
+            processPct.add((cpuNs - prevCpuNs) * 100.0 / interval);
+            systemPct.add(busyShare(prevTicks, ticks) * 100);
         }
-        prevTicks = cpu.getSystemCpuLoadTicks();
+        prevTicks = ticks;
         prevNanos = now;
-        prevCpuMs = cpuMs;
+        prevCpuNs = cpuNs;
         rssMb.add(tree.stream().mapToLong(OSProcess::getResidentSetSize).sum() / 1e6);
     }
 
@@ -106,8 +138,27 @@ public final class ResourceSampler implements AutoCloseable {
         return list;
     }
 
-    private static long cpuMs(List<OSProcess> tree) {
-        return tree.stream().mapToLong(p -> p.getKernelTime() + p.getUserTime()).sum();
+    /** This JVM's CPU from the JVM itself (nanosecond resolution), its workers' from /proc (clock ticks). */
+    private long cpuNanos(List<OSProcess> tree) {
+        long ns = Math.max(0, self.getProcessCpuTime());
+        for (OSProcess p : tree) {
+            if (p.getProcessID() != os.getProcessId()) {
+                ns += (p.getKernelTime() + p.getUserTime()) * 1_000_000L;
+            }
+        }
+        return ns;
+    }
+
+    /** The share of all cores' ticks between two readings that were not idle (OSHI's own rule, between two points). */
+    private static double busyShare(long[] from, long[] to) {
+        long total = 0;
+        for (int i = 0; i < to.length; i++) {
+            total += to[i] - from[i];
+        }
+        int idle = CentralProcessor.TickType.IDLE.getIndex();
+        int iowait = CentralProcessor.TickType.IOWAIT.getIndex();
+        long idleTicks = to[idle] - from[idle] + to[iowait] - from[iowait];
+        return total > 0 ? Math.max(0, total - idleTicks) / (double) total : 0;
     }
 
     private static double avg(List<Double> xs) {

@@ -13,6 +13,11 @@ public interface Model extends AutoCloseable {
     default void prepare() throws Exception {
     }
 
+    /** Whether this JVM's own threads send (false when worker processes do, and warm themselves up). */
+    default boolean sendsHere() {
+        return true;
+    }
+
     /** Runs every item of {@code items} at the pace of {@code pacer}; returns when the last one completed. */
     void drive(Items items, Pacer pacer) throws Exception;
 

@@ -7,7 +7,6 @@ import io.loadgrid.agent.worker.WorkerJob;
 import io.loadgrid.agent.worker.WorkerProcess;
 import io.loadgrid.agent.worker.WorkerProtocol;
 import io.loadgrid.agent.worker.WorkerReport;
-import io.loadgrid.common.codec.Json;
 import io.loadgrid.common.plan.ModelName;
 import io.loadgrid.common.plan.RunSpec;
 import io.loadgrid.common.profile.Pacer;
@@ -19,9 +18,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Seed 004's multiprocessing + asyncio: M worker JVMs, each running the async model on every M-th item with its
- * share of the in-flight requests; their tallies are merged exactly (counts added, histograms added). In a cluster
- * run the workers get the agent's leased chunks instead, a faster worker taking more.
+ * Seed 004's multiprocessing + asyncio: M worker JVMs, each running the async model with its share of the in-flight
+ * requests on the chunks this agent leases (a faster worker takes more; with a rate each worker runs its own lane of
+ * the schedule); their tallies are merged exactly (counts added, histograms added).
  * Workers are started and warmed before the clock starts; that start-up is not part of the measured run.
  */
 public final class MultiprocessModel implements Model {
@@ -42,9 +41,7 @@ public final class MultiprocessModel implements Model {
         for (int w = 0; w < processes; w++) {
             int share = spec.concurrency() / processes + (w < spec.concurrency() % processes ? 1 : 0);
             RunSpec async = spec.withModel(ModelName.ASYNC, share);
-            WorkerJob job = setup.feed() != null ? new WorkerJob(async, null, setup.feed().chunkSize())
-                    : new WorkerJob(async, setup.slice().interleave(w, processes), 0);
-            workers.add(WorkerProcess.start(job));
+            workers.add(WorkerProcess.start(new WorkerJob(async, setup.feed().layout())));
         }
         for (WorkerProcess w : workers) {
             setup.children().started(w.handle());
@@ -53,20 +50,19 @@ public final class MultiprocessModel implements Model {
     }
 
     @Override
+    public boolean sendsHere() {
+        return false;
+    }
+
+    @Override
     public void drive(Items items, Pacer pacer) throws Exception {
         // the workers pace their own items; the schedule stays global because it is by index and one start instant
         go(pacer.startNanos());
-        if (setup.feed() == null) {
-            for (WorkerProcess w : workers) {
-                String line = w.await(WorkerProtocol.RESULT);
-                setup.children().reported(Json.read(line.substring(WorkerProtocol.RESULT.length()), WorkerReport.class));
-            }
-            return;
-        }
         try (ExecutorService relays = Executors.newThreadPerTaskExecutor(Thread.ofPlatform().daemon().name("relay-", 0).factory())) {
             List<Future<WorkerReport>> reports = new ArrayList<>();
-            for (WorkerProcess w : workers) {
-                reports.add(relays.submit(() -> new ChunkRelay(w, setup.feed()).relay()));
+            for (int part = 0; part < workers.size(); part++) {
+                ChunkRelay relay = new ChunkRelay(workers.get(part), setup.feed(), part, workers.size());
+                reports.add(relays.submit(relay::relay));
             }
             for (Future<WorkerReport> r : reports) {
                 setup.children().reported(r.get());

@@ -3,27 +3,36 @@ package io.loadgrid.agent.run;
 import io.loadgrid.agent.metrics.ChunkLedger;
 import io.loadgrid.common.metrics.FailureKind;
 import io.loadgrid.common.metrics.Tally;
-import java.util.EnumMap;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import io.loadgrid.common.plan.Chunk;
+import io.loadgrid.common.plan.ChunkLayout;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.Iterator;
 import java.util.List;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Items from leased chunks. A background thread keeps {@value #AHEAD} chunks leased ahead, so senders never wait on
- * the cluster; when none is at hand the feed answers {@link Items#LATER} rather than blocking an event loop.
+ * Items from leased chunks. A background thread keeps chunks leased ahead ({@value #AHEAD} per sender of this node),
+ * so senders never wait on the cluster; when none is at hand the feed answers {@link Items#LATER} rather than
+ * blocking an event loop. Items go out in index order across every chunk held, which is schedule order: a chunk taken
+ * over from a lost agent, or a lane taken from a lagging one, is interleaved with this node's own, not queued behind it.
  */
 public final class ChunkFeed implements Items {
     static final int AHEAD = 2;
+    private static final long POLL_MS = 2;
     private final ChunkSource source;
     private final ChunkLedger ledger;
-    private final LinkedBlockingQueue<Chunk> ready = new LinkedBlockingQueue<>();
-    private final Semaphore room = new Semaphore(AHEAD);
+    private final int ahead;
+    /** Leased and not yet started, by first item; guarded by this. */
+    private final PriorityQueue<Chunk> ready = new PriorityQueue<>(Comparator.comparingLong(Chunk::first));
+    /** Started and not yet handed out in full; guarded by this. */
+    private final List<Cursor> open = new ArrayList<>();
+    private final Semaphore room;
     private final LongAdder doneElsewhere = new LongAdder();
     private final LongAdder okElsewhere = new LongAdder();
     private final Map<FailureKind, LongAdder> failedElsewhere = new ConcurrentHashMap<>();
@@ -31,16 +40,17 @@ public final class ChunkFeed implements Items {
     private volatile boolean stopped;
     private volatile RuntimeException failure;
     private Thread leaser;
-    private long next;
-    private long end;
 
-    public ChunkFeed(ChunkSource source, ChunkLedger ledger) {
+    /** A feed for a node with {@code senders} sending processes (each of its worker JVMs, or itself). */
+    public ChunkFeed(ChunkSource source, ChunkLedger ledger, int senders) {
         this.source = source;
         this.ledger = ledger;
+        this.ahead = AHEAD * senders;
+        this.room = new Semaphore(ahead);
     }
 
-    public long chunkSize() {
-        return ledger.chunkSize();
+    public ChunkLayout layout() {
+        return ledger.layout();
     }
 
     /** Starts leasing ahead; call before the start instant so the first chunks are at hand. */
@@ -56,7 +66,9 @@ public final class ChunkFeed implements Items {
                 if (c == null) {
                     break;
                 }
-                ready.add(c);
+                synchronized (this) {
+                    ready.add(c);
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -72,33 +84,55 @@ public final class ChunkFeed implements Items {
         if (stopped) {
             return DONE;
         }
-        while (next >= end) {
-            // read the flag before polling: a chunk added just before exhaustion is still found
-            boolean last = exhausted;
-            Chunk c = ready.poll();
-            if (c == null) {
-                return last ? DONE : LATER;
+        // read the flag before looking: a chunk added just before exhaustion is still found
+        boolean last = exhausted;
+        Cursor best = null;
+        for (Cursor c : open) {
+            if (best == null || c.peek() < best.peek()) {
+                best = c;
             }
-            room.release();
-            ledger.open(c);
-            next = c.first();
-            end = c.first() + c.count();
         }
-        return next++;
+        Chunk head = ready.peek();
+        if (head != null && (best == null || head.first() < best.peek())) {
+            ready.poll();
+            room.release();
+            ledger.open(head);
+            best = new Cursor(head);
+            open.add(best);
+        }
+        if (best == null) {
+            return last ? DONE : LATER;
+        }
+        long index = best.take();
+        if (best.drained()) {
+            open.remove(best);
+        }
+        return index;
     }
 
-    /** For a model that hands whole chunks to its worker processes: the next one, or null when none remain. */
-    public Chunk nextChunk() throws InterruptedException {
+    /**
+     * For a model that hands whole chunks to its worker processes: the next chunk for worker {@code part} of
+     * {@code parts}, or null when none remain. With one lane any worker takes any chunk (a faster one takes more);
+     * with lanes, a worker gets the chunks of its own lane, so that every worker sends its share at the same time.
+     */
+    public Chunk nextChunk(int part, int parts) throws InterruptedException {
+        ChunkLayout layout = ledger.layout();
         while (!stopped) {
             boolean last = exhausted;
-            Chunk c = ready.poll(10, TimeUnit.MILLISECONDS);
-            if (c != null) {
-                room.release();
-                return c;
+            synchronized (this) {
+                for (Iterator<Chunk> it = ready.iterator(); it.hasNext(); ) {
+                    Chunk c = it.next();
+                    if (layout.lanes() == 1 || layout.lane(c.id()) % parts == part) {
+                        it.remove();
+                        room.release();
+                        return c;
+                    }
+                }
             }
             if (last) {
                 return null;
             }
+            Thread.sleep(POLL_MS);
         }
         return null;
     }
@@ -147,7 +181,7 @@ public final class ChunkFeed implements Items {
     /** Ends leasing and hands back chunks leased ahead but never started. */
     public void close() throws InterruptedException {
         stopped = true;
-        room.release(AHEAD);
+        room.release(ahead);
         Thread t;
         synchronized (this) {
             t = leaser;
@@ -155,10 +189,35 @@ public final class ChunkFeed implements Items {
         if (t != null) {
             t.join(10_000);
         }
-        List<Chunk> unused = new ArrayList<>();
-        ready.drainTo(unused);
+        List<Chunk> unused;
+        synchronized (this) {
+            unused = new ArrayList<>(ready);
+            ready.clear();
+        }
         for (Chunk c : unused) {
             source.giveBack(c);
+        }
+    }
+
+    /** How far the items of one started chunk have been handed out. */
+    private static final class Cursor {
+        private final Chunk chunk;
+        private long taken;
+
+        Cursor(Chunk chunk) {
+            this.chunk = chunk;
+        }
+
+        long peek() {
+            return chunk.item(taken);
+        }
+
+        long take() {
+            return chunk.item(taken++);
+        }
+
+        boolean drained() {
+            return taken >= chunk.count();
         }
     }
 }

@@ -7,8 +7,8 @@ import io.loadgrid.agent.model.Model;
 import io.loadgrid.agent.model.Models;
 import io.loadgrid.agent.worker.WorkerReport;
 import io.loadgrid.common.metrics.Tally;
+import io.loadgrid.common.plan.ChunkLayout;
 import io.loadgrid.common.plan.RunSpec;
-import io.loadgrid.common.plan.Slice;
 import io.loadgrid.common.profile.LoadProfile;
 import io.loadgrid.common.profile.NanoClock;
 import io.loadgrid.common.profile.Pacer;
@@ -17,8 +17,8 @@ import java.lang.management.ThreadMXBean;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Runs one spec with its model in this JVM: prepare first, then the measured part. Its items are either a slice
- * (one process does all of them) or a feed of chunks leased from the cluster, each committed on its own.
+ * Runs one spec with its model in this JVM: prepare first, then the measured part. Its items come from a feed of
+ * leased chunks (from the cluster's chunk book, or for a worker JVM from its parent), each committed on its own.
  */
 public final class Engine implements AutoCloseable {
     private final RunSpec spec;
@@ -26,32 +26,43 @@ public final class Engine implements AutoCloseable {
     private final Tasks tasks;
     private final Children children = new Children();
     private final Model model;
-    private final Slice slice;
     private final ChunkFeed feed;
     private final ChunkLedger ledger;
-    private final Items items;
     private volatile boolean abandoned;
 
-    private Engine(RunSpec spec, Slice slice, ChunkFeed feed, ChunkLedger ledger) {
+    private Engine(RunSpec spec, ChunkLayout layout, ChunkSource source, ChunkLedger.Committer committer) {
         this.spec = spec;
-        this.slice = slice;
-        this.feed = feed;
-        this.ledger = ledger;
+        this.ledger = new ChunkLedger(layout, committer);
+        this.feed = new ChunkFeed(source, ledger, spec.sendersPerNode());
         this.tally = new LiveTally(new WireCounter(), ledger);
         this.tasks = new Tasks(spec, tally);
-        this.model = Models.create(new RunSetup(spec, slice, tasks, children, feed));
-        this.items = feed != null ? feed : RangeItems.of(slice);
+        this.model = Models.create(new RunSetup(spec, tasks, children, feed));
     }
 
-    /** Builds the model and its threads, loops, clients or processes for a slice; nothing is sent yet. */
-    public static Engine prepare(RunSpec spec, Slice slice) throws Exception {
-        return prepared(new Engine(spec, slice, null, null));
+    /**
+     * Builds the model and its threads, loops, clients or processes, and starts leasing chunks of {@code layout} from
+     * {@code source}; nothing is sent yet. Each finished chunk goes to {@code committer}.
+     */
+    public static Engine prepare(RunSpec spec, ChunkLayout layout, ChunkSource source, ChunkLedger.Committer committer) throws Exception {
+        Engine engine = new Engine(spec, layout, source, committer);
+        if (spec.prewarm() && engine.model.sendsHere()) {
+            try {
+                Warmup.run(spec);
+            } catch (Exception | Error e) {
+                engine.close();
+                throw e;
+            }
+        }
+        return started(engine);
     }
 
-    /** The same for a cluster run: items come from {@code source} in chunks of {@code chunkSize}, results go to {@code committer}. */
-    public static Engine prepare(RunSpec spec, long chunkSize, ChunkSource source, ChunkLedger.Committer committer) throws Exception {
-        ChunkLedger ledger = new ChunkLedger(chunkSize, committer);
-        Engine engine = prepared(new Engine(spec, null, new ChunkFeed(source, ledger), ledger));
+    /** The same without the warm-up (it is one itself). */
+    static Engine prepareCold(RunSpec spec, ChunkLayout layout, ChunkSource source, ChunkLedger.Committer committer) throws Exception {
+        return started(new Engine(spec, layout, source, committer));
+    }
+
+    private static Engine started(Engine engine) throws Exception {
+        prepared(engine);
         engine.feed.start();
         return engine;
     }
@@ -77,7 +88,7 @@ public final class Engine implements AutoCloseable {
 
     /** Items that worker processes of this node finished (their chunks are committed), for live progress. */
     public long doneElsewhere() {
-        return feed == null ? 0 : feed.doneElsewhere();
+        return feed.doneElsewhere();
     }
 
     /** Items in flight in this JVM, or -1 when worker processes run them (they report per chunk, not live). */
@@ -86,16 +97,16 @@ public final class Engine implements AutoCloseable {
     }
 
     public long okElsewhere() {
-        return feed == null ? 0 : feed.okElsewhere();
+        return feed.okElsewhere();
     }
 
     public java.util.Map<io.loadgrid.common.metrics.FailureKind, Long> failedElsewhere() {
-        return feed == null ? java.util.Map.of() : feed.failedElsewhere();
+        return feed.failedElsewhere();
     }
 
     /** Stops handing out items, from any thread; items in flight complete and count, and {@link #run()} returns. */
     public void stop() {
-        items.stop();
+        feed.stop();
         model.stop();
     }
 
@@ -106,11 +117,14 @@ public final class Engine implements AutoCloseable {
     }
 
     public Outcome run() throws Exception {
-        return run(NanoClock.SYSTEM.nanoTime());
+        return run(NanoClock.SYSTEM.nanoTime(), MeasuredWindow.NONE);
     }
 
-    /** Waits for the {@code start} instant (nanoTime; several processes on one host share it), then runs. */
-    public Outcome run(long start) throws Exception {
+    /**
+     * Waits for the {@code start} instant (nanoTime; several processes on one host share it), then runs; tells
+     * {@code window} when the measured part begins and when its last item has completed.
+     */
+    public Outcome run(long start, MeasuredWindow window) throws Exception {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         threads.resetPeakThreadCount();
         NanoClock clock = NanoClock.SYSTEM;
@@ -118,13 +132,16 @@ public final class Engine implements AutoCloseable {
             LockSupport.parkNanos(wait);
         }
         LoadProfile profile = spec.rate() == null ? new LoadProfile.ClosedLoop() : new LoadProfile.ConstantRate(spec.rate());
-        model.drive(bounded(start), new Pacer(profile, clock, start));
+        window.opened();
+        try {
+            model.drive(bounded(start), new Pacer(profile, clock, start));
+        } finally {
+            window.closed();
+        }
         long drove = clock.nanoTime();
-        if (feed != null) {
-            feed.close();
-            if (!abandoned) {
-                ledger.flush();
-            }
+        feed.close();
+        if (!abandoned) {
+            ledger.flush();
         }
         Tally total = tally.total();
         long last = tally.lastEnd();
@@ -141,25 +158,20 @@ public final class Engine implements AutoCloseable {
     /**
      * A duration bounds a closed loop by the clock. With a rate it defines the schedule instead, as in wrk2: exactly
      * the items whose slot falls inside it, even those a late sender takes after the deadline, and none beyond it
-     * (event-loop lanes take their next item before its slot, so a clock cut would let early-taken ones through).
-     * A cluster run's chunk book already holds exactly those items.
+     * (event-loop lanes take their next item before its slot, so a clock cut would let early-taken ones through):
+     * the chunk book already holds exactly those items.
      */
     private Items bounded(long start) {
-        if (spec.duration() == null) {
-            return items;
+        if (spec.duration() == null || spec.rate() != null) {
+            return feed;
         }
-        if (spec.rate() == null) {
-            return items.until(start + spec.duration().toNanos(), NanoClock.SYSTEM);
-        }
-        return feed != null ? items : RangeItems.below(slice, spec.plannedItems());
+        return feed.until(start + spec.duration().toNanos(), NanoClock.SYSTEM);
     }
 
     @Override
     public void close() throws Exception {
         try {
-            if (feed != null) {
-                feed.close();
-            }
+            feed.close();
             model.close();
         } finally {
             tasks.close();

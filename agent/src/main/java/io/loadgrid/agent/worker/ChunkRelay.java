@@ -7,18 +7,23 @@ import java.io.IOException;
 import java.util.concurrent.Semaphore;
 
 /**
- * Passes leased chunks to one worker JVM, at most two outstanding so that a faster worker takes more, and hands the
- * worker's chunk results to the agent's committer. Returns the worker's final report.
+ * Passes leased chunks to worker {@code part} of {@code parts}, at most two outstanding so that a faster worker takes
+ * more (or, with a rate, so that each worker holds its own lane's next chunk), and hands the worker's chunk results
+ * to the agent's committer. Returns the worker's final report.
  */
 public final class ChunkRelay {
     private static final int OUTSTANDING = 2;
     private final WorkerProcess worker;
     private final ChunkFeed feed;
+    private final int part;
+    private final int parts;
     private final Semaphore room = new Semaphore(OUTSTANDING);
 
-    public ChunkRelay(WorkerProcess worker, ChunkFeed feed) {
+    public ChunkRelay(WorkerProcess worker, ChunkFeed feed, int part, int parts) {
         this.worker = worker;
         this.feed = feed;
+        this.part = part;
+        this.parts = parts;
     }
 
     /** Runs until the worker reports; call after GO. */
@@ -46,7 +51,7 @@ public final class ChunkRelay {
         try {
             while (true) {
                 room.acquire();
-                Chunk c = feed.nextChunk();
+                Chunk c = feed.nextChunk(part, parts);
                 if (c == null) {
                     worker.send(WorkerProtocol.END);
                     return;

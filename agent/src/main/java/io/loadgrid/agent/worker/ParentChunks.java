@@ -10,7 +10,7 @@ import java.util.function.BooleanSupplier;
 
 /** A worker's chunks, as its parent passes them down its stdin. */
 final class ParentChunks implements ChunkSource {
-    private static final Chunk END = new Chunk(-1, 0, 0);
+    private static final Chunk END = new Chunk(-1, 0, 1, 0);
     private final LinkedBlockingQueue<Chunk> chunks = new LinkedBlockingQueue<>();
     private final PrintStream out;
 

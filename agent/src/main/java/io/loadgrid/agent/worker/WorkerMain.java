@@ -1,14 +1,18 @@
 package io.loadgrid.agent.worker;
 
 import io.loadgrid.agent.run.Engine;
+import io.loadgrid.agent.run.MeasuredWindow;
 import io.loadgrid.common.codec.Json;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
-/** A multiprocess worker JVM: runs its slice or its parent's chunks with the async model and reports its tally. */
+/** A multiprocess worker JVM: runs its parent's chunks with the async model and reports its tally. */
 public final class WorkerMain {
     private static volatile boolean reported;
 
@@ -26,9 +30,10 @@ public final class WorkerMain {
         }
         WorkerJob job = Json.read(line, WorkerJob.class);
         ParentChunks chunks = new ParentChunks(out);
-        try (Engine engine = job.chunkSize() > 0
-                ? Engine.prepare(job.spec(), job.chunkSize(), chunks, (chunk, tally) -> commit(out, new ChunkDone(chunk, tally.encode())))
-                : Engine.prepare(job.spec(), job.slice())) {
+        // chunk results are encoded and written off the senders' event loop, as an agent's committer does
+        ExecutorService commits = Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("worker-commits").factory());
+        try (Engine engine = Engine.prepare(job.spec(), job.layout(), chunks,
+                (chunk, tally) -> commits.execute(() -> commit(out, new ChunkDone(chunk, tally.encode()))))) {
             out.println(WorkerProtocol.READY);
             String go = in.readLine();
             if (go == null || !go.startsWith(WorkerProtocol.GO)) {
@@ -36,7 +41,9 @@ public final class WorkerMain {
             }
             long start = Long.parseLong(go.substring(WorkerProtocol.GO.length()).strip());
             Thread watchdog = Thread.ofPlatform().daemon().name("parent-watch").start(() -> followParent(in, engine, chunks));
-            var outcome = engine.run(start);
+            var outcome = engine.run(start, MeasuredWindow.NONE);
+            commits.shutdown();
+            commits.awaitTermination(1, TimeUnit.MINUTES);
             long lastEnd = start + outcome.wallNanos();
             synchronized (out) {
                 out.println(WorkerProtocol.RESULT + Json.write(new WorkerReport(outcome.tally().encode(), outcome.threadsPeak(), lastEnd)));

@@ -5,27 +5,31 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.loadgrid.agent.http.WireCounter;
 import io.loadgrid.common.metrics.FailureKind;
 import io.loadgrid.common.metrics.Tally;
-import io.loadgrid.common.plan.Chunk;
+import io.loadgrid.common.plan.ChunkLayout;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Every item lands in its chunk's tally, each chunk commits exactly once, and the chunks add up to the node's total. */
 class ChunkLedgerTest {
-    @Test
-    void chunksCommitOnceWhenTheirLastItemFinishesAndSumToTheTotal() throws Exception {
+    @ParameterizedTest(name = "{0} lane(s)")
+    @ValueSource(ints = {1, 3})
+    void chunksCommitOnceWhenTheirLastItemFinishesAndSumToTheTotal(int lanes) throws Exception {
         Map<Long, Tally> committed = new ConcurrentHashMap<>();
         AtomicLong commits = new AtomicLong();
-        ChunkLedger ledger = new ChunkLedger(1000, (chunk, tally) -> {
+        ChunkLayout layout = new ChunkLayout(1000, lanes, 39_500);
+        ChunkLedger ledger = new ChunkLedger(layout, (chunk, tally) -> {
             commits.incrementAndGet();
             committed.put(chunk.id(), tally);
         });
         LiveTally t = new LiveTally(new WireCounter(), ledger);
-        for (long c = 0; c < 40; c++) {
-            ledger.open(Chunk.of(c, 1000, 39_500));
+        for (long c = 0; c < layout.chunks(); c++) {
+            ledger.open(layout.chunk(c));
         }
         AtomicLong next = new AtomicLong();
         try (ExecutorService pool = Executors.newFixedThreadPool(4)) {
@@ -42,7 +46,7 @@ class ChunkLedgerTest {
                 });
             }
         }
-        assertThat(commits.get()).isEqualTo(40);
+        assertThat(commits.get()).isEqualTo(lanes == 1 ? 40 : 42).isEqualTo(layout.chunks());
         Tally sum = committed.values().stream().reduce(Tally.empty(), Tally::plus);
         Tally total = t.total();
         assertThat(sum.items()).isEqualTo(39_500);
@@ -50,15 +54,17 @@ class ChunkLedgerTest {
         assertThat(sum.failures()).isEqualTo(total.failures());
         assertThat(sum.result()).isEqualTo(total.result());
         assertThat(sum.latency()).isEqualTo(total.latency());
-        assertThat(committed.get(39L).items()).isEqualTo(500);
+        // the last group holds 500 items: one chunk of them, or each lane's every third
+        assertThat(committed.get(layout.chunks() - 1).items()).isEqualTo(lanes == 1 ? 500 : 166);
     }
 
     @Test
     void flushCommitsPartlyDoneChunks() {
         Map<Long, Tally> committed = new ConcurrentHashMap<>();
-        ChunkLedger ledger = new ChunkLedger(10, (chunk, tally) -> committed.put(chunk.id(), tally));
+        ChunkLayout layout = new ChunkLayout(10, 1, -1);
+        ChunkLedger ledger = new ChunkLedger(layout, (chunk, tally) -> committed.put(chunk.id(), tally));
         LiveTally t = new LiveTally(new WireCounter(), ledger);
-        ledger.open(Chunk.of(3, 10, -1));
+        ledger.open(layout.chunk(3));
         for (long i = 30; i < 34; i++) {
             t.completed(i, 0, 0, 1000);
         }

@@ -1,21 +1,28 @@
 package io.loadgrid.agent.model;
 
 import io.loadgrid.agent.run.Engine;
+import io.loadgrid.agent.run.LocalBook;
 import io.loadgrid.agent.run.Outcome;
+import io.loadgrid.common.metrics.Tally;
+import io.loadgrid.common.plan.Chunk;
 import io.loadgrid.common.plan.ModelName;
 import io.loadgrid.common.plan.PoolMode;
 import io.loadgrid.common.plan.RunSpec;
 import io.loadgrid.common.workload.UrlTemplate;
 import io.loadgrid.common.workload.Workload;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
 
-/** Builds and runs specs in tests exactly as the CLI does, through the engine. */
+/**
+ * Builds and runs specs in tests as an agent does: through the engine, on chunks leased from the run's chunk book
+ * (kept in this JVM, with the agent as its only node), each chunk committed on its own.
+ */
 final class Runs {
     private Runs() {
     }
 
     static RunSpec spec(ModelName model, int concurrency, Workload workload, long items) {
-        return new RunSpec(model, concurrency, workload, items, null, null, 0, PoolMode.REUSE, 2, 2, Duration.ofSeconds(10), null);
+        return new RunSpec(model, concurrency, workload, items, null, null, 0, PoolMode.REUSE, 2, 2, Duration.ofSeconds(10), null, false);
     }
 
     static Workload http(String template) {
@@ -23,8 +30,26 @@ final class Runs {
     }
 
     static Outcome run(RunSpec spec) throws Exception {
-        try (Engine engine = Engine.prepare(spec, spec.slice())) {
-            return engine.run();
+        return run(spec, 0);
+    }
+
+    /**
+     * Runs {@code spec} in chunks of {@code chunkSize} (0: as the coordinator chooses), and checks that the committed
+     * chunks hold exactly the items the run counted: the coordinator merges those, not the engine's own total.
+     */
+    static Outcome run(RunSpec spec, long chunkSize) throws Exception {
+        LocalBook book = new LocalBook(spec, chunkSize);
+        AtomicLong committed = new AtomicLong();
+        Outcome o;
+        try (Engine engine = Engine.prepare(spec, book.plan().layout(), book, (Chunk c, Tally t) -> {
+            book.committed(c);
+            committed.addAndGet(t.items());
+        })) {
+            o = engine.run();
         }
+        if (committed.get() != o.tally().items()) {
+            throw new AssertionError("chunks committed " + committed.get() + " items, the run counted " + o.tally().items());
+        }
+        return o;
     }
 }

@@ -6,7 +6,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -15,20 +14,29 @@ import java.util.TreeMap;
 /**
  * Which chunks of a run are free, leased (and to whom) or finished. One book per run, stored as one map entry and
  * changed only by {@link BookOp} on its partition thread, so every lease, commit and release is atomic.
+ * <p>
+ * Chunks are handed out by lane: chunk {@code id} belongs to lane {@code id % lanes}, and a lane's chunks go out in
+ * order. A dynamic closed loop has one lane shared by everyone (whoever asks takes the next chunk, so a faster agent
+ * takes more). A static split gives agent k of K its own lane. With a rate every sending process owns a lane of the
+ * schedule (an agent owns as many consecutive lanes as it has senders), for either split; a dynamic split then also
+ * lets an agent take the next chunk of a lane whose owner has fallen at least {@value #STEAL_LAG} groups behind it.
  */
 public final class ChunkBook {
     /** Answers of {@link #lease}: a chunk id, or one of these. */
     public static final long DONE = -1;
     public static final long WAIT = -2;
+    /** Groups a lane's owner may be behind the asker before a dynamic split hands its next chunk to the asker. */
+    static final int STEAL_LAG = 3;
 
+    /** How many chunks the run has, or -1 for an unbounded one. */
     public long chunks;
     public List<String> agents = new ArrayList<>();
-    public boolean staticSplit;
-    /** Dynamic split: the next chunk nobody has had. */
-    public long next;
-    /** Static split: each agent's next own chunk (agent k owns k, k+K, k+2K, ...). */
-    public Map<String, Long> own = new LinkedHashMap<>();
-    /** Chunks of lost agents, to be run again. */
+    public int lanes = 1;
+    /** Whether every agent may take from every lane (a dynamic split). */
+    public boolean dynamic;
+    /** Each lane's next group: its next fresh chunk is {@code laneNext[l] * lanes + l}. */
+    public long[] laneNext = new long[1];
+    /** Chunks of lost agents or handed back, to be run again. */
     public Deque<Long> returned = new ArrayDeque<>();
     public Map<Long, String> leases = new TreeMap<>();
     public Set<String> lost = new HashSet<>();
@@ -39,10 +47,10 @@ public final class ChunkBook {
         ChunkBook b = new ChunkBook();
         b.chunks = plan.chunks();
         b.agents = new ArrayList<>(plan.agents());
-        b.staticSplit = plan.split() == Split.STATIC;
-        for (int k = 0; k < b.agents.size(); k++) {
-            b.own.put(b.agents.get(k), (long) k);
-        }
+        b.dynamic = plan.split() == Split.DYNAMIC;
+        int layoutLanes = plan.layout().lanes();
+        b.lanes = layoutLanes > 1 ? layoutLanes : b.dynamic ? 1 : b.agents.size();
+        b.laneNext = new long[b.lanes];
         return b;
     }
 
@@ -59,35 +67,57 @@ public final class ChunkBook {
             leases.put(c, agent);
             return c;
         }
-        boolean othersHoldWork = leases.values().stream().anyMatch(a -> !a.equals(agent))
-                || (staticSplit && own.keySet().stream().anyMatch(a -> !a.equals(agent) && hasFresh(a)));
+        boolean othersHoldWork = leases.values().stream().anyMatch(a -> !a.equals(agent));
+        for (int l = 0; l < lanes && !othersHoldWork; l++) {
+            othersHoldWork = !owns(agent, l) && hasFresh(l);
+        }
         return othersHoldWork ? WAIT : DONE;
     }
 
     private Long fresh(String agent) {
-        if (!staticSplit) {
-            return chunks < 0 || next < chunks ? next++ : null;
-        }
-        if (hasFresh(agent)) {
-            return take(agent);
-        }
-        // a lost agent's share goes to whoever is free
-        for (String a : own.keySet()) {
-            if (lost.contains(a) && hasFresh(a)) {
-                return take(a);
+        // a lost agent's lanes are shared by the others, in schedule order with their own
+        int own = earliest(l -> owns(agent, l) || lost.contains(owner(l)));
+        if (dynamic && lanes > 1) {
+            int other = earliest(l -> !owns(agent, l));
+            if (other >= 0 && (own < 0 || laneNext[other] + STEAL_LAG <= laneNext[own])) {
+                own = other;
             }
         }
-        return null;
+        return own < 0 ? null : take(own);
     }
 
-    private boolean hasFresh(String agent) {
-        Long n = own.get(agent);
-        return n != null && (chunks < 0 || n < chunks);
+    /** The lane whose next fresh chunk comes first among those {@code which} accepts, or -1. */
+    private int earliest(java.util.function.IntPredicate which) {
+        int best = -1;
+        for (int l = 0; l < lanes; l++) {
+            if (which.test(l) && hasFresh(l) && (best < 0 || next(l) < next(best))) {
+                best = l;
+            }
+        }
+        return best;
     }
 
-    private long take(String owner) {
-        long c = own.get(owner);
-        own.put(owner, c + agents.size());
+    /** The agent that owns lane {@code l}, or null when the lane is shared. */
+    private String owner(int l) {
+        return lanes == 1 && dynamic ? null : agents.get((int) ((long) l * agents.size() / lanes));
+    }
+
+    private boolean owns(String agent, int l) {
+        String o = owner(l);
+        return o == null || o.equals(agent);
+    }
+
+    private long next(int l) {
+        return laneNext[l] * lanes + l;
+    }
+
+    private boolean hasFresh(int l) {
+        return chunks < 0 || next(l) < chunks;
+    }
+
+    private long take(int l) {
+        long c = next(l);
+        laneNext[l]++;
         return c;
     }
 

@@ -16,12 +16,15 @@ import java.time.Duration;
  * @param processes   worker JVMs of the multiprocess model
  * @param timeout     connect and idle timeout of every request
  * @param sinkFile    where response bodies are appended, or null to discard them
+ * @param prewarm     whether every sending process runs its sending path for a moment before the start instant (against a
+ *                    server of its own, not the target), so that the measured run starts with compiled code
  */
 public record RunSpec(ModelName model, int concurrency, Workload workload, long items, Duration duration, Double rate,
-                      int batch, PoolMode pool, int threads, int processes, Duration timeout, Path sinkFile) {
+                      int batch, PoolMode pool, int threads, int processes, Duration timeout, Path sinkFile, boolean prewarm) {
 
-    public Slice slice() {
-        return duration == null ? Slice.of(items) : Slice.of(-1);
+    /** Processes of one node that send items: its worker JVMs for multiprocess, else the node itself. */
+    public int sendersPerNode() {
+        return model == ModelName.MULTIPROCESS ? processes : 1;
     }
 
     /** How many items the run has: its count, or what a rate schedules within the duration, or -1 for a timed closed loop. */
@@ -33,31 +36,35 @@ public record RunSpec(ModelName model, int concurrency, Workload workload, long 
     }
 
     public RunSpec withModel(ModelName m, int newConcurrency) {
-        return new RunSpec(m, newConcurrency, workload, items, duration, rate, batch, pool, threads, processes, timeout, sinkFile);
+        return new RunSpec(m, newConcurrency, workload, items, duration, rate, batch, pool, threads, processes, timeout, sinkFile, prewarm);
     }
 
     public RunSpec withRate(Double newRate) {
-        return new RunSpec(model, concurrency, workload, items, duration, newRate, batch, pool, threads, processes, timeout, sinkFile);
+        return new RunSpec(model, concurrency, workload, items, duration, newRate, batch, pool, threads, processes, timeout, sinkFile, prewarm);
     }
 
     public RunSpec withWorkload(Workload w) {
-        return new RunSpec(model, concurrency, w, items, duration, rate, batch, pool, threads, processes, timeout, sinkFile);
+        return new RunSpec(model, concurrency, w, items, duration, rate, batch, pool, threads, processes, timeout, sinkFile, prewarm);
     }
 
     /** The same run bounded by a duration instead of a count. */
     public RunSpec withDuration(Duration d) {
-        return new RunSpec(model, concurrency, workload, -1, d, rate, batch, pool, threads, processes, timeout, sinkFile);
+        return new RunSpec(model, concurrency, workload, -1, d, rate, batch, pool, threads, processes, timeout, sinkFile, prewarm);
     }
 
     public RunSpec withBatch(int newBatch, PoolMode newPool) {
-        return new RunSpec(model, concurrency, workload, items, duration, rate, newBatch, newPool, threads, processes, timeout, sinkFile);
+        return new RunSpec(model, concurrency, workload, items, duration, rate, newBatch, newPool, threads, processes, timeout, sinkFile, prewarm);
     }
 
     public RunSpec withTimeout(Duration t) {
-        return new RunSpec(model, concurrency, workload, items, duration, rate, batch, pool, threads, processes, t, sinkFile);
+        return new RunSpec(model, concurrency, workload, items, duration, rate, batch, pool, threads, processes, t, sinkFile, prewarm);
+    }
+
+    public RunSpec withPrewarm(boolean on) {
+        return new RunSpec(model, concurrency, workload, items, duration, rate, batch, pool, threads, processes, timeout, sinkFile, on);
     }
 
     public RunSpec withSinkFile(Path file) {
-        return new RunSpec(model, concurrency, workload, items, duration, rate, batch, pool, threads, processes, timeout, file);
+        return new RunSpec(model, concurrency, workload, items, duration, rate, batch, pool, threads, processes, timeout, file, prewarm);
     }
 }

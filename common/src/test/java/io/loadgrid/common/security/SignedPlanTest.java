@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 class SignedPlanTest {
     static final byte[] SECRET = "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.UTF_8);
     static final RunSpec SPEC = new RunSpec(ModelName.HYBRID, 40, new Workload.Http("seed", new SeedStream("http://127.0.0.1:8080"), true),
-            5000, null, 250.0, 0, PoolMode.REUSE, 4, 2, Duration.ofSeconds(5), null);
-    static final ClusterPlan PLAN = new ClusterPlan(SPEC, 5000, 500, Split.DYNAMIC, java.util.List.of("a", "b"), "c");
+            5000, null, 250.0, 0, PoolMode.REUSE, 4, 2, Duration.ofSeconds(5), null, true);
+    static final ClusterPlan PLAN = new ClusterPlan(SPEC, new io.loadgrid.common.plan.ChunkLayout(500, 1, 5000), Split.DYNAMIC, java.util.List.of("a", "b"), "c");
 
     @Test
     void aSignedPlanVerifiesAndDecodesToTheSamePlan() {

@@ -60,6 +60,9 @@ public final class RunCli implements Callable<Integer> {
     String split = "dynamic";
     @Option(names = "--chunk", paramLabel = "N", description = "items per chunk (default: chosen from items and agents)")
     Long chunk;
+    @Option(names = "--prewarm", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "run each sender's sending path for a moment before the start instant, against a server of its own (default: on; --no-prewarm measures a cold start)")
+    boolean prewarm = true;
     @Mixin
     ClusterOptions cluster = new ClusterOptions();
     @Mixin
@@ -90,7 +93,7 @@ public final class RunCli implements Callable<Integer> {
     public Integer call() {
         try {
             RunOptions options = new RunOptions(model, concurrency, urls, duration, rate, workload, base, url, sink, sinkFile,
-                    json, batch, pool, threads, processes, timeout, iterations, acceptHttpErrors, targetLatencyMs, agents, split, chunk);
+                    json, batch, pool, threads, processes, timeout, iterations, acceptHttpErrors, targetLatencyMs, agents, split, chunk, prewarm);
             return new RunCommand(options.validate(), cluster, metrics.validate(), System.out, System.err).call();
         } catch (IllegalArgumentException | PlanRejected e) {
             return BadInput.report("run", e.getMessage());

@@ -18,7 +18,7 @@ import java.time.Duration;
 public record RunOptions(ModelName model, Integer concurrency, Long urls, String duration, Double rate, String workload,
                          String base, String url, String sink, Path sinkFile, Path json, Integer batch, PoolMode pool,
                          Integer threads, Integer processes, String timeout, int iterations, boolean acceptHttpErrors,
-                         double targetLatencyMs, Integer agents, String split, Long chunk) {
+                         double targetLatencyMs, Integer agents, String split, Long chunk, boolean prewarm) {
 
     static final String EMBEDDED = "http://embedded.invalid";
     /** The host the CPU workloads' URLs are generated with when no --base is given; nothing is contacted. */
@@ -73,7 +73,7 @@ public record RunOptions(ModelName model, Integer concurrency, Long urls, String
         Duration d = duration == null ? null : Durations.parse(duration, "--duration");
         RunSpec spec = new RunSpec(model, n, workload(embedded), d == null ? (urls == null ? DEFAULT_URLS : urls) : -1, d, rate,
                 batch != null ? batch : pool == PoolMode.RECREATE ? n : 0, pool, effectiveThreads(), effectiveProcesses(), Durations.parse(timeout, "--timeout"),
-                sink.equals("file") ? sinkFile.toAbsolutePath() : null);
+                sink.equals("file") ? sinkFile.toAbsolutePath() : null, prewarm);
         positive(agents, "--agents");
         if (chunk != null && chunk < 1) {
             throw new IllegalArgumentException("--chunk must be at least 1 item, got " + chunk);

@@ -38,7 +38,7 @@ public final class Results {
         return new RunResult.Parameters(s.rate(), s.duration() == null ? null : s.duration().toMillis() / 1000.0,
                 s.batch() > 0 ? s.batch() : null, s.model() == ModelName.THREADS ? s.pool().name().toLowerCase() : null,
                 s.model() == ModelName.HYBRID ? s.threads() : null, s.model() == ModelName.MULTIPROCESS ? s.processes() : null,
-                s.timeout().toMillis(), s.sinkFile() == null ? "discard" : s.sinkFile().toString());
+                s.timeout().toMillis(), s.sinkFile() == null ? "discard" : s.sinkFile().toString(), s.prewarm());
     }
 
     private static double per(long amount, double seconds) {

@@ -12,7 +12,6 @@ import io.loadgrid.common.workload.Workload;
 import io.loadgrid.coordinator.cli.RunOptions;
 import io.loadgrid.coordinator.cluster.CoordinatorNode;
 import io.loadgrid.coordinator.local.LocalAgents;
-import io.loadgrid.coordinator.run.ChunkSizes;
 import io.loadgrid.coordinator.run.RunDriver;
 import io.loadgrid.coordinator.run.RunObserver;
 import io.loadgrid.coordinator.run.StopSwitch;
@@ -155,9 +154,7 @@ public final class Session implements AutoCloseable {
         }
         agentsUsed = true;
         RunSpec spec = resolved.spec();
-        long items = spec.plannedItems();
-        long chunk = run.chunk() > 0 ? run.chunk() : ChunkSizes.choose(items, members.size(), spec.concurrency());
-        ClusterPlan plan = new ClusterPlan(spec, items, chunk, run.split(),
+        ClusterPlan plan = ClusterPlan.of(spec, run.chunk(), run.split(),
                 members.stream().map(m -> m.getUuid().toString()).toList(), node.uuid());
         return new RunDriver(node.hz(), "run-" + UUID.randomUUID().toString().substring(0, 8), plan, members, settings.secret(),
                 resolved.target(), err, () -> header.ready(spec, resolved.target(), members.size()), observer, stop).call();

@@ -11,6 +11,7 @@ import io.loadgrid.common.metrics.NodeReport;
 import io.loadgrid.common.metrics.Resources;
 import io.loadgrid.common.metrics.RunResult;
 import io.loadgrid.common.metrics.Tally;
+import io.loadgrid.common.plan.ChunkLayout;
 import io.loadgrid.common.plan.ClusterPlan;
 import io.loadgrid.common.plan.ModelName;
 import io.loadgrid.common.plan.PoolMode;
@@ -30,11 +31,11 @@ import org.junit.jupiter.api.Test;
 /** Merging per-chunk results through their wire encoding gives exactly what one histogram of all samples gives. */
 class MergeTest {
     static final RunSpec SPEC = new RunSpec(ModelName.ASYNC, 10, new Workload.Http("seed", new SeedStream("http://127.0.0.1:1"), true),
-            20_000, null, null, 0, PoolMode.REUSE, 2, 2, Duration.ofSeconds(5), null);
+            20_000, null, null, 0, PoolMode.REUSE, 2, 2, Duration.ofSeconds(5), null, true);
 
     @Test
     void mergedPercentilesEqualThoseOfOneHistogramHoldingAllSamples() {
-        ClusterPlan plan = new ClusterPlan(SPEC, 20_000, 1000, Split.DYNAMIC, List.of("node-a-uuid", "node-b-uuid"), "coord");
+        ClusterPlan plan = new ClusterPlan(SPEC, new ChunkLayout(1000, 1, 20_000), Split.DYNAMIC, List.of("node-a-uuid", "node-b-uuid"), "coord");
         Random random = new Random(42);
         Histogram all = Histograms.newLatency();
         List<ChunkResult> chunks = new ArrayList<>();
@@ -71,7 +72,7 @@ class MergeTest {
 
     @Test
     void aLostNodeKeepsItsCommittedChunksAndReRunChunksAreCountedOnce() {
-        ClusterPlan plan = new ClusterPlan(SPEC, 3000, 1000, Split.DYNAMIC, List.of("a", "b"), "coord");
+        ClusterPlan plan = new ClusterPlan(SPEC, new ChunkLayout(1000, 1, 3000), Split.DYNAMIC, List.of("a", "b"), "coord");
         Histogram h = Histograms.newLatency();
         h.recordValue(100);
         Tally one = new Tally(1000, new EnumMap<>(FailureKind.class), 0, 0, 0, 0, 0, h, h);

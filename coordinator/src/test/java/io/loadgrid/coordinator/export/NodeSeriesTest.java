@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 class NodeSeriesTest {
     private static final int OK = 0;
     private static final RunSpec SPEC = new RunSpec(ModelName.ASYNC, 10, new Workload.Http("seed", new SeedStream("http://127.0.0.1:1"), true),
-            1000, null, null, 0, PoolMode.REUSE, 2, 2, Duration.ofSeconds(5), null);
+            1000, null, null, 0, PoolMode.REUSE, 2, 2, Duration.ofSeconds(5), null, true);
 
     @Test
     void theFinalResultAddsTheIntervalNoSnapshotCarried() {

@@ -32,7 +32,7 @@ public final class ScrapeBench {
         int cells = args.length > 0 ? Integer.parseInt(args[0]) : 12;
         int nodes = args.length > 1 ? Integer.parseInt(args[1]) : 4;
         RunSpec spec = new RunSpec(ModelName.ASYNC, 100, new Workload.Http("seed", new SeedStream("http://127.0.0.1:1"), true),
-                10_000, null, null, 0, PoolMode.REUSE, 2, 2, Duration.ofSeconds(5), null);
+                10_000, null, null, 0, PoolMode.REUSE, 2, 2, Duration.ofSeconds(5), null, true);
         Random random = new Random(1);
         long heapBefore = usedHeap();
         LoadMetrics metrics = new LoadMetrics();

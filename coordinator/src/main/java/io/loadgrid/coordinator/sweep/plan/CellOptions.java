@@ -38,7 +38,8 @@ public final class CellOptions {
                 PoolMode.valueOf(text(params, Param.POOL).toUpperCase(Locale.ROOT)), integer(params, Param.THREADS),
                 integer(params, Param.PROCESSES), text(params, Param.TIMEOUT), integer(params, Param.ITERATIONS),
                 Boolean.parseBoolean(text(params, Param.ACCEPT_HTTP_ERRORS)), number(params, Param.TARGET_LATENCY_MS),
-                integer(params, Param.AGENTS), text(params, Param.SPLIT), count(params, Param.CHUNK));
+                integer(params, Param.AGENTS), text(params, Param.SPLIT), count(params, Param.CHUNK),
+                Boolean.parseBoolean(text(params, Param.PREWARM)));
     }
 
     /** A run-option message in plan words: "--threads 100 exceeds --concurrency 10" becomes "threads 100 exceeds concurrency 10". */

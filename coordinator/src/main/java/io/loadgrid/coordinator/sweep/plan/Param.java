@@ -34,6 +34,7 @@ enum Param {
     AGENTS(Kind.COUNT, null),
     SPLIT("dynamic", List.of("dynamic", "static")),
     CHUNK(Kind.BIG_COUNT, null),
+    PREWARM(Kind.FLAG, true),
     NAME(Kind.TEXT, null),
     GROUP(Kind.TEXT, null);
 

@@ -218,7 +218,7 @@ class PlanParserTest {
     void cellOptionsAreWhatTheRunCommandGets() {
         assertThat(CellOptions.of(Map.of())).isEqualTo(new RunOptions(ModelName.ASYNC, null, null, null, null, "seed",
                 null, null, "discard", Path.of("loadgrid-responses.bin"), null, null, PoolMode.REUSE, null, null, "30s",
-                1_000_000, false, 0.0, null, "dynamic", null));
+                1_000_000, false, 0.0, null, "dynamic", null, true));
         RunOptions o = CellOptions.of(Map.of("model", "threads", "items", 500, "pool", "recreate", "target_latency_ms", 2,
                 "accept_http_errors", true, "name", "ignored"));
         assertThat(o.model()).isEqualTo(ModelName.THREADS);

@@ -63,7 +63,7 @@ class SaturationCheckTest {
     private static RunResult result(String model, double procPct, double sysPct, Double rate, BigInteger result, Double busiest,
                                     List<RunResult.NodeResult> nodes) {
         return new RunResult(RunResult.SCHEMA, model, 10, "seed", "http://127.0.0.1:1", new RunResult.Parameters(rate, null, null, null, null,
-                null, 30_000, "discard"), 1000, 1000, 0, Map.of(), 1.0, 1000, 0, 0, 0, 0, 0, LAT, LAT, new AvgMax(procPct, procPct),
+                null, 30_000, "discard", true), 1000, 1000, 0, Map.of(), 1.0, 1000, 0, 0, 0, 0, 0, LAT, LAT, new AvgMax(procPct, procPct),
                 new AvgMax(sysPct, sysPct), new AvgMax(300, 300), 20, 2, result, null, null, null, nodes, null, busiest);
     }
 }

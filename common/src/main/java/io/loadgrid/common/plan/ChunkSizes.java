@@ -1,4 +1,4 @@
-package io.loadgrid.coordinator.run;
+package io.loadgrid.common.plan;
 
 /**
  * How big a chunk is when the user does not say. Small enough that every agent leases many (a faster agent takes
