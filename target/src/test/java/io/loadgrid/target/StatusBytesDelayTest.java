@@ -38,6 +38,15 @@ class StatusBytesDelayTest {
     }
 
     @Test
+    void retryAfterIsAddedOnRequestAndOnlyAsWholeSeconds() {
+        RawHttp.Response r = call("/status/503?retry_after=0");
+        assertThat(r.status()).isEqualTo(503);
+        assertThat(r.header("Retry-After")).isEqualTo("0");
+        assertThat(call("/status/503").header("Retry-After")).isNull();
+        assertThat(call("/status/503?retry_after=0%0d%0aX-Evil:%201").status()).isEqualTo(400);
+    }
+
+    @Test
     void informationalStatusIsSentAndThenTheConnectionEnds() {
         try (RawHttp http = new RawHttp(server.port())) {
             assertThat(http.exchange(RawHttp.get("/status/102")).status()).isEqualTo(102);

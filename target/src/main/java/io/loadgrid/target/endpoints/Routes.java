@@ -56,7 +56,7 @@ public final class Routes implements RequestRouter {
             return DelayEndpoint.reply(ex, path.substring(7));
         }
         if (path.startsWith("/status/")) {
-            return StatusEndpoint.reply(path.substring(8));
+            return StatusEndpoint.reply(path.substring(8), ex.query());
         }
         if (path.startsWith("/bytes/")) {
             return readOnly(m) ? BytesEndpoint.reply(ex, path.substring(7)) : notAllowed(ALLOW_GET);
