@@ -49,7 +49,7 @@ final class AgentRun {
             boolean lostCoordinator;
             try (LiveReporting live = new LiveReporting(hz, runId, me, engine, sampler, watch)) {
                 // stopped or abandoned before the start: run nothing, but still report so the coordinator can finish
-                outcome = start == null ? new Outcome(Tally.empty(), 0, 0) : engine.run(start, sampler);
+                outcome = start == null ? new Outcome(Tally.empty(), 0, 0, 0) : engine.run(start, sampler);
                 lostCoordinator = live.coordinatorLost() || watch.look() instanceof CoordinatorWatch.Seen.Gone;
             }
             committer.drain(30_000);

@@ -5,7 +5,10 @@ import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.ConnectException;
 import java.net.Socket;
+import java.net.SocketAddress;
+import java.net.SocketTimeoutException;
 
 /** A plain socket whose streams report every byte read and written, so the blocking client counts wire bytes. */
 final class CountingSocket extends Socket {
@@ -15,6 +18,21 @@ final class CountingSocket extends Socket {
 
     CountingSocket(WireCounter counter) {
         this.counter = counter;
+    }
+
+    /**
+     * A connect that times out is a failure to connect, as Netty's ConnectTimeoutException says for the event-loop
+     * client; the JDK throws the same SocketTimeoutException as for a read that timed out.
+     */
+    @Override
+    public void connect(SocketAddress endpoint, int timeout) throws IOException {
+        try {
+            super.connect(endpoint, timeout);
+        } catch (SocketTimeoutException e) {
+            ConnectException c = new ConnectException("connect to " + endpoint + " timed out after " + timeout + " ms");
+            c.initCause(e);
+            throw c;
+        }
     }
 
     @Override

@@ -15,6 +15,13 @@ public final class Failures {
     private Failures() {
     }
 
+    /** The client got no connection for a request: {@code cause} as a connect failure, whatever its own type. */
+    public static ConnectException connecting(Throwable cause) {
+        ConnectException e = new ConnectException("no connection: " + cause.getMessage());
+        e.initCause(cause);
+        return e;
+    }
+
     public static FailureKind classify(Throwable t) {
         for (Throwable c = t; c != null; c = c.getCause()) {
             if (c instanceof ConnectException || c instanceof NoRouteToHostException || c instanceof UnknownHostException

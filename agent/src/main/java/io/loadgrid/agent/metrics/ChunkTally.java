@@ -17,6 +17,7 @@ final class ChunkTally {
     private final ItemCounts counts = new ItemCounts();
     private final PackedHistogram latency = new PackedHistogram(1, Histograms.HIGHEST_US, Histograms.DIGITS);
     private final PackedHistogram uncorrected = new PackedHistogram(1, Histograms.HIGHEST_US, Histograms.DIGITS);
+    private final PackedHistogram lag = new PackedHistogram(1, Histograms.HIGHEST_US, Histograms.DIGITS);
     private final AtomicLong finished = new AtomicLong();
 
     ChunkTally(Chunk chunk) {
@@ -31,13 +32,21 @@ final class ChunkTally {
         return counts;
     }
 
-    synchronized void latency(long corrected, long uncorrectedUs) {
+    synchronized void latency(long corrected, long uncorrectedUs, long lagUs) {
         latency.recordValue(corrected);
         uncorrected.recordValue(uncorrectedUs);
+        lag.recordValue(lagUs);
     }
 
+    /** An item that failed with a response; its latency comes separately. */
     void failed(FailureKind kind) {
         counts.failed(kind);
+    }
+
+    /** An item that failed without a response, sent {@code lagUs} behind its slot. */
+    synchronized void failed(FailureKind kind, long lagUs) {
+        counts.failed(kind);
+        lag.recordValue(lagUs);
     }
 
     /** Counts one more item as finished; true when it was the chunk's last. */
@@ -48,6 +57,6 @@ final class ChunkTally {
     /** The chunk's tally, once its items are done; wire bytes are counted per node, not per chunk. */
     synchronized Tally tally() {
         return new Tally(counts.ok.sum(), counts.failures(), 0, 0, counts.written.sum(), counts.resultHi.sum(),
-                counts.resultLo.sum(), latency, uncorrected);
+                counts.resultLo.sum(), latency, uncorrected, lag);
     }
 }

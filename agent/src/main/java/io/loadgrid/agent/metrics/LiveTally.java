@@ -5,6 +5,7 @@ import io.loadgrid.common.metrics.FailureKind;
 import io.loadgrid.common.metrics.Histograms;
 import io.loadgrid.common.metrics.Tally;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAccumulator;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
@@ -17,12 +18,17 @@ import org.HdrHistogram.Recorder;
 public final class LiveTally {
     private final Recorder latency = new Recorder(1, Histograms.HIGHEST_US, Histograms.DIGITS);
     private final Recorder uncorrected = new Recorder(1, Histograms.HIGHEST_US, Histograms.DIGITS);
+    private final Recorder lag = new Recorder(1, Histograms.HIGHEST_US, Histograms.DIGITS);
     private final ItemCounts counts = new ItemCounts();
     private final LongAccumulator lastEnd = new LongAccumulator(Math::max, Long.MIN_VALUE);
+    /** Items between {@link #started()} and their outcome, exactly, and the most there ever were at once. */
+    private final AtomicLong pending = new AtomicLong();
+    private final LongAccumulator pendingPeak = new LongAccumulator(Math::max, 0);
     private final WireCounter wire;
     private final ChunkLedger ledger;
     private final Histogram latencyTotal = Histograms.newLatency();
     private final Histogram uncorrectedTotal = Histograms.newLatency();
+    private final Histogram lagTotal = Histograms.newLatency();
 
     public LiveTally(WireCounter wire) {
         this(wire, null);
@@ -40,6 +46,16 @@ public final class LiveTally {
     /** An item is about to be sent; with the outcomes this gives the items in flight. */
     public void started() {
         counts.started.increment();
+        pendingPeak.accumulate(pending.incrementAndGet());
+    }
+
+    /** The most items that were in flight at once so far: what a model's concurrency really was. */
+    public long inFlightPeak() {
+        return pendingPeak.get();
+    }
+
+    private void ended() {
+        pending.decrementAndGet();
     }
 
     /** Items begun and not yet done (done is read first, so this never counts a finished item as pending). */
@@ -55,6 +71,7 @@ public final class LiveTally {
 
     /** Item {@code index} completed; times are nanoTime instants: intended start, actual send, last byte. */
     public void completed(long index, long intended, long sent, long end) {
+        ended();
         counts.ok.increment();
         ChunkTally chunk = chunk(index);
         if (chunk != null) {
@@ -65,6 +82,7 @@ public final class LiveTally {
 
     /** Item {@code index} got a response whose status counts as a failure. */
     public void failedWithResponse(long index, FailureKind kind, long intended, long sent, long end) {
+        ended();
         counts.failed(kind);
         ChunkTally chunk = chunk(index);
         if (chunk != null) {
@@ -73,13 +91,16 @@ public final class LiveTally {
         recordLatency(chunk, intended, sent, end);
     }
 
-    /** Item {@code index} failed without a response. */
-    public void failed(long index, FailureKind kind) {
+    /** Item {@code index}, sent at {@code sent} for its {@code intended} start, failed without a response. */
+    public void failed(long index, FailureKind kind, long intended, long sent) {
+        ended();
         counts.failed(kind);
         lastEnd.accumulate(System.nanoTime());
+        long behind = lagOf(intended, sent);
+        lag.recordValue(behind);
         ChunkTally chunk = chunk(index);
         if (chunk != null) {
-            chunk.failed(kind);
+            chunk.failed(kind, behind);
             ledger.finished(chunk);
         }
     }
@@ -128,15 +149,22 @@ public final class LiveTally {
     }
 
     private void recordLatency(ChunkTally chunk, long intended, long sent, long end) {
-        long corrected = Math.max(1, (end - intended) / 1000);
-        long plain = Math.max(1, (end - sent) / 1000);
+        long corrected = Histograms.recordable((end - intended) / 1000);
+        long plain = Histograms.recordable((end - sent) / 1000);
+        long behind = lagOf(intended, sent);
         latency.recordValue(corrected);
         uncorrected.recordValue(plain);
+        lag.recordValue(behind);
         lastEnd.accumulate(end);
         if (chunk != null) {
-            chunk.latency(corrected, plain);
+            chunk.latency(corrected, plain, behind);
             ledger.finished(chunk);
         }
+    }
+
+    /** How late the send was against its slot, µs (0 when on time; a closed loop's slot is when a sender took it). */
+    private static long lagOf(long intended, long sent) {
+        return Math.min(Histograms.HIGHEST_US, Math.max(0, (sent - intended) / 1000));
     }
 
     /** The latencies recorded since the previous call (or {@link #total()}), for live snapshots. */
@@ -144,6 +172,7 @@ public final class LiveTally {
         Histogram h = latency.getIntervalHistogram();
         latencyTotal.add(h);
         uncorrectedTotal.add(uncorrected.getIntervalHistogram());
+        lagTotal.add(lag.getIntervalHistogram());
         return h;
     }
 
@@ -152,6 +181,6 @@ public final class LiveTally {
         // the recorders hand out what was recorded since the last call; the totals keep the sum
         interval();
         return new Tally(counts.ok.sum(), counts.failures(), wire.up(), wire.down(), counts.written.sum(),
-                counts.resultHi.sum(), counts.resultLo.sum(), latencyTotal.copy(), uncorrectedTotal.copy());
+                counts.resultHi.sum(), counts.resultLo.sum(), latencyTotal.copy(), uncorrectedTotal.copy(), lagTotal.copy());
     }
 }

@@ -36,6 +36,23 @@ final class Lanes {
         }
     }
 
+    /**
+     * Waits for the slot on the loop's own scheduler, to the nanosecond (Netty's, under Vert.x's millisecond timers),
+     * as blocking senders park for it: every model paces alike. A request never leaves before its slot.
+     */
+    private void sendAtSlot(long index, long intended) {
+        vertx.timer(pacer.nanosUntil(intended), TimeUnit.NANOSECONDS).onComplete(t -> {
+            if (items.stopped()) {
+                // stopped while this item waited for its slot: it is not sent, and the lane ends
+                pump();
+            } else if (pacer.nanosUntil(intended) > 0) {
+                sendAtSlot(index, intended);
+            } else if (task.start(index, intended, this::pump)) {
+                pump();
+            }
+        });
+    }
+
     /** Runs items back to back while they complete inline (CPU work), so a million of them do not recurse. */
     private void pump() {
         while (true) {
@@ -52,18 +69,8 @@ final class Lanes {
                 return;
             }
             long intended = pacer.intendedStart(index);
-            long wait = pacer.nanosUntil(intended);
-            if (wait > 0) {
-                // round up: a request must never leave before its slot
-                long ms = Math.max(1, TimeUnit.NANOSECONDS.toMillis(wait + 999_999));
-                vertx.setTimer(ms, t -> {
-                    if (items.stopped()) {
-                        // stopped while this item waited for its slot: it is not sent, and the lane ends
-                        pump();
-                    } else if (task.start(index, intended, this::pump)) {
-                        pump();
-                    }
-                });
+            if (pacer.nanosUntil(intended) > 0) {
+                sendAtSlot(index, intended);
                 return;
             }
             if (!task.start(index, intended, this::pump)) {

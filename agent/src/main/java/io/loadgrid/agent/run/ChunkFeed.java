@@ -5,6 +5,7 @@ import io.loadgrid.common.metrics.FailureKind;
 import io.loadgrid.common.metrics.Tally;
 import io.loadgrid.common.plan.Chunk;
 import io.loadgrid.common.plan.ChunkLayout;
+import io.loadgrid.common.plan.ChunkSizes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -23,7 +24,7 @@ import java.util.concurrent.atomic.LongAdder;
  * over from a lost agent, or a lane taken from a lagging one, is interleaved with this node's own, not queued behind it.
  */
 public final class ChunkFeed implements Items {
-    static final int AHEAD = 2;
+    static final int AHEAD = ChunkSizes.HELD_PER_SENDER;
     private static final long POLL_MS = 2;
     private final ChunkSource source;
     private final ChunkLedger ledger;

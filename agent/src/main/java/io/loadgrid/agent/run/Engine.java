@@ -146,13 +146,15 @@ public final class Engine implements AutoCloseable {
         Tally total = tally.total();
         long last = tally.lastEnd();
         int peak = threads.getPeakThreadCount();
+        long inFlightPeak = tally.inFlightPeak();
         for (WorkerReport r : children.reports()) {
             total = total.plus(r.tally().decode());
             peak += r.threadsPeak();
             last = Math.max(last, r.lastEnd());
+            inFlightPeak += r.inFlightPeak();
         }
         // wall time ends with the last completed item, not with waiting for others' chunks to come back
-        return new Outcome(total, (last == Long.MIN_VALUE ? drove : last) - start, peak);
+        return new Outcome(total, (last == Long.MIN_VALUE ? drove : last) - start, peak, inFlightPeak);
     }
 
     /**

@@ -39,14 +39,15 @@ public final class AsyncHttpTask implements AsyncItemTask {
         tally.started();
         long sent = System.nanoTime();
         client.request(options)
-                .compose(request -> request.send())
+                // whatever kept the client from a connection (refused, unreachable, none within the timeout) is a connect failure
+                .compose(request -> request.send(), e -> Future.failedFuture(Failures.connecting(e)))
                 .compose(response -> receive(index, response).map(v -> {
                     record(index, response.statusCode(), intendedStart, sent, System.nanoTime());
                     return v;
                 }))
                 .onComplete(ar -> {
                     if (ar.failed()) {
-                        tally.failed(index, Failures.classify(ar.cause()));
+                        tally.failed(index, Failures.classify(ar.cause()), intendedStart, sent);
                     }
                     done.run();
                 });

@@ -49,7 +49,7 @@ public final class BlockingHttpTask implements ItemTask {
                 tally.failedWithResponse(index, kind, intendedStart, sent, end);
             }
         } catch (IOException | RuntimeException e) {
-            tally.failed(index, Failures.classify(e));
+            tally.failed(index, Failures.classify(e), intendedStart, sent);
         }
     }
 }

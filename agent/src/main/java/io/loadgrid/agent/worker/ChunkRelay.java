@@ -3,6 +3,7 @@ package io.loadgrid.agent.worker;
 import io.loadgrid.agent.run.ChunkFeed;
 import io.loadgrid.common.codec.Json;
 import io.loadgrid.common.plan.Chunk;
+import io.loadgrid.common.plan.ChunkSizes;
 import java.io.IOException;
 import java.util.concurrent.Semaphore;
 
@@ -12,7 +13,7 @@ import java.util.concurrent.Semaphore;
  * to the agent's committer. Returns the worker's final report.
  */
 public final class ChunkRelay {
-    private static final int OUTSTANDING = 2;
+    private static final int OUTSTANDING = ChunkSizes.HELD_PER_SENDER;
     private final WorkerProcess worker;
     private final ChunkFeed feed;
     private final int part;

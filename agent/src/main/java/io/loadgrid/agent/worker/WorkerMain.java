@@ -46,7 +46,7 @@ public final class WorkerMain {
             commits.awaitTermination(1, TimeUnit.MINUTES);
             long lastEnd = start + outcome.wallNanos();
             synchronized (out) {
-                out.println(WorkerProtocol.RESULT + Json.write(new WorkerReport(outcome.tally().encode(), outcome.threadsPeak(), lastEnd)));
+                out.println(WorkerProtocol.RESULT + Json.write(new WorkerReport(outcome.tally().encode(), outcome.threadsPeak(), lastEnd, outcome.inFlightPeak())));
             }
             reported = true;
             // stay alive until the parent closes our stdin, so its closing resource sample still sees this process

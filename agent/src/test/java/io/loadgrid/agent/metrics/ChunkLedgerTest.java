@@ -38,7 +38,7 @@ class ChunkLedgerTest {
                     for (long i = next.getAndIncrement(); i < 39_500; i = next.getAndIncrement()) {
                         t.result(i, i);
                         if (i % 97 == 0) {
-                            t.failed(i, FailureKind.CONNECT);
+                            t.failed(i, FailureKind.CONNECT, 0, 1000);
                         } else {
                             t.completed(i, 0, 1000, 1000 + 1000 * (i % 500 + 1));
                         }
@@ -54,6 +54,8 @@ class ChunkLedgerTest {
         assertThat(sum.failures()).isEqualTo(total.failures());
         assertThat(sum.result()).isEqualTo(total.result());
         assertThat(sum.latency()).isEqualTo(total.latency());
+        assertThat(sum.lag()).isEqualTo(total.lag());
+        assertThat(sum.lag().getTotalCount()).as("every item, failed ones too").isEqualTo(39_500);
         // the last group holds 500 items: one chunk of them, or each lane's every third
         assertThat(committed.get(layout.chunks() - 1).items()).isEqualTo(lanes == 1 ? 500 : 166);
     }

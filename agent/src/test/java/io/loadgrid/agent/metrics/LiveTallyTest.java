@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.loadgrid.agent.http.WireCounter;
 import io.loadgrid.common.metrics.FailureKind;
+import io.loadgrid.common.metrics.Histograms;
 import io.loadgrid.common.metrics.Tally;
 import java.math.BigInteger;
 import java.util.concurrent.ExecutorService;
@@ -27,6 +28,39 @@ class LiveTallyTest {
         Tally total = t.total();
         assertThat(total.latency().getMaxValue()).isBetween(4_990L, 5_010L);
         assertThat(total.uncorrected().getMaxValue()).isBetween(995L, 1_005L);
+        // sent 4 ms after its slot: the schedule lag
+        assertThat(total.lag().getMaxValue()).isBetween(3_995L, 4_005L);
+        assertThat(total.lag().getTotalCount()).isEqualTo(1);
+    }
+
+    @Test
+    void aLatencyAboveTheHistogramsRangeCountsOnceAsOkAtTheTopOfTheRange() {
+        LiveTally t = new LiveTally(new WireCounter());
+        long twoHours = 2L * 3600 * 1_000_000_000L;
+        t.started();
+        t.completed(0, 0, twoHours - 1_000_000, twoHours);
+        Tally total = t.total();
+        assertThat(total.ok()).isEqualTo(1);
+        assertThat(total.failed()).isZero();
+        assertThat(total.latency().getTotalCount()).isEqualTo(1);
+        assertThat(total.latency().getMaxValue()).isGreaterThanOrEqualTo(Histograms.HIGHEST_US * 999 / 1000);
+        assertThat(total.uncorrected().getMaxValue()).isBetween(995L, 1_005L);
+    }
+
+    @Test
+    void theInFlightPeakIsTheMostItemsBetweenStartAndOutcomeAtOnce() {
+        LiveTally t = new LiveTally(new WireCounter());
+        t.started();
+        t.started();
+        t.completed(0, 0, 0, 1000);
+        t.started();
+        t.started();
+        t.failed(1, FailureKind.CONNECT, 0, 0);
+        t.failedWithResponse(2, FailureKind.HTTP_5XX, 0, 0, 1000);
+        t.completed(3, 0, 0, 1000);
+        t.started();
+        assertThat(t.inFlightPeak()).isEqualTo(3);
+        assertThat(t.inFlight()).isEqualTo(1);
     }
 
     @Test
@@ -38,7 +72,7 @@ class LiveTallyTest {
                     for (int i = 0; i < 25_000; i++) {
                         t.completed(i, 0, 0, 1_000_000);
                         if (i % 1000 == 0) {
-                            t.failed(i, FailureKind.TIMEOUT);
+                            t.failed(i, FailureKind.TIMEOUT, 0, 0);
                         }
                     }
                 });

@@ -17,6 +17,9 @@ import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -103,11 +106,13 @@ abstract class ModelContract {
     }
 
     @Test
-    void neverHasMoreThanItsConcurrencyInFlight() throws Exception {
+    void hasExactlyItsConcurrencyInFlight() throws Exception {
         int n = Math.max(minimumConcurrency(), Math.min(concurrency(), 4));
         RunSpec s = variant(Runs.spec(model(), n, Runs.http(base + "/delay/0.2?i={i}"), 3L * n));
         Outcome o = Runs.run(s);
         assertThat(o.tally().ok()).isEqualTo(3L * n);
+        // responses take 200 ms, so every sender is busy at once: the peak is N, never more and never less
+        assertThat(o.inFlightPeak()).isEqualTo(n);
         // three full rounds of 200 ms each at the very least; more in flight would finish sooner
         assertThat(o.wallNanos()).isGreaterThanOrEqualTo(600_000_000L);
     }
@@ -124,6 +129,43 @@ abstract class ModelContract {
         RunSpec slow = spec(Runs.http(base + "/delay/3?i={i}"), minimumConcurrency());
         Outcome timedOut = Runs.run(slow.withTimeout(Duration.ofMillis(300)));
         assertThat(timedOut.tally().failures()).containsEntry(FailureKind.TIMEOUT, (long) minimumConcurrency());
+    }
+
+    /** No client sends an item twice: OkHttp would retry a 503 that says Retry-After: 0, once, retries off or not. */
+    @Test
+    void sendsEachItemOnceEvenWhenTheServerInvitesARetry() throws Exception {
+        TargetStats before = target.stats();
+        Outcome o = Runs.run(spec(Runs.http(base + "/status/503?retry_after=0&i={i}"), 12));
+        TargetStats after = target.stats();
+        assertThat(o.tally().failures()).containsExactly(Map.entry(FailureKind.HTTP_5XX, 12L));
+        assertThat(after.requests() - before.requests()).isEqualTo(12);
+        assertThat(o.tally().bytesUp()).isEqualTo(after.bytesIn() - before.bytesIn());
+    }
+
+    /** A connect that times out is a connect failure for every client: a listener whose accept queue is full never answers. */
+    @Test
+    void classifiesAConnectTimeoutAsAConnectFailure() throws Exception {
+        try (var full = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            List<java.net.Socket> queued = new ArrayList<>();
+            try {
+                while (queued.size() < 16) {
+                    java.net.Socket s = new java.net.Socket();
+                    queued.add(s);
+                    try {
+                        s.connect(full.getLocalSocketAddress(), 200);
+                    } catch (java.net.SocketTimeoutException e) {
+                        break;
+                    }
+                }
+                RunSpec s = spec(Runs.http("http://127.0.0.1:" + full.getLocalPort() + "/x/{i}"), minimumConcurrency());
+                Outcome o = Runs.run(s.withTimeout(Duration.ofMillis(300)));
+                assertThat(o.tally().failures()).containsExactly(Map.entry(FailureKind.CONNECT, (long) minimumConcurrency()));
+            } finally {
+                for (java.net.Socket q : queued) {
+                    q.close();
+                }
+            }
+        }
     }
 
     @Test
@@ -157,6 +199,22 @@ abstract class ModelContract {
         assertThat(o.tally().ok()).isEqualTo(30);
         // item 29 may not start before 29/60 s
         assertThat(o.wallNanos()).isGreaterThanOrEqualTo(29 * 1_000_000_000L / 60);
+    }
+
+    /**
+     * Every model waits for a slot to well under a millisecond: 600/s puts slots 1.67 ms apart, so a sender that
+     * rounded its waits to whole milliseconds would send most items hundreds of microseconds late. Warmed up, as runs
+     * are by default: a cold worker JVM's first requests hold its lanes for most of a second.
+     */
+    @Test
+    void sendsWithinAFractionOfAMillisecondOfEverySlot() throws Exception {
+        RunSpec s = spec(Runs.http(base + "/get?i={i}"), 300).withRate(600.0).withPrewarm(true);
+        Outcome o = Runs.run(s);
+        assertThat(o.tally().ok()).isEqualTo(300);
+        LatencySummary lag = LatencySummary.of(o.tally().lag());
+        System.out.printf("%s: schedule lag p50 %d µs, p90 %d µs, p99 %d µs%n", getClass().getSimpleName(), lag.p50(), lag.p90(), lag.p99());
+        assertThat(lag.count()).isEqualTo(300);
+        assertThat(lag.p50()).as("median schedule lag, µs (whole-millisecond waits give about 500)").isLessThan(400);
     }
 
     @Test

@@ -14,6 +14,14 @@ public final class Histograms {
     private Histograms() {
     }
 
+    /**
+     * A latency in microseconds as every histogram records it: at least 1, and a latency above the highest trackable
+     * value recorded as that value (so the item still counts once, as what it was), never thrown out.
+     */
+    public static long recordable(long us) {
+        return Math.max(1, Math.min(HIGHEST_US, us));
+    }
+
     public static Histogram newLatency() {
         return new Histogram(1, HIGHEST_US, DIGITS);
     }

@@ -19,7 +19,7 @@ public record ClusterPlan(RunSpec spec, ChunkLayout layout, Split split, List<St
      */
     public static ClusterPlan of(RunSpec spec, long chunkSize, Split split, List<String> agents, String coordinator) {
         long items = spec.plannedItems();
-        long size = chunkSize > 0 ? chunkSize : ChunkSizes.choose(items, agents.size(), spec.concurrency());
+        long size = chunkSize > 0 ? chunkSize : ChunkSizes.choose(items, agents.size(), spec.sendersPerNode(), spec.concurrency());
         int lanes = spec.rate() == null ? 1 : agents.size() * spec.sendersPerNode();
         return new ClusterPlan(spec, new ChunkLayout(size, lanes, items), split, agents, coordinator);
     }

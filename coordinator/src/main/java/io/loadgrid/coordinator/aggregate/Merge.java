@@ -64,7 +64,7 @@ public final class Merge {
     private static Tally withBytes(Tally t, Node n) {
         long up = n.report() != null ? n.report().bytesUp() : n.last() != null ? n.last().bytesUp() : 0;
         long down = n.report() != null ? n.report().bytesDown() : n.last() != null ? n.last().bytesDown() : 0;
-        return new Tally(t.ok(), t.failures(), up, down, t.bytesWritten(), t.resultHi(), t.resultLo(), t.latency(), t.uncorrected());
+        return t.withBytes(up, down);
     }
 
     /**

@@ -39,7 +39,11 @@ public final class SweepDiff {
             }
             Figure speed = ca.paced() ? Figure.THROUGHPUT : Figure.WALL;
             changes.add(stat(ca, speed, ca.totals().get(speed.key()), cb.totals().get(speed.key()), thresholdPct, flagged(ca, cb)));
-            changes.add(p99(ca, ca.latencyUs(), cb.latencyUs(), thresholdPct, flagged(ca, cb)));
+            changes.add(p99(ca, "p99 latency", ca.latencyUs(), cb.latencyUs(), thresholdPct, flagged(ca, cb)));
+            if (ca.paced() && ca.latencyUncorrectedUs() != null && cb.latencyUncorrectedUs() != null) {
+                // with a rate the corrected p99 mixes the target's answer time with the generator's lateness: keep both
+                changes.add(p99(ca, "p99 uncorrected", ca.latencyUncorrectedUs(), cb.latencyUncorrectedUs(), thresholdPct, flagged(ca, cb)));
+            }
             changes.add(failures(ca, cb));
         }
         return new Result(changes, unmatched);
@@ -64,11 +68,11 @@ public final class SweepDiff {
         return new Change(c.id(), c.name(), f.label(), f.unit(), a.mean(), b.mean(), pct, regression, sat);
     }
 
-    private static Change p99(CellResult c, LatencySummary a, LatencySummary b, double threshold, boolean sat) {
+    private static Change p99(CellResult c, String what, LatencySummary a, LatencySummary b, double threshold, boolean sat) {
         double pa = a.p99() / 1e3;
         double pb = b.p99() / 1e3;
         double pct = pct(pa, pb);
-        return new Change(c.id(), c.name(), "p99 latency", "ms", pa, pb, pct, pb > pa && pct > threshold, sat);
+        return new Change(c.id(), c.name(), what, "ms", pa, pb, pct, pb > pa && pct > threshold, sat);
     }
 
     private static Change failures(CellResult ca, CellResult cb) {

@@ -26,12 +26,12 @@ public final class Results {
         }
         boolean cpu = spec.workload() instanceof Workload.Cpu;
         return new RunResult(RunResult.SCHEMA, spec.model().key(), spec.concurrency(), spec.workload().name(), target,
-                parameters(spec), t.items(), t.ok(), t.failed(), failures, round(wall, 4), per(t.items(), wall),
+                parameters(spec), t.items(), t.ok(), t.failed(), failures, round(wall, 4), per(t.responses(), wall), per(t.items(), wall),
                 t.bytesDown(), t.bytesUp(), t.bytesWritten(), per(t.bytesDown(), wall), per(t.bytesUp(), wall),
-                LatencySummary.of(t.latency()), LatencySummary.of(t.uncorrected()),
+                LatencySummary.of(t.latency()), LatencySummary.of(t.uncorrected()), LatencySummary.of(t.lag()),
                 res.cpuProcessPct(), res.cpuSystemPct(), res.rssMb(), res.threadsMax(), res.cores(),
                 cpu ? t.result() : null, counts, interrupted ? Boolean.TRUE : null, null, null, Histograms.encode(t.latency()),
-                res.busiestThreadPct());
+                Histograms.encode(t.uncorrected()), Histograms.encode(t.lag()), res.busiestThreadPct());
     }
 
     private static RunResult.Parameters parameters(RunSpec s) {

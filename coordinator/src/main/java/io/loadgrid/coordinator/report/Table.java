@@ -18,7 +18,7 @@ public final class Table {
         List<String[]> rows = new ArrayList<>();
         rows.add(row("Execution Time", f("%.2f", r.wallS()), "seconds"));
         rows.add(row("Items", f("%,d ok / %,d failed", r.ok(), r.failed()), "items"));
-        rows.add(row("Throughput", f("%,.1f", r.reqPerS()), "items/s"));
+        rows.add(row("Throughput", f("%,.1f", r.reqPerS()) + " (" + f("%,.1f", r.itemsPerS()) + " items/s)", "responses/s (items/s)"));
         if (r.result() == null) {
             rows.add(row("Total Downloaded", f("%,d", r.bytesDown()), "bytes"));
             rows.add(row("Download Speed", f("%,.2f", r.downloadBytesPerS() / 1000), "KB/s"));
@@ -32,6 +32,9 @@ public final class Table {
         rows.add(row("Latency", latency(r.latencyUs()), "ms"));
         if (r.parameters().rate() != null) {
             rows.add(row("Latency (uncorrected)", latency(r.latencyUncorrectedUs()), "ms"));
+            if (r.scheduleLagUs() != null) {
+                rows.add(row("Schedule Lag", latency(r.scheduleLagUs()), "ms behind the slot"));
+            }
         }
         rows.add(row("CPU Usage (Process)", pct(r.cpuProcessPct()), "% of one core"));
         rows.add(row("CPU Usage (System)", pct(r.cpuSystemPct()), "% of all cores"));

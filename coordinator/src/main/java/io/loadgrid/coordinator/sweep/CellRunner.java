@@ -52,7 +52,7 @@ final class CellRunner {
         String label = "[" + position + " " + cell.id() + "] " + cell.name() + " · " + what;
         RunResult r = session.run(options, resolved, err, (spec, target, agents) -> err.println(label + " on " + agents + " agent(s)"),
                 observer, stop);
-        err.println(String.format(Locale.ROOT, "%s: %.2f s, %,.1f items/s, p99 %.2f ms, %,d failed%s", label, r.wallS(), r.reqPerS(),
+        err.println(String.format(Locale.ROOT, "%s: %.2f s, %,.1f items/s, p99 %.2f ms, %,d failed%s", label, r.wallS(), r.itemsPerS(),
                 r.latencyUs().p99() / 1e3, r.failed(), r.interrupted() != null ? " (interrupted)" : ""));
         return r;
     }

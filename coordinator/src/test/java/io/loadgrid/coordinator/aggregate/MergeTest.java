@@ -48,7 +48,7 @@ class MergeTest {
                 all.recordValue(v);
             }
             var failures = new EnumMap<FailureKind, Long>(FailureKind.class);
-            Tally t = new Tally(1000, failures, 0, 0, 0, 0, 0, h, h.copy());
+            Tally t = new Tally(1000, failures, 0, 0, 0, 0, 0, h, h.copy(), h.copy());
             chunks.add(new ChunkResult(c, c % 2 == 0 ? "node-a-uuid" : "node-b-uuid", t.encode()));
         }
         Resources res = new Resources(new AvgMax(50, 60), new AvgMax(70, 80), new AvgMax(100, 120), 20, 2, 5, 40.0);
@@ -75,7 +75,7 @@ class MergeTest {
         ClusterPlan plan = new ClusterPlan(SPEC, new ChunkLayout(1000, 1, 3000), Split.DYNAMIC, List.of("a", "b"), "coord");
         Histogram h = Histograms.newLatency();
         h.recordValue(100);
-        Tally one = new Tally(1000, new EnumMap<>(FailureKind.class), 0, 0, 0, 0, 0, h, h);
+        Tally one = new Tally(1000, new EnumMap<>(FailureKind.class), 0, 0, 0, 0, 0, h, h, h);
         List<ChunkResult> chunks = List.of(new ChunkResult(0, "a", one.encode()), new ChunkResult(1, "b", one.encode()),
                 new ChunkResult(2, "b", one.encode()));
         Resources res = new Resources(new AvgMax(1, 1), new AvgMax(1, 1), new AvgMax(1, 1), 1, 2, 1, null);

@@ -101,7 +101,7 @@ class NodeSeriesTest {
     }
 
     private static RunResult result(long ok, long down, Histogram latency) {
-        Tally t = new Tally(ok, new EnumMap<>(FailureKind.class), down / 10, down, 0, 0, 0, latency, latency.copy());
+        Tally t = new Tally(ok, new EnumMap<>(FailureKind.class), down / 10, down, 0, 0, 0, latency, latency.copy(), latency.copy());
         Resources res = new Resources(new AvgMax(1, 1), new AvgMax(1, 1), new AvgMax(1, 1), 1, 2, 1, null);
         return Results.of(SPEC, t, 1_000_000_000L, res, "http://127.0.0.1:1", null, false);
     }

@@ -18,7 +18,8 @@ final class CellTable {
         boolean http = c.runs().isEmpty() || c.runs().get(0).result() == null;
         List<List<String>> rows = new ArrayList<>();
         rows.add(List.of("Execution Time", Fmt.pm(t.get("wall_s"), "%.2f"), "seconds"));
-        rows.add(List.of("Throughput", Fmt.pm(t.get("req_per_s"), "%,.1f"), "items/s"));
+        rows.add(List.of("Throughput", Fmt.pm(t.get("req_per_s"), "%,.1f"), "responses/s"));
+        rows.add(List.of("Item Rate", Fmt.pm(t.get("items_per_s"), "%,.1f"), "items/s"));
         rows.add(List.of("Items", Fmt.pm(t.get("items"), "%,.0f"), "items"));
         if (http) {
             rows.add(List.of("Total Downloaded", Fmt.pm(t.get("bytes_down"), "%,.0f"), "bytes"));
@@ -34,12 +35,19 @@ final class CellTable {
         rows.add(List.of("CPU Cores", Fmt.pm(t.get("cores"), "%.0f"), "cores"));
         rows.add(List.of("Threads (max live)", Fmt.pm(t.get("threads_max"), "%.0f"), "threads"));
         rows.add(List.of("Busiest Thread", Fmt.pm(t.get("busiest_thread_pct"), "%.1f"), "% of one core"));
-        LatencySummary l = c.latencyUs();
-        if (l != null && l.count() > 0) {
-            rows.add(List.of("Latency", "p50 " + Fmt.ms(l.p50()) + " / p90 " + Fmt.ms(l.p90()) + " / p99 " + Fmt.ms(l.p99())
-                    + " / p99.9 " + Fmt.ms(l.p999()) + " / max " + Fmt.ms(l.max()), "ms"));
+        latency(rows, "Latency", c.latencyUs(), "ms");
+        if (c.parameters().containsKey("rate")) {
+            latency(rows, "Latency (uncorrected)", c.latencyUncorrectedUs(), "ms");
+            latency(rows, "Schedule Lag", c.scheduleLagUs(), "ms behind the slot");
         }
         return new TableModel(c.id() + " · " + c.name() + (c.saturation().saturated() ? " ⚠" : ""), List.of("Metric", "Value", "Unit"), rows, notes(c));
+    }
+
+    private static void latency(List<List<String>> rows, String label, LatencySummary l, String unit) {
+        if (l != null && l.count() > 0) {
+            rows.add(List.of(label, "p50 " + Fmt.ms(l.p50()) + " / p90 " + Fmt.ms(l.p90()) + " / p99 " + Fmt.ms(l.p99())
+                    + " / p99.9 " + Fmt.ms(l.p999()) + " / max " + Fmt.ms(l.max()), unit));
+        }
     }
 
     private static List<String> notes(CellResult c) {

@@ -11,10 +11,12 @@ import java.util.Map;
  * @param status     "done" (every repetition ran), "interrupted" (stopped by the user: redone on resume), "failed"
  * @param runs       each measured repetition, with its per-node results; warm-ups are not kept
  * @param totals     mean and stddev over the repetitions of each scalar figure, keyed as in results.csv
- * @param latencyUs  percentiles of the repetitions' latency histograms merged into one (never averaged)
+ * @param latencyUs  percentiles of the repetitions' latency histograms merged into one (never averaged); likewise
+ *                   the uncorrected latency and the schedule lag (null in results written before they were kept)
  */
 public record CellResult(String id, String name, String group, Map<String, Object> parameters, String status, String error,
-                         List<RunResult> runs, Map<String, Stat> totals, LatencySummary latencyUs, Saturation saturation) {
+                         List<RunResult> runs, Map<String, Stat> totals, LatencySummary latencyUs,
+                         LatencySummary latencyUncorrectedUs, LatencySummary scheduleLagUs, Saturation saturation) {
 
     public boolean done() {
         return "done".equals(status);

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.HdrHistogram.Histogram;
 
 /** Adds a cell's repetitions up: mean and stddev of every figure, one merged latency histogram, saturation. */
@@ -23,7 +24,8 @@ public final class CellSummary {
             totals.put(f.key(), Stat.of(values));
         }
         return new CellResult(cell.id(), cell.name(), cell.group(), cell.params(), status, error, List.copyOf(runs), totals,
-                merged(runs), SaturationCheck.of(runs, local));
+                merged(runs, RunResult::latencyHistogram), merged(runs, RunResult::latencyUncorrectedHistogram),
+                merged(runs, RunResult::scheduleLagHistogram), SaturationCheck.of(runs, local));
     }
 
     /** A cell not run yet (or to be run again on resume). */
@@ -32,11 +34,11 @@ public final class CellSummary {
     }
 
     /** Percentiles over every repetition's items: the histograms are added, never the percentiles averaged. */
-    static LatencySummary merged(List<RunResult> runs) {
+    static LatencySummary merged(List<RunResult> runs, Function<RunResult, String> histogram) {
         Histogram all = Histograms.newLatency();
         for (RunResult r : runs) {
-            if (r.latencyHistogram() != null) {
-                all.add(Histograms.decode(r.latencyHistogram()));
+            if (histogram.apply(r) != null) {
+                all.add(Histograms.decode(histogram.apply(r)));
             }
         }
         return LatencySummary.of(all);

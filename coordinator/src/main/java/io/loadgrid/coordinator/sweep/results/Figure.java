@@ -15,12 +15,14 @@ import java.util.function.ToDoubleFunction;
 public record Figure(String key, String label, String unit, boolean higherIsBetter, ToDoubleFunction<RunResult> value) {
 
     public static final Figure WALL = new Figure("wall_s", "Execution Time", "s", false, RunResult::wallS);
-    public static final Figure THROUGHPUT = new Figure("req_per_s", "Throughput", "items/s", true, RunResult::reqPerS);
+    public static final Figure THROUGHPUT = new Figure("req_per_s", "Throughput", "responses/s", true, RunResult::reqPerS);
+    public static final Figure ITEM_RATE = new Figure("items_per_s", "Item Rate", "items/s", true, RunResult::itemsPerS);
     public static final Figure FAILED = new Figure("failed", "Failed Requests", "requests", false, RunResult::failed);
 
     public static final List<Figure> ALL = List.of(
             WALL,
             THROUGHPUT,
+            ITEM_RATE,
             new Figure("items", "Items", "items", true, RunResult::items),
             new Figure("bytes_down", "Total Downloaded", "bytes", true, RunResult::bytesDown),
             new Figure("download_bytes_per_s", "Download Speed", "bytes/s", true, RunResult::downloadBytesPerS),

@@ -11,8 +11,10 @@ import java.util.Map;
  * more of its cores had no headroom left to send faster, and neither had a node whose busiest thread (an event loop,
  * the sync sender) ran 90% or more of the run: the process total would hide it, and JIT and GC threads, busy after a
  * fresh start, do not count in it; in local mode the target shares the host, so a host busy 90% or more on average also caps what
- * the cell shows; a rate the agents could not keep up is the same. CPU workloads have no target: using every core
- * is their point, so they are never flagged.
+ * the cell shows; a rate the agents could not keep up is the same, and so is a schedule the senders kept late: a p99
+ * schedule lag (send minus slot) above both 1 ms and 5% of the p99 response time means the corrected latencies are
+ * partly the generator's own delay. CPU workloads have no target: using every core is their point, so they are
+ * never flagged.
  */
 final class SaturationCheck {
     static final double NODE_CPU_SHARE = 0.85;
@@ -20,6 +22,8 @@ final class SaturationCheck {
     static final double BUSY_THREAD_PCT = 90;
     /** Below 90%: the wall time also holds the last responses' latency, so a short paced cell looks a little slow. */
     static final double RATE_SHARE = 0.90;
+    static final long LAG_FLOOR_US = 1000;
+    static final double LAG_SHARE = 0.05;
 
     private SaturationCheck() {
     }
@@ -52,8 +56,15 @@ final class SaturationCheck {
             out.put("host", String.format(Locale.ROOT, "host CPU %.0f%% busy, no idle core left to the generator (target and agents share this host)", r.cpuSystemPct().avg()));
         }
         Double rate = r.parameters() == null ? null : r.parameters().rate();
-        if (rate != null && r.reqPerS() < RATE_SHARE * rate) {
-            out.put("rate", String.format(Locale.ROOT, "kept %.0f of the %.0f items/s asked", r.reqPerS(), rate));
+        if (rate != null && r.itemsPerS() < RATE_SHARE * rate) {
+            out.put("rate", String.format(Locale.ROOT, "kept %.0f of the %.0f items/s asked", r.itemsPerS(), rate));
+        }
+        if (rate != null && r.scheduleLagUs() != null && r.latencyUncorrectedUs() != null) {
+            long lag = r.scheduleLagUs().p99();
+            if (lag > LAG_FLOOR_US && lag > LAG_SHARE * r.latencyUncorrectedUs().p99()) {
+                out.put("lag", String.format(Locale.ROOT, "sends were late: p99 schedule lag %.2f ms against a p99 response time of %.2f ms",
+                        lag / 1e3, r.latencyUncorrectedUs().p99() / 1e3));
+            }
         }
         return out;
     }

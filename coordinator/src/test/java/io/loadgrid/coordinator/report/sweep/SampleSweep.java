@@ -93,12 +93,12 @@ final class SampleSweep {
             totals.put(f.key(), Stat.of(runs.stream().map(f.value()::applyAsDouble).toList()));
         }
         return new CellResult(id, name, model, Map.of("model", model, "concurrency", concurrency), "done", null, runs, totals,
-                LatencySummary.of(merged), saturation);
+                LatencySummary.of(merged), LatencySummary.of(merged), LatencySummary.of(merged), saturation);
     }
 
     private static CellResult failed() {
         return new CellResult("c05", "multiprocess c=4", "multiprocess", Map.of("model", "multiprocess", "concurrency", 4), "failed",
-                "agent 9f8e7d6c lost", List.of(), Map.of(), null, Saturation.NONE);
+                "agent 9f8e7d6c lost", List.of(), Map.of(), null, null, null, Saturation.NONE);
     }
 
     private static AvgMax jitter(Random random, AvgMax a) {
@@ -113,8 +113,8 @@ final class SampleSweep {
         long up = items * 187;
         return new RunResult(RunResult.SCHEMA, model, concurrency, "seed", "http://127.0.0.1:8080",
                 new RunResult.Parameters(null, null, null, "reuse", null, null, 5_000, "discard", true), items, ok, failed,
-                Map.of("timeout", failed, "connect", 0L, "status", 0L), wallS, items / wallS, down, up, 0, down / wallS, up / wallS,
-                LatencySummary.of(h), LatencySummary.of(h), cpuProcess, cpuSystem, rss, threads, 2, null,
-                new RunResult.TargetCounts(items, up, down), false, null, null, Histograms.encode(h), null);
+                Map.of("timeout", failed, "connect", 0L, "status", 0L), wallS, ok / wallS, items / wallS, down, up, 0, down / wallS, up / wallS,
+                LatencySummary.of(h), LatencySummary.of(h), LatencySummary.of(h), cpuProcess, cpuSystem, rss, threads, 2, null,
+                new RunResult.TargetCounts(items, up, down), false, null, null, Histograms.encode(h), Histograms.encode(h), Histograms.encode(h), null);
     }
 }

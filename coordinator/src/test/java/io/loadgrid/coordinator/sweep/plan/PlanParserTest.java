@@ -134,7 +134,7 @@ class PlanParserTest {
         assertThatThrownBy(() -> parse("name: t\ndefaults:\n  items: 10\n  concurency: 10\n"))
                 .isInstanceOf(PlanError.class)
                 .hasMessageStartingWith("sweeps/t.yaml:4: field 'defaults.concurency': unknown key; use one of model, concurrency, items,")
-                .hasMessageEndingWith("chunk, name, group");
+                .hasMessageEndingWith("chunk, prewarm, name, group");
         assertError("name: t\nrepetition: 2\n", "sweeps/t.yaml:2: field 'repetition': unknown key; use one of "
                 + "name, description, repetitions, warmups, defaults, matrix, include, exclude");
         assertError("name: t\ndefaults: {name: x}\n",
