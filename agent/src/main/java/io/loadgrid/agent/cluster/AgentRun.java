@@ -1,6 +1,7 @@
 package io.loadgrid.agent.cluster;
 
 import com.hazelcast.core.HazelcastInstance;
+import io.loadgrid.agent.metrics.GeneratorThreads;
 import io.loadgrid.agent.metrics.ResourceSampler;
 import io.loadgrid.agent.run.Engine;
 import io.loadgrid.agent.run.Outcome;
@@ -53,8 +54,7 @@ final class AgentRun {
                 lostCoordinator = live.coordinatorLost() || watch.look() instanceof CoordinatorWatch.Seen.Gone;
             }
             committer.drain(30_000);
-            // the cluster member's own threads are not the model's: the seeds counted the generator's threads only
-            Resources resources = sampler.stop(Math.max(1, outcome.threadsPeak() - hazelcastThreads()));
+            Resources resources = sampler.stop(GeneratorThreads.ofPeak(outcome.threadsPeak()));
             String error = lostCoordinator ? "the coordinator went away; load stopped"
                     : committer.failure() != null ? "committing chunks failed: " + committer.failure() : null;
             var m = hz.getCluster().getLocalMember();
@@ -67,10 +67,6 @@ final class AgentRun {
         } finally {
             node.state(AgentState.IDLE);
         }
-    }
-
-    private static int hazelcastThreads() {
-        return (int) Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith("hz.")).count();
     }
 
     /** The start instant as this host's nanoTime, or null when the coordinator went away or gave up first. */

@@ -2,6 +2,7 @@ package io.loadgrid.agent.cluster;
 
 import com.hazelcast.collection.IQueue;
 import com.hazelcast.core.HazelcastInstance;
+import io.loadgrid.agent.metrics.GeneratorThreads;
 import io.loadgrid.agent.metrics.LiveTally;
 import io.loadgrid.agent.metrics.ResourceSampler;
 import io.loadgrid.agent.run.Engine;
@@ -68,10 +69,11 @@ final class LiveReporting implements AutoCloseable {
             var failures = new java.util.EnumMap<io.loadgrid.common.metrics.FailureKind, Long>(io.loadgrid.common.metrics.FailureKind.class);
             failures.putAll(t.failures());
             engine.failedElsewhere().forEach((k, v) -> failures.merge(k, v, Long::sum));
+            LiveTally.Interval interval = t.interval();
             snapshots.offer(Json.write(new NodeSnapshot(me, ++seq, watch.clusterTime(), t.done() + engine.doneElsewhere(),
-                    t.ok() + engine.okElsewhere(), failures, t.wire().up(), t.wire().down(), Histograms.encode(t.interval()), latest.cpuProcessPct(),
-                    latest.rssMb(), java.lang.management.ManagementFactory.getThreadMXBean().getThreadCount(), t.written(),
-                    engine.inFlight(), latest.cpuSystemPct())));
+                    t.ok() + engine.okElsewhere(), failures, t.wire().up(), t.wire().down(), Histograms.encode(interval.latency()),
+                    latest.cpuProcessPct(), latest.rssMb(), GeneratorThreads.live(),
+                    t.written(), engine.inFlight(), latest.cpuSystemPct(), Histograms.encode(interval.lag()))));
         } catch (RuntimeException e) {
             // a snapshot is best effort: the final figures come from committed chunks and the node report
         }

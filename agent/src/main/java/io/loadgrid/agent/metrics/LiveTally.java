@@ -167,13 +167,18 @@ public final class LiveTally {
         return Math.min(Histograms.HIGHEST_US, Math.max(0, (sent - intended) / 1000));
     }
 
-    /** The latencies recorded since the previous call (or {@link #total()}), for live snapshots. */
-    public synchronized Histogram interval() {
+    /** What one interval of a run recorded: its latencies and its schedule lags. */
+    public record Interval(Histogram latency, Histogram lag) {
+    }
+
+    /** What was recorded since the previous call (or {@link #total()}), for live snapshots. */
+    public synchronized Interval interval() {
         Histogram h = latency.getIntervalHistogram();
+        Histogram behind = lag.getIntervalHistogram();
         latencyTotal.add(h);
         uncorrectedTotal.add(uncorrected.getIntervalHistogram());
-        lagTotal.add(lag.getIntervalHistogram());
-        return h;
+        lagTotal.add(behind);
+        return new Interval(h, behind);
     }
 
     /** Everything recorded so far; call when no item is in flight any more. */

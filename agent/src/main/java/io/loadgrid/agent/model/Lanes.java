@@ -40,13 +40,15 @@ final class Lanes {
      * Waits for the slot on the loop's own scheduler, to the nanosecond (Netty's, under Vert.x's millisecond timers),
      * as blocking senders park for it: every model paces alike. A request never leaves before its slot.
      */
-    private void sendAtSlot(long index, long intended) {
-        vertx.timer(pacer.nanosUntil(intended), TimeUnit.NANOSECONDS).onComplete(t -> {
+    private void sendAtSlot(long index, long intended, long wait) {
+        // wait > 0: a timer of 0 is refused, and the item would be lost with the exception
+        vertx.timer(wait, TimeUnit.NANOSECONDS).onComplete(t -> {
+            long more = pacer.nanosUntil(intended);
             if (items.stopped()) {
                 // stopped while this item waited for its slot: it is not sent, and the lane ends
                 pump();
-            } else if (pacer.nanosUntil(intended) > 0) {
-                sendAtSlot(index, intended);
+            } else if (more > 0) {
+                sendAtSlot(index, intended, more);
             } else if (task.start(index, intended, this::pump)) {
                 pump();
             }
@@ -69,8 +71,9 @@ final class Lanes {
                 return;
             }
             long intended = pacer.intendedStart(index);
-            if (pacer.nanosUntil(intended) > 0) {
-                sendAtSlot(index, intended);
+            long wait = pacer.nanosUntil(intended);
+            if (wait > 0) {
+                sendAtSlot(index, intended, wait);
                 return;
             }
             if (!task.start(index, intended, this::pump)) {

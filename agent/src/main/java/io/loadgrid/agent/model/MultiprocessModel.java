@@ -27,6 +27,8 @@ public final class MultiprocessModel implements Model {
     private final RunSetup setup;
     private final int processes;
     private final List<WorkerProcess> workers = new ArrayList<>();
+    private final ExecutorService relays = Executors.newThreadPerTaskExecutor(Thread.ofPlatform().daemon().name("relay-", 0).factory());
+    private final List<Future<WorkerReport>> reports = new ArrayList<>();
     private boolean going;
     private boolean stopped;
 
@@ -47,6 +49,10 @@ public final class MultiprocessModel implements Model {
             setup.children().started(w.handle());
             w.await(WorkerProtocol.READY);
         }
+        // relayed from now on, so that every worker holds its first chunks when the clock starts
+        for (int part = 0; part < workers.size(); part++) {
+            reports.add(relays.submit(new ChunkRelay(workers.get(part), setup.feed(), part, workers.size())::relay));
+        }
     }
 
     @Override
@@ -58,15 +64,8 @@ public final class MultiprocessModel implements Model {
     public void drive(Items items, Pacer pacer) throws Exception {
         // the workers pace their own items; the schedule stays global because it is by index and one start instant
         go(pacer.startNanos());
-        try (ExecutorService relays = Executors.newThreadPerTaskExecutor(Thread.ofPlatform().daemon().name("relay-", 0).factory())) {
-            List<Future<WorkerReport>> reports = new ArrayList<>();
-            for (int part = 0; part < workers.size(); part++) {
-                ChunkRelay relay = new ChunkRelay(workers.get(part), setup.feed(), part, workers.size());
-                reports.add(relays.submit(relay::relay));
-            }
-            for (Future<WorkerReport> r : reports) {
-                setup.children().reported(r.get());
-            }
+        for (Future<WorkerReport> r : reports) {
+            setup.children().reported(r.get());
         }
     }
 
@@ -96,5 +95,6 @@ public final class MultiprocessModel implements Model {
         for (WorkerProcess w : workers) {
             w.stop();
         }
+        relays.shutdownNow();
     }
 }

@@ -27,7 +27,7 @@ public final class ChunkRelay {
         this.parts = parts;
     }
 
-    /** Runs until the worker reports; call after GO. */
+    /** Runs until the worker reports; call once the worker is READY (chunks go to it before GO too). */
     public WorkerReport relay() throws IOException, InterruptedException {
         Thread feeder = Thread.ofPlatform().daemon().name("chunk-relay").start(this::feed);
         try {

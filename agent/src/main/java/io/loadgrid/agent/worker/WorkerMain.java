@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -35,12 +36,10 @@ public final class WorkerMain {
         try (Engine engine = Engine.prepare(job.spec(), job.layout(), chunks,
                 (chunk, tally) -> commits.execute(() -> commit(out, new ChunkDone(chunk, tally.encode()))))) {
             out.println(WorkerProtocol.READY);
-            String go = in.readLine();
-            if (go == null || !go.startsWith(WorkerProtocol.GO)) {
-                return;
-            }
-            long start = Long.parseLong(go.substring(WorkerProtocol.GO.length()).strip());
-            Thread watchdog = Thread.ofPlatform().daemon().name("parent-watch").start(() -> followParent(in, engine, chunks));
+            // chunks arrive from now on, before GO, so the first ones are at hand at the start instant
+            CompletableFuture<Long> go = new CompletableFuture<>();
+            Thread watchdog = Thread.ofPlatform().daemon().name("parent-watch").start(() -> followParent(in, engine, chunks, go));
+            long start = go.join();
             var outcome = engine.run(start, MeasuredWindow.NONE);
             commits.shutdown();
             commits.awaitTermination(1, TimeUnit.MINUTES);
@@ -60,11 +59,13 @@ public final class WorkerMain {
         }
     }
 
-    /** After GO the parent sends chunks, END and STOP; its stdin closing means it is gone. */
-    private static void followParent(BufferedReader in, Engine engine, ParentChunks chunks) {
+    /** After READY the parent sends chunks, GO, END and STOP; its stdin closing means it is gone. */
+    private static void followParent(BufferedReader in, Engine engine, ParentChunks chunks, CompletableFuture<Long> go) {
         try {
             for (String line = in.readLine(); line != null; line = in.readLine()) {
-                if (WorkerProtocol.STOP.equals(line)) {
+                if (line.startsWith(WorkerProtocol.GO)) {
+                    go.complete(Long.parseLong(line.substring(WorkerProtocol.GO.length()).strip()));
+                } else if (WorkerProtocol.STOP.equals(line)) {
                     engine.stop();
                     chunks.end();
                 } else if (line.startsWith(WorkerProtocol.CHUNK) || line.equals(WorkerProtocol.END)) {

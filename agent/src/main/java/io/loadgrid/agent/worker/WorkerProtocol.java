@@ -2,9 +2,9 @@ package io.loadgrid.agent.worker;
 
 /**
  * The line protocol between the multiprocess model and its workers, over the worker's stdin and stdout: the parent
- * writes the job, the worker answers READY once set up, the parent writes GO with the start instant (and maybe
- * STOP), the worker answers RESULT. In a cluster run the parent also passes chunks (CHUNK, then END when there are
- * no more) and the worker answers COMMIT with each chunk's result, or BACK for one it never started.
+ * writes the job, the worker answers READY once set up; from then on the parent passes chunks (CHUNK, then END when
+ * there are no more), already before it writes GO with the start instant (and maybe STOP); the worker answers
+ * COMMIT with each chunk's result, or BACK for one it never started, and RESULT at the end.
  * A worker whose stdin closes (its parent died) exits at once: load never continues without its controller.
  */
 public final class WorkerProtocol {

@@ -16,11 +16,10 @@ import java.util.Map;
 /** Gathers one scrape's data points by metric family, then builds the snapshots (one family per name, as required). */
 final class Families {
     static final String LATENCY = "loadgrid_latency_seconds";
-    private static final String LATENCY_HELP = "Latency from intended start to last byte of the response, items that got a response";
     private final Map<String, String> help = new LinkedHashMap<>();
     private final Map<String, List<CounterDataPointSnapshot>> counters = new LinkedHashMap<>();
     private final Map<String, List<GaugeDataPointSnapshot>> gauges = new LinkedHashMap<>();
-    private final List<HistogramDataPointSnapshot> latency = new ArrayList<>();
+    private final Map<String, List<HistogramDataPointSnapshot>> histograms = new LinkedHashMap<>();
 
     void counter(String name, String text, Labels labels, double value) {
         help.putIfAbsent(name, text);
@@ -32,8 +31,9 @@ final class Families {
         gauges.computeIfAbsent(name, k -> new ArrayList<>()).add(new GaugeDataPointSnapshot(value, labels, null));
     }
 
-    void histogram(HistogramDataPointSnapshot point) {
-        latency.add(point);
+    void histogram(String name, String text, HistogramDataPointSnapshot point) {
+        help.putIfAbsent(name, text);
+        histograms.computeIfAbsent(name, k -> new ArrayList<>()).add(point);
     }
 
     MetricSnapshots build() {
@@ -48,11 +48,11 @@ final class Families {
             points.forEach(b::dataPoint);
             out.metricSnapshot(b.build());
         });
-        if (!latency.isEmpty()) {
-            HistogramSnapshot.Builder b = HistogramSnapshot.builder().name(LATENCY).help(LATENCY_HELP);
-            latency.forEach(b::dataPoint);
+        histograms.forEach((name, points) -> {
+            HistogramSnapshot.Builder b = HistogramSnapshot.builder().name(name).help(help.get(name));
+            points.forEach(b::dataPoint);
             out.metricSnapshot(b.build());
-        }
+        });
         return out.build();
     }
 }

@@ -89,7 +89,10 @@ public final class LoadMetrics implements MultiCollector {
         f.counter("loadgrid_upload_bytes", "Bytes sent on the wire: request line, headers and body", l, n.up());
         f.counter("loadgrid_download_bytes", "Bytes received on the wire: status line, headers and body", l, n.down());
         f.counter("loadgrid_written_bytes", "Response body bytes persisted by the file sink", l, n.written());
-        f.histogram(n.latency().point(l));
+        f.histogram(Families.LATENCY, "Latency from intended start to last byte of the response, items that got a response",
+                n.latency().point(l));
+        f.histogram("loadgrid_schedule_lag_seconds", "How late each item was sent against its slot in the schedule (the generator's own delay)",
+                n.lag().point(l));
         if (n.inFlight() >= 0) {
             f.gauge("loadgrid_in_flight", "Items begun and not yet done", l, n.inFlight());
         }
@@ -98,7 +101,7 @@ public final class LoadMetrics implements MultiCollector {
             f.gauge("loadgrid_agent_cpu_process_percent", "Agent process CPU over the last second, % of one core (can exceed 100)", l, live.cpuProcessPct());
             f.gauge("loadgrid_agent_cpu_system_percent", "CPU of the agent's host over the last second, % of all its cores", l, live.cpuSystemPct());
             f.gauge("loadgrid_agent_rss_bytes", "Resident memory of the agent and its worker processes", l, live.rssMb() * 1e6);
-            f.gauge("loadgrid_agent_threads", "Live threads of the agent JVM", l, live.threads());
+            f.gauge("loadgrid_agent_threads", "Live generator threads of the agent JVM (the cluster member's own excluded)", l, live.threads());
         }
     }
 

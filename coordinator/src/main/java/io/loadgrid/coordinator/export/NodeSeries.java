@@ -22,15 +22,21 @@ final class NodeSeries {
     private long down;
     private long written;
     private LatencyPoint latency = LatencyPoint.EMPTY;
+    private LatencyPoint lag = LatencyPoint.EMPTY;
     private NodeSnapshot live;
     private Histogram liveLatency;
+    private Histogram liveLag;
     private long inFlight;
 
     synchronized void snapshot(NodeSnapshot s, Histogram interval) {
         if (liveLatency == null) {
             liveLatency = Histograms.newLatency();
+            liveLag = Histograms.newLatency();
         }
         liveLatency.add(interval);
+        if (s.intervalLag() != null && !s.intervalLag().isEmpty()) {
+            liveLag.add(Histograms.decode(s.intervalLag()));
+        }
         if (live == null || s.seq() > live.seq()) {
             live = s;
             inFlight = s.inFlight();
@@ -47,8 +53,8 @@ final class NodeSeries {
         up += Math.max(live == null ? 0 : live.bytesUp(), result.bytesUp());
         down += Math.max(live == null ? 0 : live.bytesDown(), result.bytesDown());
         written += Math.max(live == null ? 0 : live.bytesWritten(), result.bytesWritten());
-        Histogram end = result.latencyHistogram() == null ? Histograms.newLatency() : Histograms.decode(result.latencyHistogram());
-        latency = latency.plus(LatencyPoint.of(liveLatency == null ? end : atLeast(end, liveLatency)));
+        latency = latency.plus(finalPoint(result.latencyHistogram(), liveLatency));
+        lag = lag.plus(finalPoint(result.scheduleLagHistogram(), liveLag));
         endLive();
     }
 
@@ -62,12 +68,20 @@ final class NodeSeries {
         down = down();
         written = written();
         latency = latency.plus(LatencyPoint.of(liveLatency));
+        lag = lag.plus(LatencyPoint.of(liveLag));
         endLive();
+    }
+
+    /** The run's exact histogram, holding at least what the live intervals showed. */
+    private static LatencyPoint finalPoint(String encoded, Histogram liveIntervals) {
+        Histogram end = encoded == null ? Histograms.newLatency() : Histograms.decode(encoded);
+        return LatencyPoint.of(liveIntervals == null ? end : atLeast(end, liveIntervals));
     }
 
     private void endLive() {
         live = null;
         liveLatency = null;
+        liveLag = null;
         inFlight = inFlight < 0 ? -1 : 0;
     }
 
@@ -90,6 +104,11 @@ final class NodeSeries {
     /** Every latency so far, finished runs and the live one. */
     synchronized LatencyPoint latency() {
         return liveLatency == null ? latency : latency.plus(LatencyPoint.of(liveLatency));
+    }
+
+    /** Every schedule lag so far, finished runs and the live one. */
+    synchronized LatencyPoint lag() {
+        return liveLag == null ? lag : lag.plus(LatencyPoint.of(liveLag));
     }
 
     /** Items in flight now (0 once the run is over), or -1 when not known live (worker processes run them). */

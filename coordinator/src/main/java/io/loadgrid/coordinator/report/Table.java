@@ -36,9 +36,11 @@ public final class Table {
                 rows.add(row("Schedule Lag", latency(r.scheduleLagUs()), "ms behind the slot"));
             }
         }
-        rows.add(row("CPU Usage (Process)", pct(r.cpuProcessPct()), "% of one core"));
+        // across agents a max is the sum of each agent's own maximum, which may have come at different moments
+        String max = r.nodes() != null && r.nodes().size() > 1 ? "max: sum of agents' max" : "max";
+        rows.add(row("CPU Usage (Process)", pct(r.cpuProcessPct()).replace("(max)", "(" + max + ")"), "% of one core"));
         rows.add(row("CPU Usage (System)", pct(r.cpuSystemPct()), "% of all cores"));
-        rows.add(row("Memory Usage (RSS)", r.rssMb() == null ? "-" : f("%.2f MB (avg) / %.2f MB (max)", r.rssMb().avg(), r.rssMb().max()), "MB"));
+        rows.add(row("Memory Usage (RSS)", r.rssMb() == null ? "-" : f("%.2f MB (avg) / %.2f MB (" + max + ")", r.rssMb().avg(), r.rssMb().max()), "MB"));
         rows.add(row("CPU Cores", Integer.toString(r.cores()), "cores"));
         rows.add(row("Threads (max live)", Integer.toString(r.threadsMax()), "threads"));
         if (r.busiestThreadPct() != null) {

@@ -79,7 +79,7 @@ class MergeTest {
         List<ChunkResult> chunks = List.of(new ChunkResult(0, "a", one.encode()), new ChunkResult(1, "b", one.encode()),
                 new ChunkResult(2, "b", one.encode()));
         Resources res = new Resources(new AvgMax(1, 1), new AvgMax(1, 1), new AvgMax(1, 1), 1, 2, 1, null);
-        var snapshot = new io.loadgrid.common.metrics.NodeSnapshot("a", 3, 1500, 1400, 1400, Map.of(), 111, 222, "", 90, 200, 30, 0, 0, 0);
+        var snapshot = new io.loadgrid.common.metrics.NodeSnapshot("a", 3, 1500, 1400, 1400, Map.of(), 111, 222, "", 90, 200, 30, 0, 0, 0, null);
         List<Merge.Node> nodes = List.of(new Merge.Node("a", "x", "h", 2, null, snapshot, true),
                 new Merge.Node("b", "y", "h", 2, new NodeReport("b", "y", "h", 3_000_000_000L, 5, 6, res, 0, null), null, false));
         RunResult r = Merge.of(plan, nodes, chunks, Map.of(2L, "a"), 1000, "t", null, false);

@@ -29,7 +29,8 @@ public class DashboardsTest {
     public static final Set<String> CONTRACT_NAMES = Set.of(
             "loadgrid_requests_total", "loadgrid_upload_bytes_total", "loadgrid_download_bytes_total",
             "loadgrid_written_bytes_total", "loadgrid_latency_seconds_bucket", "loadgrid_latency_seconds_count",
-            "loadgrid_latency_seconds_sum", "loadgrid_in_flight", "loadgrid_agent_cpu_process_percent",
+            "loadgrid_latency_seconds_sum", "loadgrid_schedule_lag_seconds_bucket", "loadgrid_schedule_lag_seconds_count",
+            "loadgrid_schedule_lag_seconds_sum", "loadgrid_in_flight", "loadgrid_agent_cpu_process_percent",
             "loadgrid_agent_cpu_system_percent", "loadgrid_agent_rss_bytes", "loadgrid_agent_threads",
             "loadgrid_agents_up", "loadgrid_cell_runs_planned", "loadgrid_cell_runs_done",
             "loadgrid_cell_items_planned", "loadgrid_cell_wall_seconds_total", "loadgrid_sweep_cells_planned", "loadgrid_sweep_cells_done");

@@ -43,6 +43,19 @@ class NodeSeriesTest {
     }
 
     @Test
+    void theScheduleLagIsExportedLiveAndEndsAsTheRunsExactHistogram() {
+        NodeSeries n = new NodeSeries();
+        NodeSnapshot s = snapshot(1, 700, 7_000);
+        n.snapshot(new NodeSnapshot(s.node(), s.seq(), s.clusterMs(), s.done(), s.ok(), s.failures(), s.bytesUp(), s.bytesDown(),
+                s.intervalLatency(), s.cpuProcessPct(), s.rssMb(), s.threads(), s.bytesWritten(), s.inFlight(), s.cpuSystemPct(),
+                Histograms.encode(latencies(700, 30))), latencies(700, 2_000));
+        assertThat(n.lag().count()).isEqualTo(700);
+        n.finish(result(1000, 10_000, latencies(1000, 2_000), latencies(1000, 30)));
+        assertThat(n.lag().count()).isEqualTo(1000);
+        assertThat(n.lag().sum()).isCloseTo(1000 * 30e-6, org.assertj.core.data.Offset.offset(1e-3));
+    }
+
+    @Test
     void aSecondRunAddsToTheFirstAndItsSnapshotsCountFromTheStart() {
         NodeSeries n = new NodeSeries();
         n.snapshot(snapshot(5, 900, 9_000), latencies(900, 1_000));
@@ -84,14 +97,14 @@ class NodeSeriesTest {
         NodeSeries n = new NodeSeries();
         var f = new EnumMap<FailureKind, Long>(FailureKind.class);
         f.put(FailureKind.TIMEOUT, 3L);
-        n.snapshot(new NodeSnapshot("a", 1, 0, 13, 10, f, 0, 0, "", 0, 0, 0, 0, 0, 0), latencies(10, 1_000));
+        n.snapshot(new NodeSnapshot("a", 1, 0, 13, 10, f, 0, 0, "", 0, 0, 0, 0, 0, 0, null), latencies(10, 1_000));
         int timeout = java.util.Arrays.asList(NodeSeries.OUTCOMES).indexOf("timeout");
         assertThat(n.requests(timeout)).isEqualTo(3);
         assertThat(n.requests(OK)).isEqualTo(10);
     }
 
     private static NodeSnapshot snapshot(long seq, long ok, long down) {
-        return new NodeSnapshot("a", seq, 0, ok, ok, Map.of(), down / 10, down, "", 50, 100, 30, 0, 10, 40);
+        return new NodeSnapshot("a", seq, 0, ok, ok, Map.of(), down / 10, down, "", 50, 100, 30, 0, 10, 40, null);
     }
 
     private static Histogram latencies(int count, long us) {
@@ -101,7 +114,11 @@ class NodeSeriesTest {
     }
 
     private static RunResult result(long ok, long down, Histogram latency) {
-        Tally t = new Tally(ok, new EnumMap<>(FailureKind.class), down / 10, down, 0, 0, 0, latency, latency.copy(), latency.copy());
+        return result(ok, down, latency, latency.copy());
+    }
+
+    private static RunResult result(long ok, long down, Histogram latency, Histogram lag) {
+        Tally t = new Tally(ok, new EnumMap<>(FailureKind.class), down / 10, down, 0, 0, 0, latency, latency.copy(), lag);
         Resources res = new Resources(new AvgMax(1, 1), new AvgMax(1, 1), new AvgMax(1, 1), 1, 2, 1, null);
         return Results.of(SPEC, t, 1_000_000_000L, res, "http://127.0.0.1:1", null, false);
     }

@@ -48,7 +48,7 @@ public final class ScrapeBench {
                             h.recordValue(1_000 + (long) (random.nextExponential() * 20_000));
                         }
                         String address = "10.0.0." + (11 + n) + ":5701";
-                        cell.snapshot(address, new NodeSnapshot(address, 1, 0, 5_000, 5_000, Map.of(), 1, 1, "", 50, 100, 30, 0, 100, 40), h);
+                        cell.snapshot(address, new NodeSnapshot(address, 1, 0, 5_000, 5_000, Map.of(), 1, 1, "", 50, 100, 30, 0, 100, 40, null), h);
                         Tally t = new Tally(10_000, new EnumMap<>(FailureKind.class), 1_000_000, 3_000_000, 0, 0, 0, h, h.copy(), h.copy());
                         rows.add(new RunResult.NodeResult(address, address, "h", false, 10, 0, null,
                                 Results.of(spec, t, 1_000_000_000L, new Resources(new AvgMax(1, 1), new AvgMax(1, 1), new AvgMax(1, 1), 1, 2, 1, null),
