@@ -24,7 +24,7 @@ final class NodeTable {
                 r.cpuProcessPct() == null ? "-" : Table.f("%.1f", r.cpuProcessPct().avg()),
                 r.rssMb() == null ? "-" : Table.f("%.1f", r.rssMb().max()), summary(r.cluster())});
         out.println();
-        Table.render(new String[] {"Node", "Address", "Items", "Chunks", "Items/s", "p50 ms", "p99 ms", "Downloaded", "CPU %", "RSS MB", "Status"},
+        Table.render(new String[] {"Node", "Address", "Items", "Chunks", "Resp/s", "p50 ms", "p99 ms", "Downloaded", "CPU %", "RSS MB", "Status"},
                 rows, out);
     }
 

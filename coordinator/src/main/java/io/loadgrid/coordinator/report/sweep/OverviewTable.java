@@ -26,7 +26,7 @@ final class OverviewTable {
                 notes.add("⚠ " + c.id() + " " + c.name() + ": generator saturated (" + c.saturation().summary() + ")");
             }
         }
-        return new TableModel("Cells", List.of("Cell", "Name", "Runs", "Execution Time (s)", "Throughput (items/s)", "p50 (ms)",
+        return new TableModel("Cells", List.of("Cell", "Name", "Runs", "Execution Time (s)", "Throughput (resp/s)", "p50 (ms)",
                 "p99 (ms)", "Failed", "CPU proc. avg (%)", "RSS max (MB)", "Status"), rows, notes);
     }
 }
