@@ -10,6 +10,8 @@ import io.vertx.core.http.HttpServer;
 import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Runs the model's own sending path for a moment before the clock starts, against a server inside this JVM, so that
@@ -21,6 +23,7 @@ final class Warmup {
     private static final Duration CLOSED = Duration.ofMillis(700);
     private static final Duration PACED = Duration.ofMillis(500);
     private static final double PACED_RATE = 2000;
+    private static final Set<String> WARMED = ConcurrentHashMap.newKeySet();
     private static final Duration SETTLE_MAX = Duration.ofSeconds(2);
     private static final long QUIET_MS = 50;
     /** About the size of an httpbin /anything answer to a seed URL. */
@@ -29,7 +32,21 @@ final class Warmup {
     private Warmup() {
     }
 
+    /**
+     * Warms {@code spec}'s sending path unless this JVM already has: an agent that ran the same model on the same kind
+     * of workload (paced or not) in an earlier run has it compiled, as a sweep's repetitions do.
+     */
     static void run(RunSpec spec) throws Exception {
+        String path = spec.model() + "/" + spec.workload().getClass().getSimpleName() + "/" + (spec.rate() != null) + "/" + spec.batch()
+                + "/" + spec.pool();
+        if (WARMED.contains(path)) {
+            return;
+        }
+        warm(spec);
+        WARMED.add(path);
+    }
+
+    private static void warm(RunSpec spec) throws Exception {
         Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1));
         try {
             RunSpec warm = spec.withSinkFile(null);
