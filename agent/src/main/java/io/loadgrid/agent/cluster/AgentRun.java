@@ -54,7 +54,7 @@ final class AgentRun {
                 lostCoordinator = live.coordinatorLost() || watch.look() instanceof CoordinatorWatch.Seen.Gone;
             }
             committer.drain(30_000);
-            Resources resources = sampler.stop(GeneratorThreads.ofPeak(outcome.threadsPeak()));
+            Resources resources = sampler.stop(GeneratorThreads.ofPeak(outcome.threadsPeak()), outcome.wallNanos());
             String error = lostCoordinator ? "the coordinator went away; load stopped"
                     : committer.failure() != null ? "committing chunks failed: " + committer.failure() : null;
             var m = hz.getCluster().getLocalMember();

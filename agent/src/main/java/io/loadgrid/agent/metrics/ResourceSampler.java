@@ -88,19 +88,26 @@ public final class ResourceSampler implements MeasuredWindow, AutoCloseable {
         closed = true;
     }
 
-    /** Summarises the window (all zero when the run never started). */
-    public synchronized Resources stop(int threadsMax) {
+    /**
+     * Summarises the window (all zero when the run never started). {@code measuredNanos}, the start instant to this
+     * node's last completion, is what process CPU and the busiest thread are divided by: the model may return later
+     * than that (a node whose chunks are done waits while others hold leases), and that idle wait is not the run's.
+     */
+    public synchronized Resources stop(int threadsMax, long measuredNanos) {
         timer.shutdownNow();
         if (opened && !closed) {
             closed();
         }
-        double wallNs = prevNanos - firstNanos;
+        double sampledNs = prevNanos - firstNanos;
+        double wallNs = measuredNanos > 0 ? Math.min(sampledNs, measuredNanos) : sampledNs;
+        // one thread is at most one core, whatever the few polls of the idle wait added
+        Double busiestPct = busiest == null || wallNs <= 0 ? busiest : Math.min(100, Math.round(busiest * sampledNs / wallNs * 100) / 100.0);
         double procAvg = wallNs > 0 ? (prevCpuNs - firstCpuNs) * 100.0 / wallNs : 0;
         double sysAvg = opened ? busyShare(firstTicks, prevTicks) * 100 : 0;
         return new Resources(new AvgMax(round(procAvg), round(Math.max(procAvg, max(processPct, procAvg)))),
                 new AvgMax(round(sysAvg), round(Math.max(sysAvg, max(systemPct, sysAvg)))),
                 new AvgMax(round(avg(rssMb)), round(max(rssMb, 0))),
-                threadsMax, Runtime.getRuntime().availableProcessors(), rssMb.size(), busiest);
+                threadsMax, Runtime.getRuntime().availableProcessors(), rssMb.size(), busiestPct);
     }
 
     private synchronized void sample() {

@@ -9,7 +9,6 @@ import io.loadgrid.common.plan.ChunkSizes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
@@ -121,13 +120,17 @@ public final class ChunkFeed implements Items {
         while (!stopped) {
             boolean last = exhausted;
             synchronized (this) {
-                for (Iterator<Chunk> it = ready.iterator(); it.hasNext(); ) {
-                    Chunk c = it.next();
-                    if (layout.lanes() == 1 || layout.lane(c.id()) % parts == part) {
-                        it.remove();
-                        room.release();
-                        return c;
+                // a priority queue iterates in heap order: look for the earliest of this worker's chunks
+                Chunk first = null;
+                for (Chunk c : ready) {
+                    if ((layout.lanes() == 1 || layout.lane(c.id()) % parts == part) && (first == null || c.first() < first.first())) {
+                        first = c;
                     }
+                }
+                if (first != null) {
+                    ready.remove(first);
+                    room.release();
+                    return first;
                 }
             }
             if (last) {

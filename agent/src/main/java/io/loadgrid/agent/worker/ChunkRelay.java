@@ -43,6 +43,11 @@ public final class ChunkRelay {
                     return Json.read(line.substring(WorkerProtocol.RESULT.length()), WorkerReport.class);
                 }
             }
+        } catch (IOException e) {
+            // the worker died: its lane's chunks would fill the node's queue and starve the others, so the node stops
+            // handing out chunks; the other workers finish what they hold and report, and the run fails with this
+            feed.stop();
+            throw e;
         } finally {
             feeder.interrupt();
         }

@@ -18,11 +18,28 @@ final class ParentChunks implements ChunkSource {
         this.out = out;
     }
 
-    void received(String line) {
-        chunks.add(line.equals(WorkerProtocol.END) ? END : Json.read(line.substring(WorkerProtocol.CHUNK.length()), Chunk.class));
+    private boolean stopped;
+
+    synchronized void received(String line) {
+        Chunk c = line.equals(WorkerProtocol.END) ? END : Json.read(line.substring(WorkerProtocol.CHUNK.length()), Chunk.class);
+        if (stopped && c != END) {
+            // passed on just as the run stopped: never started here, so it goes back at once
+            giveBack(c);
+        } else {
+            chunks.add(c);
+        }
     }
 
-    void end() {
+    /** The run stopped: chunks not yet leased, and any that still arrive, go back to the parent. */
+    synchronized void end() {
+        stopped = true;
+        java.util.List<Chunk> unleased = new java.util.ArrayList<>();
+        chunks.drainTo(unleased);
+        for (Chunk c : unleased) {
+            if (c != END) {
+                giveBack(c);
+            }
+        }
         chunks.add(END);
     }
 
