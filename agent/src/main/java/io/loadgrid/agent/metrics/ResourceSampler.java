@@ -100,8 +100,11 @@ public final class ResourceSampler implements MeasuredWindow, AutoCloseable {
         }
         double sampledNs = prevNanos - firstNanos;
         double wallNs = measuredNanos > 0 ? Math.min(sampledNs, measuredNanos) : sampledNs;
-        // one thread is at most one core, whatever the few polls of the idle wait added
-        Double busiestPct = busiest == null || wallNs <= 0 ? busiest : Math.min(100, Math.round(busiest * sampledNs / wallNs * 100) / 100.0);
+        Double busiestPct = busiest;
+        if (busiest != null && wallNs > 0) {
+            // one thread is at most one core, whatever the few polls of the idle wait added
+            busiestPct = Math.min(100, Math.round(busiest * sampledNs / wallNs * 100) / 100.0);
+        }
         double procAvg = wallNs > 0 ? (prevCpuNs - firstCpuNs) * 100.0 / wallNs : 0;
         double sysAvg = opened ? busyShare(firstTicks, prevTicks) * 100 : 0;
         return new Resources(new AvgMax(round(procAvg), round(Math.max(procAvg, max(processPct, procAvg)))),
