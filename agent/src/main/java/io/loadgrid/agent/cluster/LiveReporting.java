@@ -69,9 +69,12 @@ final class LiveReporting implements AutoCloseable {
             var failures = new java.util.EnumMap<io.loadgrid.common.metrics.FailureKind, Long>(io.loadgrid.common.metrics.FailureKind.class);
             failures.putAll(t.failures());
             engine.failedElsewhere().forEach((k, v) -> failures.merge(k, v, Long::sum));
+            long ok = t.ok() + engine.okElsewhere();
+            // done from the same reads as ok and failures: read apart, an item completing in between made failed -1
+            long done = ok + failures.values().stream().mapToLong(Long::longValue).sum();
             LiveTally.Interval interval = t.interval();
-            snapshots.offer(Json.write(new NodeSnapshot(me, ++seq, watch.clusterTime(), t.done() + engine.doneElsewhere(),
-                    t.ok() + engine.okElsewhere(), failures, t.wire().up(), t.wire().down(), Histograms.encode(interval.latency()),
+            snapshots.offer(Json.write(new NodeSnapshot(me, ++seq, watch.clusterTime(), done,
+                    ok, failures, t.wire().up(), t.wire().down(), Histograms.encode(interval.latency()),
                     latest.cpuProcessPct(), latest.rssMb(), GeneratorThreads.live(),
                     t.written(), engine.inFlight(), latest.cpuSystemPct(), Histograms.encode(interval.lag()))));
         } catch (RuntimeException e) {

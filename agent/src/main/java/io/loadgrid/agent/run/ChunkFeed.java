@@ -33,7 +33,6 @@ public final class ChunkFeed implements Items {
     /** Started and not yet handed out in full; guarded by this. */
     private final List<Cursor> open = new ArrayList<>();
     private final Semaphore room;
-    private final LongAdder doneElsewhere = new LongAdder();
     private final LongAdder okElsewhere = new LongAdder();
     private final Map<FailureKind, LongAdder> failedElsewhere = new ConcurrentHashMap<>();
     private volatile boolean exhausted;
@@ -141,16 +140,11 @@ public final class ChunkFeed implements Items {
         return null;
     }
 
-    /** A chunk a worker process ran: committed like the node's own; its items count in {@link #doneElsewhere()}. */
+    /** A chunk a worker process ran: committed like the node's own; its items count in {@link #okElsewhere()} and failures. */
     public void committedElsewhere(Chunk chunk, Tally tally) {
-        doneElsewhere.add(tally.items());
         okElsewhere.add(tally.ok());
         tally.failures().forEach((k, v) -> failedElsewhere.computeIfAbsent(k, x -> new LongAdder()).add(v));
         ledger.commit(chunk, tally);
-    }
-
-    public long doneElsewhere() {
-        return doneElsewhere.sum();
     }
 
     public long okElsewhere() {

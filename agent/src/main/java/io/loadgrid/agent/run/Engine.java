@@ -86,11 +86,6 @@ public final class Engine implements AutoCloseable {
         return tally;
     }
 
-    /** Items that worker processes of this node finished (their chunks are committed), for live progress. */
-    public long doneElsewhere() {
-        return feed.doneElsewhere();
-    }
-
     /** Items in flight in this JVM, or -1 when worker processes run them (they report per chunk, not live). */
     public long inFlight() {
         return spec.model() == io.loadgrid.common.plan.ModelName.MULTIPROCESS ? -1 : tally.inFlight();
