@@ -60,6 +60,25 @@ final class CoordinatorWatch {
         }
     }
 
+    /**
+     * Whether the coordinator is a member and the run's control entry is still there, whatever its heartbeat says:
+     * before the start instant no load is sent, so a heartbeat late for a moment (seen on a fresh agent after its
+     * warm-up) is no reason to give the run up; a coordinator that really left fails this too.
+     */
+    boolean present() {
+        if (hz.getCluster().getMembers().stream().noneMatch(m -> m.getUuid().equals(coordinator))) {
+            return false;
+        }
+        try {
+            return control.getAsync(runId).toCompletableFuture().get(1, TimeUnit.SECONDS) != null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return true;
+        } catch (Exception e) {
+            return true;
+        }
+    }
+
     long clusterTime() {
         return hz.getCluster().getClusterTime();
     }
