@@ -1,6 +1,7 @@
 package io.loadgrid.target;
 
 import io.loadgrid.target.endpoints.Routes;
+import io.loadgrid.target.net.AcceptCounter;
 import io.loadgrid.target.net.TargetChannelInitializer;
 import io.loadgrid.target.net.Transport;
 import io.loadgrid.target.stats.TrafficCounters;
@@ -55,6 +56,7 @@ public final class TargetServer implements AutoCloseable {
                 .channel(transport.serverChannel())
                 .option(ChannelOption.SO_BACKLOG, 4096)
                 .option(ChannelOption.SO_REUSEADDR, true)
+                .handler(new AcceptCounter(counters))
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childOption(ChannelOption.ALLOCATOR, alloc)
                 .childHandler(new TargetChannelInitializer(counters,
@@ -84,6 +86,11 @@ public final class TargetServer implements AutoCloseable {
 
     public TargetStats stats() {
         return counters.snapshot();
+    }
+
+    /** TCP connections accepted since start (or the last reset), a control client's included. */
+    public long connections() {
+        return counters.connections();
     }
 
     /** Blocks until {@link #close()} is called from another thread. */

@@ -146,6 +146,26 @@ class WireBytesTest {
     }
 
     @Test
+    void countsEveryConnectionItAcceptsEvenOneThatSendsNothing() {
+        try (RawHttp first = new RawHttp(server.port()); RawHttp second = new RawHttp(server.port())) {
+            first.exchange(RawHttp.get("/get"));
+            first.exchange(RawHttp.get("/get"));
+            second.exchange(RawHttp.get("/status/404"));
+            // a third connection, opened and never used: what a load generator opens ahead of its first request
+            try (RawHttp idle = new RawHttp(server.port())) {
+                // the /stats exchange is a fourth connection, and it has been accepted before it is answered
+                assertThat(stats().get("connections").asLong()).isEqualTo(4);
+            }
+        }
+        assertThat(server.connections()).isEqualTo(4);
+        assertThat(server.stats().requests()).isEqualTo(3);
+        try (RawHttp http = new RawHttp(server.port())) {
+            http.exchange("POST /stats/reset HTTP/1.1\r\nHost: h\r\nContent-Length: 0\r\n\r\n");
+        }
+        assertThat(server.connections()).isZero();
+    }
+
+    @Test
     void rejectedRequestsAreCountedOnTheWireToo() {
         long written;
         long read;
@@ -181,6 +201,7 @@ class WireBytesTest {
                 .contains("loadgrid_target_requests_total 2.0")
                 .contains("loadgrid_target_bytes_in_total " + (double) written)
                 .contains("loadgrid_target_bytes_out_total " + (double) read)
+                .contains("loadgrid_target_connections_total 2.0")
                 .contains("loadgrid_target_responses_total{status_class=\"2xx\"} 1.0")
                 .contains("loadgrid_target_responses_total{status_class=\"5xx\"} 1.0");
     }

@@ -60,6 +60,7 @@ final class StatsEndpoints {
                 .append("{\"requests\":").append(s.requests())
                 .append(",\"bytes_in\":").append(s.bytesIn())
                 .append(",\"bytes_out\":").append(s.bytesOut())
+                .append(",\"connections\":").append(counters.connections())
                 .append(",\"responses\":{");
         for (int i = 0; i < TrafficCounters.STATUS_CLASSES.length; i++) {
             json.append(i == 0 ? "\"" : ",\"").append(TrafficCounters.STATUS_CLASSES[i]).append("\":")

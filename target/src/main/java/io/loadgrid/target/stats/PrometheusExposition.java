@@ -24,6 +24,8 @@ public final class PrometheusExposition {
                 cb -> cb.call(counters.snapshot().bytesIn()));
         counter("loadgrid_target_bytes_out", "Raw bytes written to client connections",
                 cb -> cb.call(counters.snapshot().bytesOut()));
+        counter("loadgrid_target_connections", "TCP connections accepted (control clients' included)",
+                cb -> cb.call(counters.connections()));
         CounterWithCallback.builder()
                 .name("loadgrid_target_responses")
                 .help("HTTP responses sent, by status class")

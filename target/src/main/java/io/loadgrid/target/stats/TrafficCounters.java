@@ -16,6 +16,7 @@ public final class TrafficCounters {
     private final LongAdder requests = new LongAdder();
     private final LongAdder bytesIn = new LongAdder();
     private final LongAdder bytesOut = new LongAdder();
+    private final LongAdder connections = new LongAdder();
     private final LongAdder[] responses = new LongAdder[STATUS_CLASSES.length];
 
     public TrafficCounters() {
@@ -32,6 +33,15 @@ public final class TrafficCounters {
     /** Bytes read that no complete request claimed, e.g. a request cut off by the client closing. */
     public void strayBytesIn(long wireBytes) {
         bytesIn.add(wireBytes);
+    }
+
+    /** A TCP connection accepted; whether it will carry control requests is not known yet, so those count too. */
+    public void connection() {
+        connections.increment();
+    }
+
+    public long connections() {
+        return connections.sum();
     }
 
     public void bytesOut(long wireBytes) {
@@ -58,6 +68,7 @@ public final class TrafficCounters {
         requests.reset();
         bytesIn.reset();
         bytesOut.reset();
+        connections.reset();
         for (LongAdder r : responses) {
             r.reset();
         }
