@@ -1,10 +1,14 @@
 package io.loadgrid.agent.http;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Proxy;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import okhttp3.ConnectionPool;
 import okhttp3.Dispatcher;
+import okhttp3.HttpUrl;
 import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
 import okhttp3.Protocol;
@@ -25,6 +29,8 @@ public final class BlockingClient {
                 .socketFactory(new CountingSocketFactory(wire))
                 .connectionPool(new ConnectionPool(Math.max(5, connections), 5, TimeUnit.MINUTES))
                 .dispatcher(new Dispatcher())
+                // straight to the target, as the event-loop client goes: a system proxy would measure itself
+                .proxy(Proxy.NO_PROXY)
                 .protocols(java.util.List.of(Protocol.HTTP_1_1))
                 .retryOnConnectionFailure(false)
                 .followRedirects(false)
@@ -45,8 +51,29 @@ public final class BlockingClient {
                 ? response.newBuilder().removeHeader("Retry-After").build() : response;
     }
 
+    /**
+     * Opens {@code n} connections to {@code base} before the first call, within the connect timeout, on the address
+     * OkHttp's own lookup gives first (the route it tries first). A host that does not resolve opens none: every item
+     * then says why.
+     */
+    public static void open(OkHttpClient client, String base, int n) throws InterruptedException {
+        HttpUrl url = HttpUrl.get(base);
+        InetSocketAddress remote;
+        try {
+            remote = new InetSocketAddress(client.dns().lookup(url.host()).get(0), url.port());
+        } catch (UnknownHostException e) {
+            return;
+        }
+        sockets(client).open(remote, n, client.connectTimeoutMillis());
+    }
+
     public static void close(OkHttpClient client) {
         client.dispatcher().executorService().shutdown();
         client.connectionPool().evictAll();
+        sockets(client).close();
+    }
+
+    private static CountingSocketFactory sockets(OkHttpClient client) {
+        return (CountingSocketFactory) client.socketFactory();
     }
 }

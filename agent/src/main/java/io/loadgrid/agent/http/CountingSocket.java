@@ -22,10 +22,17 @@ final class CountingSocket extends Socket {
 
     /**
      * A connect that times out is a failure to connect, as Netty's ConnectTimeoutException says for the event-loop
-     * client; the JDK throws the same SocketTimeoutException as for a read that timed out.
+     * client; the JDK throws the same SocketTimeoutException as for a read that timed out. A socket opened before the
+     * start instant is already connected when the client asks: to the same address, that is the connection it wants.
      */
     @Override
     public void connect(SocketAddress endpoint, int timeout) throws IOException {
+        if (isConnected()) {
+            if (endpoint.equals(getRemoteSocketAddress())) {
+                return;
+            }
+            throw new ConnectException("connection opened in advance to " + getRemoteSocketAddress() + ", asked for " + endpoint);
+        }
         try {
             super.connect(endpoint, timeout);
         } catch (SocketTimeoutException e) {

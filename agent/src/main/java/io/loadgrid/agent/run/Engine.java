@@ -41,39 +41,32 @@ public final class Engine implements AutoCloseable {
 
     /**
      * Builds the model and its threads, loops, clients or processes, and starts leasing chunks of {@code layout} from
-     * {@code source}; nothing is sent yet. Each finished chunk goes to {@code committer}.
+     * {@code source}; nothing is sent yet. Each finished chunk goes to {@code committer}. With {@code spec.prewarm()},
+     * the sending path runs for a moment first, and every sender's connection is opened before this returns.
      */
     public static Engine prepare(RunSpec spec, ChunkLayout layout, ChunkSource source, ChunkLedger.Committer committer) throws Exception {
-        Engine engine = new Engine(spec, layout, source, committer);
-        if (spec.prewarm() && engine.model.sendsHere()) {
-            try {
-                Warmup.run(spec);
-            } catch (Exception | Error e) {
-                engine.close();
-                throw e;
-            }
-        }
-        return started(engine);
+        return prepared(new Engine(spec, layout, source, committer), spec.prewarm());
     }
 
     /** The same without the warm-up (it is one itself). */
     static Engine prepareCold(RunSpec spec, ChunkLayout layout, ChunkSource source, ChunkLedger.Committer committer) throws Exception {
-        return started(new Engine(spec, layout, source, committer));
+        return prepared(new Engine(spec, layout, source, committer), false);
     }
 
-    private static Engine started(Engine engine) throws Exception {
-        prepared(engine);
-        engine.feed.start();
-        return engine;
-    }
-
-    private static Engine prepared(Engine engine) throws Exception {
+    private static Engine prepared(Engine engine, boolean warm) throws Exception {
         try {
+            if (warm && engine.model.sendsHere()) {
+                Warmup.run(engine.spec);
+            }
             engine.model.prepare();
+            if (warm) {
+                engine.tasks.openConnections();
+            }
         } catch (Exception | Error e) {
             engine.close();
             throw e;
         }
+        engine.feed.start();
         return engine;
     }
 

@@ -11,14 +11,25 @@ import io.loadgrid.agent.task.CpuTask;
 import io.loadgrid.agent.task.ItemTask;
 import io.loadgrid.common.plan.RunSpec;
 import io.loadgrid.common.workload.Workload;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
 import okhttp3.OkHttpClient;
 
-/** Builds the per-item tasks of a run for whichever kind of thread the model offers, and owns their clients. */
+/**
+ * Builds the per-item tasks of a run for whichever kind of thread the model offers, and owns their clients: one
+ * connection per sender or lane, which {@link #openConnections()} opens before the start instant.
+ */
 public final class Tasks implements AutoCloseable {
     private final RunSpec spec;
     private final LiveTally tally;
     private final BodySink sink;
+    private final List<Supplier<Future<Void>>> openers = new CopyOnWriteArrayList<>();
     private OkHttpClient blockingClient;
 
     public Tasks(RunSpec spec, LiveTally tally) {
@@ -37,7 +48,16 @@ public final class Tasks implements AutoCloseable {
             case Workload.Cpu cpu -> new CpuTask(cpu.kernel(), tally);
             case Workload.Http http -> {
                 if (blockingClient == null) {
-                    blockingClient = BlockingClient.create(senders, spec.timeout(), tally.wire());
+                    OkHttpClient client = BlockingClient.create(senders, spec.timeout(), tally.wire());
+                    blockingClient = client;
+                    openers.add(() -> {
+                        try {
+                            BlockingClient.open(client, http.urls().base(), senders);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                        return Future.succeededFuture();
+                    });
                 }
                 yield new BlockingHttpTask(blockingClient, http.urls(), http.statusFails(), sink, tally);
             }
@@ -48,9 +68,26 @@ public final class Tasks implements AutoCloseable {
     public AsyncItemTask async(Vertx vertx, int inFlight) {
         return switch (spec.workload()) {
             case Workload.Cpu cpu -> new CpuTask(cpu.kernel(), tally);
-            case Workload.Http http -> new AsyncHttpTask(EventLoopClient.create(vertx, inFlight, spec.timeout(), tally.wire()),
-                    http.urls(), http.statusFails(), sink, tally, spec.timeout().toMillis());
+            case Workload.Http http -> {
+                HttpClient client = EventLoopClient.create(vertx, inFlight, spec.timeout(), tally.wire());
+                Context loop = vertx.getOrCreateContext();
+                openers.add(() -> {
+                    // a connection belongs to the loop that opened it: open each on the loop that sends on it
+                    Promise<Void> opened = Promise.promise();
+                    loop.runOnContext(v -> EventLoopClient.open(client, http.urls().base(), inFlight).onComplete(opened));
+                    return opened.future();
+                });
+                yield new AsyncHttpTask(client, http.urls(), http.statusFails(), sink, tally, spec.timeout().toMillis());
+            }
         };
+    }
+
+    /**
+     * Opens every client's connections, all clients at once, and returns when each is open or has failed to: the
+     * first items then measure the target, not TCP handshakes. A connection that failed to open is the item's to retry.
+     */
+    public void openConnections() {
+        Future.join(openers.stream().map(Supplier::get).toList()).await();
     }
 
     @Override

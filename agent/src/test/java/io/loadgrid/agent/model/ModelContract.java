@@ -118,6 +118,38 @@ abstract class ModelContract {
     }
 
     @Test
+    void opensEveryConnectionBeforeTheStartInstantUnlessToldToStartCold() throws Exception {
+        int n = Math.max(minimumConcurrency(), Math.min(concurrency(), 4));
+        RunSpec s = variant(Runs.spec(model(), n, Runs.http(base + "/get?i={i}"), 5L * n));
+        for (boolean warm : new boolean[] {true, false}) {
+            long connections = target.connections();
+            long requests = target.stats().requests();
+            long[] opened = new long[1];
+            Outcome o = Runs.run(s.withPrewarm(warm), 0, () -> {
+                opened[0] = accepted(connections, warm ? n : 0);
+                // opened without a request: the target's counts stay the run's own
+                assertThat(target.stats().requests()).isEqualTo(requests);
+            });
+            assertThat(o.tally().ok()).isEqualTo(5L * n);
+            assertThat(opened[0]).as("connections open at the start instant, prewarm " + warm).isEqualTo(warm ? n : 0);
+            // one connection per sender, kept alive: when they were opened first, the run opens none of its own
+            assertThat(target.connections() - connections).as("connections after the run, prewarm " + warm).isEqualTo(n);
+        }
+    }
+
+    /**
+     * Connections the target accepted since {@code before}, once it has accepted {@code expected} of them or 2 s went
+     * by: a client's connect returns when the kernel completed the handshake, a moment before the server's loop takes it.
+     */
+    private static long accepted(long before, long expected) {
+        long deadline = System.nanoTime() + 2_000_000_000L;
+        while (target.connections() - before < expected && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        return target.connections() - before;
+    }
+
+    @Test
     void classifiesFailuresWithoutStopping() throws Exception {
         Outcome notFound = Runs.run(spec(Runs.http(base + "/status/404?i={i}"), 20));
         assertThat(notFound.tally().failures()).containsEntry(FailureKind.HTTP_4XX, 20L);

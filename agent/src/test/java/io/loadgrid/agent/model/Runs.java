@@ -38,6 +38,11 @@ final class Runs {
      * chunks hold exactly the items the run counted: the coordinator merges those, not the engine's own total.
      */
     static Outcome run(RunSpec spec, long chunkSize) throws Exception {
+        return run(spec, chunkSize, () -> { });
+    }
+
+    /** The same, calling {@code whenPrepared} after the engine is prepared and before the clock starts. */
+    static Outcome run(RunSpec spec, long chunkSize, Runnable whenPrepared) throws Exception {
         LocalBook book = new LocalBook(spec, chunkSize);
         AtomicLong committed = new AtomicLong();
         Outcome o;
@@ -45,6 +50,7 @@ final class Runs {
             book.committed(c);
             committed.addAndGet(t.items());
         })) {
+            whenPrepared.run();
             o = engine.run();
         }
         if (committed.get() != o.tally().items()) {
