@@ -40,7 +40,10 @@ public record RunResult(int schema, String model, int concurrency, String worklo
     public static final int SCHEMA = 1;
 
     /** The knobs of the run that are not the model or its concurrency. */
-    /** @param prewarmed whether every sender ran its sending path before the start instant (--no-prewarm: a cold start) */
+    /**
+     * @param prewarmed whether every sender ran its sending path and opened its connection before the start instant
+     *                  (--no-prewarm: a cold start, connects included)
+     */
     public record Parameters(Double rate, Double durationS, Integer batch, String pool, Integer threads,
                              Integer processes, long timeoutMs, String sink, boolean prewarmed) {
     }

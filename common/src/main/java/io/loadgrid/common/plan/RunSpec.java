@@ -17,7 +17,8 @@ import java.time.Duration;
  * @param timeout     connect and idle timeout of every request
  * @param sinkFile    where response bodies are appended, or null to discard them
  * @param prewarm     whether every sending process runs its sending path for a moment before the start instant (against a
- *                    server of its own, not the target), so that the measured run starts with compiled code
+ *                    server of its own, not the target), so that the measured run starts with compiled code, and opens
+ *                    every sender's connection to the target before it (without a request)
  */
 public record RunSpec(ModelName model, int concurrency, Workload workload, long items, Duration duration, Double rate,
                       int batch, PoolMode pool, int threads, int processes, Duration timeout, Path sinkFile, boolean prewarm) {

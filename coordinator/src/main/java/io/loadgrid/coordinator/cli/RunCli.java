@@ -61,7 +61,7 @@ public final class RunCli implements Callable<Integer> {
     @Option(names = "--chunk", paramLabel = "N", description = "items per chunk (default: chosen from items and agents)")
     Long chunk;
     @Option(names = "--prewarm", negatable = true, defaultValue = "true", fallbackValue = "true",
-            description = "run each sender's sending path for a moment before the start instant, against a server of its own (default: on; --no-prewarm measures a cold start)")
+            description = "before the start instant, run each sender's sending path for a moment against a server of its own and open its connection to the target (default: on; --no-prewarm measures a cold start, connects included)")
     boolean prewarm = true;
     @Mixin
     ClusterOptions cluster = new ClusterOptions();
