@@ -112,11 +112,28 @@ class MalformedRequestTest {
 
     @Test
     void clientVanishingMidRequestDoesNotHurt() {
+        TargetStats before = server.stats();
+        long sent = 0;
         try (RawHttp http = new RawHttp(server.port())) {
             http.send("POST /post HTTP/1.1\r\nHost: h\r\nContent-Length: 500\r\n\r\nonly a little");
+            sent += http.bytesWritten();
         }
         try (RawHttp http = new RawHttp(server.port())) {
             http.send("GET /get HTTP/1.1\r\nHo");
+            sent += http.bytesWritten();
         }
+        long answered;
+        try (RawHttp http = new RawHttp(server.port())) {
+            assertThat(http.exchange(RawHttp.get("/get")).status()).isEqualTo(200);
+            answered = http.bytesWritten();
+        }
+        // the cut-off requests are no requests, but their bytes were on the wire: they count as read
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (server.stats().bytesIn() - before.bytesIn() < sent + answered && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        TargetStats after = server.stats();
+        assertThat(after.requests() - before.requests()).isEqualTo(1);
+        assertThat(after.bytesIn() - before.bytesIn()).isEqualTo(sent + answered);
     }
 }

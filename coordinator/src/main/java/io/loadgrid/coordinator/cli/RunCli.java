@@ -84,17 +84,29 @@ public final class RunCli implements Callable<Integer> {
     }
 
     public static int execute(String... args) {
-        CommandLine cli = new CommandLine(new RunCli()).setCaseInsensitiveEnumValuesAllowed(true)
-                .setParameterExceptionHandler((e, a) -> BadInput.report("run", e.getMessage()));
-        return cli.execute(args);
+        return command().setParameterExceptionHandler((e, a) -> BadInput.report("run", e.getMessage())).execute(args);
+    }
+
+    /** The options {@code args} give, unvalidated: what a sweep cell must equal for the same settings. */
+    public static RunOptions parse(String... args) {
+        CommandLine cli = command();
+        cli.parseArgs(args);
+        return ((RunCli) cli.getCommand()).options();
+    }
+
+    private static CommandLine command() {
+        return new CommandLine(new RunCli()).setCaseInsensitiveEnumValuesAllowed(true);
+    }
+
+    private RunOptions options() {
+        return new RunOptions(model, concurrency, urls, duration, rate, workload, base, url, sink, sinkFile,
+                json, batch, pool, threads, processes, timeout, iterations, acceptHttpErrors, targetLatencyMs, agents, split, chunk, prewarm);
     }
 
     @Override
     public Integer call() {
         try {
-            RunOptions options = new RunOptions(model, concurrency, urls, duration, rate, workload, base, url, sink, sinkFile,
-                    json, batch, pool, threads, processes, timeout, iterations, acceptHttpErrors, targetLatencyMs, agents, split, chunk, prewarm);
-            return new RunCommand(options.validate(), cluster, metrics.validate(), System.out, System.err).call();
+            return new RunCommand(options().validate(), cluster, metrics.validate(), System.out, System.err).call();
         } catch (IllegalArgumentException | PlanRejected e) {
             return BadInput.report("run", e.getMessage());
         } catch (Exception e) {

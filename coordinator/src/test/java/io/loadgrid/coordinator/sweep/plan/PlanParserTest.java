@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.entry;
 
 import io.loadgrid.common.plan.ModelName;
 import io.loadgrid.common.plan.PoolMode;
+import io.loadgrid.coordinator.cli.RunCli;
 import io.loadgrid.coordinator.cli.RunOptions;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -216,11 +217,12 @@ class PlanParserTest {
 
     @Test
     void cellOptionsAreWhatTheRunCommandGets() {
-        assertThat(CellOptions.of(Map.of())).isEqualTo(new RunOptions(ModelName.ASYNC, null, null, null, null, "seed",
-                null, null, "discard", Path.of("loadgrid-responses.bin"), null, null, PoolMode.REUSE, null, null, "30s",
-                1_000_000, false, 0.0, null, "dynamic", null, true));
+        // a cell with no settings is exactly a run with no options, defaults and all
+        assertThat(CellOptions.of(Map.of())).isEqualTo(RunCli.parse());
         RunOptions o = CellOptions.of(Map.of("model", "threads", "items", 500, "pool", "recreate", "target_latency_ms", 2,
                 "accept_http_errors", true, "name", "ignored"));
+        assertThat(o).isEqualTo(RunCli.parse("--model", "threads", "--urls", "500", "--pool", "recreate",
+                "--target-latency", "2", "--accept-http-errors"));
         assertThat(o.model()).isEqualTo(ModelName.THREADS);
         assertThat(o.urls()).isEqualTo(500L);
         assertThat(o.pool()).isEqualTo(PoolMode.RECREATE);
@@ -231,17 +233,18 @@ class PlanParserTest {
 
     @Test
     void everyPlanInSweepsParses() throws IOException {
-        Path root = Path.of("").toAbsolutePath();
+        Path start = Path.of("").toAbsolutePath();
+        Path root = start;
         while (root != null && !(Files.isDirectory(root.resolve("sweeps")) && isParentPom(root.resolve("pom.xml")))) {
             root = root.getParent();
         }
-        if (root == null) {
-            return;
-        }
+        assertThat(root).as("the project's folder, with sweeps/ and the parent pom, above " + start).isNotNull();
         List<Path> plans;
         try (Stream<Path> files = Files.list(root.resolve("sweeps"))) {
             plans = files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
         }
+        // the shipped plans: default, quick and the seeds' at least
+        assertThat(plans).hasSizeGreaterThanOrEqualTo(3);
         for (Path p : plans) {
             assertThat(PlanParser.parse(p).cells()).as(p.toString()).isNotEmpty();
         }
