@@ -1,21 +1,25 @@
 package io.loadgrid.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
 import static com.tngtech.archunit.library.freeze.FreezingArchRule.freeze;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
-import com.tngtech.archunit.lang.ArchRule;
-import com.tngtech.archunit.library.dependencies.SlicesRuleDefinition;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 
 /**
  * The modules point one way, agent → common ← coordinator, and the target stands beside them; inside a module,
  * packages do not depend on each other in circles. Over every module's main classes.
  *
- * <p>Rules that today's code does not meet yet are frozen: the violations known when the rule came are recorded under
- * {@code src/test/resources/frozen}, a new one fails, and one that is mended drops out of the record by itself.
+ * <p>Rules that today's code does not meet yet hold it where it is: the violations known when the rule came are
+ * recorded (shared names under {@code src/test/resources/frozen}, by ArchUnit's freezing; package cycles in a list of
+ * their own), and a new one fails.
  * The rules are checked in methods, not declared as fields: Surefire 3.5.3 neither runs nor fails field rules
  * (TNG/ArchUnit#1442).
  */
@@ -60,11 +64,19 @@ class LayeringTest {
                 .check(classes);
     }
 
+    /**
+     * Package cycles are listed, one group of packages per line, in {@code known-package-cycles.txt}: a new cycle or a
+     * grown one fails, and so does one that was broken until its line goes (ArchUnit's own cycle rule names every
+     * dependency in a cycle, so a frozen record of it changes with each edit of the classes in it).
+     */
     @ArchTest
-    void noPackageCyclesInsideAModule(JavaClasses classes) {
-        ArchRule rule = SlicesRuleDefinition.slices().matching("io.loadgrid.(*).(*)..").namingSlices("$1.$2")
-                .should().beFreeOfCycles();
-        freeze(rule).check(classes);
+    void noPackageCyclesInsideAModuleBeyondTheKnownOnes(JavaClasses classes) throws IOException {
+        List<String> known;
+        try (var lines = Files.lines(Path.of("src/test/resources/known-package-cycles.txt"))) {
+            known = lines.filter(l -> !l.isBlank() && !l.startsWith("#")).sorted().toList();
+        }
+        assertThat(PackageCycles.of(classes)).as("package cycles inside modules (src/test/resources/known-package-cycles.txt)")
+                .containsExactlyElementsOf(known);
     }
 
     @ArchTest
