@@ -1,5 +1,6 @@
 package io.loadgrid.target;
 
+import io.loadgrid.common.process.Role;
 import io.netty.util.ResourceLeakDetector;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -93,7 +94,7 @@ public final class TargetCli implements Callable<Integer> {
         }
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "target-shutdown"));
         String shownHost = cfg.host().indexOf(':') >= 0 ? "[" + cfg.host() + "]" : cfg.host();
-        out.println("loadgrid target listening on http://" + shownHost + ":" + server.port());
+        out.println(Role.TARGET.readyLine("http://" + shownHost + ":" + server.port()));
         out.flush();
         if (exitOnStdinEof) {
             // a parent owns this target's lifetime: Ctrl-C at the terminal reaches the whole process group, and

@@ -1,5 +1,6 @@
 package io.loadgrid.target;
 
+import io.loadgrid.common.metrics.TargetCounts;
 import io.loadgrid.target.endpoints.Routes;
 import io.loadgrid.target.net.AcceptCounter;
 import io.loadgrid.target.net.TargetChannelInitializer;
@@ -84,7 +85,7 @@ public final class TargetServer implements AutoCloseable {
         return ((InetSocketAddress) listener.localAddress()).getPort();
     }
 
-    public TargetStats stats() {
+    public TargetCounts stats() {
         return counters.snapshot();
     }
 

@@ -1,5 +1,6 @@
 package io.loadgrid.target;
 
+import io.loadgrid.common.metrics.TargetCounts;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -112,7 +113,7 @@ class MalformedRequestTest {
 
     @Test
     void clientVanishingMidRequestDoesNotHurt() {
-        TargetStats before = server.stats();
+        TargetCounts before = server.stats();
         long sent = 0;
         try (RawHttp http = new RawHttp(server.port())) {
             http.send("POST /post HTTP/1.1\r\nHost: h\r\nContent-Length: 500\r\n\r\nonly a little");
@@ -132,7 +133,7 @@ class MalformedRequestTest {
         while (server.stats().bytesIn() - before.bytesIn() < sent + answered && System.nanoTime() < deadline) {
             Thread.onSpinWait();
         }
-        TargetStats after = server.stats();
+        TargetCounts after = server.stats();
         assertThat(after.requests() - before.requests()).isEqualTo(1);
         assertThat(after.bytesIn() - before.bytesIn()).isEqualTo(sent + answered);
     }

@@ -1,5 +1,6 @@
 package io.loadgrid.target;
 
+import io.loadgrid.common.process.Role;
 import org.junit.jupiter.api.Test;
 
 import java.io.BufferedReader;
@@ -19,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Runs the CLI as a real child JVM, the way a parent process (agent, bench script) does. */
 class TargetCliTest {
 
-    private static final Pattern LISTENING = Pattern.compile("loadgrid target listening on http://127\\.0\\.0\\.1:(\\d+)");
+    private static final Pattern LISTENING = Pattern.compile(Pattern.quote(Role.TARGET.readyPrefix()) + "http://127\\.0\\.0\\.1:(\\d+)");
 
     private static Process launch(String... args) throws IOException {
         List<String> cmd = new ArrayList<>(List.of(
@@ -64,7 +65,7 @@ class TargetCliTest {
         Process p = launch("--port", "0");
         try {
             BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-            assertThat(out.readLine()).startsWith("loadgrid target listening on");
+            assertThat(out.readLine()).startsWith(Role.TARGET.readyPrefix());
             p.destroy(); // SIGTERM
             assertThat(p.waitFor(20, TimeUnit.SECONDS)).isTrue();
         } finally {

@@ -1,5 +1,6 @@
 package io.loadgrid.target;
 
+import io.loadgrid.common.metrics.TargetCounts;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -64,7 +65,7 @@ class WireBytesTest {
         assertThat(s.get("requests").asLong()).isEqualTo(requests);
         assertThat(s.get("bytes_in").asLong()).isEqualTo(written);
         assertThat(s.get("bytes_out").asLong()).isEqualTo(read);
-        assertThat(server.stats()).isEqualTo(new TargetStats(requests, written, read));
+        assertThat(server.stats()).isEqualTo(new TargetCounts(requests, written, read));
     }
 
     @Test
@@ -88,7 +89,7 @@ class WireBytesTest {
             t.join();
         }
 
-        TargetStats s = server.stats();
+        TargetCounts s = server.stats();
         assertThat(s.requests()).isEqualTo(100);
         assertThat(s.bytesIn()).isEqualTo(java.util.Arrays.stream(written).sum());
         assertThat(s.bytesOut()).isEqualTo(java.util.Arrays.stream(read).sum());
@@ -102,7 +103,7 @@ class WireBytesTest {
                 http.readResponse(request.startsWith("HEAD"));
             }
             assertThat(server.stats())
-                    .isEqualTo(new TargetStats(REQUESTS.length, http.bytesWritten(), http.bytesRead()));
+                    .isEqualTo(new TargetCounts(REQUESTS.length, http.bytesWritten(), http.bytesRead()));
         }
     }
 
@@ -115,7 +116,7 @@ class WireBytesTest {
                 assertThat(http.exchange("HEAD /stats HTTP/1.1\r\nHost: h\r\n\r\n").status()).isEqualTo(200);
             }
         }
-        assertThat(server.stats()).isEqualTo(new TargetStats(0, 0, 0));
+        assertThat(server.stats()).isEqualTo(new TargetCounts(0, 0, 0));
     }
 
     @Test
@@ -175,7 +176,7 @@ class WireBytesTest {
             written = http.bytesWritten();
             read = http.bytesRead();
         }
-        TargetStats s = server.stats();
+        TargetCounts s = server.stats();
         assertThat(s.requests()).isEqualTo(1);
         assertThat(s.bytesIn()).isEqualTo(written);
         assertThat(s.bytesOut()).isEqualTo(read);

@@ -3,13 +3,14 @@ package io.loadgrid.agent.cluster;
 import io.loadgrid.common.cli.BadInput;
 import io.loadgrid.common.cli.ClusterOptions;
 import io.loadgrid.common.cluster.ClusterSettings;
+import io.loadgrid.common.process.Role;
 import io.loadgrid.common.security.TargetAllowlist;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** {@code ./loadgrid agent}: joins the cluster as an agent and waits for plans. */
 @Command(name = "loadgrid agent", mixinStandardHelpOptions = true, sortOptions = false,
@@ -40,7 +41,7 @@ public final class AgentCli implements Callable<Integer> {
             return BadInput.report("agent", e.getMessage());
         }
         AgentNode node = AgentNode.join(settings, allowlist);
-        System.out.println("loadgrid agent " + node.describe());
+        System.out.println(Role.AGENT.readyLine(node.describe()));
         System.out.flush();
         CountDownLatch done = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -12,7 +12,7 @@ import io.loadgrid.common.workload.SeedStream;
 import io.loadgrid.common.workload.Workload;
 import io.loadgrid.target.TargetConfig;
 import io.loadgrid.target.TargetServer;
-import io.loadgrid.target.TargetStats;
+import io.loadgrid.common.metrics.TargetCounts;
 import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -89,9 +89,9 @@ abstract class ModelContract {
 
     @Test
     void wireBytesEqualTheTargetsOwnCounts() throws Exception {
-        TargetStats before = target.stats();
+        TargetCounts before = target.stats();
         Outcome o = Runs.run(spec(seed(), 280));
-        TargetStats after = target.stats();
+        TargetCounts after = target.stats();
         assertThat(after.requests() - before.requests()).isEqualTo(280);
         assertThat(o.tally().bytesUp()).isEqualTo(after.bytesIn() - before.bytesIn());
         assertThat(o.tally().bytesDown()).isEqualTo(after.bytesOut() - before.bytesOut());
@@ -166,9 +166,9 @@ abstract class ModelContract {
     /** No client sends an item twice: OkHttp would retry a 503 that says Retry-After: 0, once, retries off or not. */
     @Test
     void sendsEachItemOnceEvenWhenTheServerInvitesARetry() throws Exception {
-        TargetStats before = target.stats();
+        TargetCounts before = target.stats();
         Outcome o = Runs.run(spec(Runs.http(base + "/status/503?retry_after=0&i={i}"), 12));
-        TargetStats after = target.stats();
+        TargetCounts after = target.stats();
         assertThat(o.tally().failures()).containsExactly(Map.entry(FailureKind.HTTP_5XX, 12L));
         assertThat(after.requests() - before.requests()).isEqualTo(12);
         assertThat(o.tally().bytesUp()).isEqualTo(after.bytesIn() - before.bytesIn());

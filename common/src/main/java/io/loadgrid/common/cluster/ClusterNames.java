@@ -32,8 +32,6 @@ public final class ClusterNames {
     public static final String DEFAULT_CLUSTER = "loadgrid";
     public static final int DEFAULT_PORT = 5701;
     public static final String VERSION_VALUE = "0.1.0";
-    /** The agent's main class, for coordinators that start local agents without depending on the agent module. */
-    public static final String AGENT_MAIN = "io.loadgrid.agent.cluster.AgentCli";
 
     private ClusterNames() {
     }

@@ -73,8 +73,4 @@ public record RunResult(int schema, String model, int concurrency, String worklo
     public record NodeResult(String node, String address, String host, boolean lost, long chunks, long duplicateChunks,
                              String error, RunResult result) {
     }
-
-    /** The target's own wire counts for the run (a delta of its /stats). */
-    public record TargetCounts(long requests, long bytesIn, long bytesOut) {
-    }
 }

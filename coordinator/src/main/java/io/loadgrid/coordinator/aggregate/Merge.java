@@ -6,6 +6,7 @@ import io.loadgrid.common.metrics.NodeReport;
 import io.loadgrid.common.metrics.NodeSnapshot;
 import io.loadgrid.common.metrics.Resources;
 import io.loadgrid.common.metrics.RunResult;
+import io.loadgrid.common.metrics.TargetCounts;
 import io.loadgrid.common.metrics.Tally;
 import io.loadgrid.common.plan.ClusterPlan;
 import io.loadgrid.coordinator.report.Results;
@@ -28,7 +29,7 @@ public final class Merge {
     }
 
     public static RunResult of(ClusterPlan plan, List<Node> nodes, Collection<ChunkResult> chunks, Map<Long, String> releasedFrom,
-                               long startMs, String target, RunResult.TargetCounts counts, boolean interrupted) {
+                               long startMs, String target, TargetCounts counts, boolean interrupted) {
         Map<String, Tally> perNode = new HashMap<>();
         Map<String, Long> chunkCount = new HashMap<>();
         Map<Long, String> committedBy = new HashMap<>();

@@ -3,6 +3,7 @@ package io.loadgrid.coordinator.local;
 import io.loadgrid.common.cluster.ClusterNames;
 import io.loadgrid.common.cluster.ClusterSettings;
 import io.loadgrid.common.process.JavaProcess;
+import io.loadgrid.common.process.Role;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -13,7 +14,6 @@ import java.util.List;
  * They die with the coordinator: each exits when its stdin closes.
  */
 public final class LocalAgents implements AutoCloseable {
-    private static final String READY = "loadgrid agent ";
     private final List<Process> processes = new ArrayList<>();
 
     private LocalAgents() {
@@ -24,14 +24,14 @@ public final class LocalAgents implements AutoCloseable {
         LocalAgents agents = new LocalAgents();
         try {
             for (int i = 0; i < count; i++) {
-                ProcessBuilder pb = JavaProcess.builder(ClusterNames.AGENT_MAIN, List.of("--local", "--join", "127.0.0.1:" + coordinatorPort,
+                ProcessBuilder pb = JavaProcess.builder(Role.AGENT.mainClass(), List.of("--local", "--join", "127.0.0.1:" + coordinatorPort,
                         "--cluster-name", settings.clusterName(), "--bind", "127.0.0.1", "--port", Integer.toString(coordinatorPort + 1),
                         "--allow-target", allowTarget));
                 pb.environment().put("LOADGRID_SECRET", new String(settings.secret(), StandardCharsets.UTF_8));
                 agents.processes.add(pb.start());
             }
             for (Process p : agents.processes) {
-                JavaProcess.awaitLine(p, READY);
+                JavaProcess.awaitLine(p, Role.AGENT.readyPrefix());
             }
         } catch (IOException | RuntimeException e) {
             agents.close();

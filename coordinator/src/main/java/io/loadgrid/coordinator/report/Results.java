@@ -5,6 +5,7 @@ import io.loadgrid.common.metrics.Histograms;
 import io.loadgrid.common.metrics.LatencySummary;
 import io.loadgrid.common.metrics.Resources;
 import io.loadgrid.common.metrics.RunResult;
+import io.loadgrid.common.metrics.TargetCounts;
 import io.loadgrid.common.metrics.Tally;
 import io.loadgrid.common.plan.ModelName;
 import io.loadgrid.common.plan.RunSpec;
@@ -17,7 +18,7 @@ public final class Results {
     private Results() {
     }
 
-    public static RunResult of(RunSpec spec, Tally t, long wallNanos, Resources res, String target, RunResult.TargetCounts counts,
+    public static RunResult of(RunSpec spec, Tally t, long wallNanos, Resources res, String target, TargetCounts counts,
                                boolean interrupted) {
         double wall = wallNanos / 1e9;
         Map<String, Long> failures = new LinkedHashMap<>();

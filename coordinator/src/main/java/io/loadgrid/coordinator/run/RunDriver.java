@@ -5,11 +5,12 @@ import com.hazelcast.core.HazelcastInstance;
 import io.loadgrid.common.cluster.ClusterNames;
 import io.loadgrid.common.metrics.NodeReport;
 import io.loadgrid.common.metrics.RunResult;
+import io.loadgrid.common.metrics.TargetCounts;
 import io.loadgrid.common.plan.ClusterPlan;
 import io.loadgrid.common.workload.Workload;
 import io.loadgrid.coordinator.aggregate.Merge;
 import io.loadgrid.coordinator.cli.Interrupts;
-import io.loadgrid.coordinator.target.TargetStats;
+import io.loadgrid.coordinator.target.StatsClient;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -68,7 +69,7 @@ public final class RunDriver implements Callable<RunResult> {
             Progress progress = new Progress(hz, runId, plan.items(), err, err == System.err && System.console() != null, observer, addresses);
             long start;
             boolean interrupted;
-            TargetStats before;
+            TargetCounts before;
             // from here on Ctrl-C stops the run and reports what was measured, even before the agents start
             try (Interrupts interrupts = new Interrupts(run::stop, err); StopSwitch.Handle asked = stop.during(run::stop)) {
                 run.prepare(secret);
@@ -88,8 +89,8 @@ public final class RunDriver implements Callable<RunResult> {
             }
             progress.poll();
             progress.finish();
-            TargetStats after = stats();
-            RunResult.TargetCounts counts = before == null || after == null ? null : after.minus(before).counts();
+            TargetCounts after = stats();
+            TargetCounts counts = before == null || after == null ? null : after.minus(before);
             List<Merge.Node> nodes = new ArrayList<>();
             for (String agent : plan.agents()) {
                 nodes.add(run.node(agent, run.report(agent), progress.latest().get(agent)));
@@ -117,12 +118,12 @@ public final class RunDriver implements Callable<RunResult> {
     }
 
     /** The target's own counters, when it is a loadgrid target that answers /stats; null otherwise. */
-    private TargetStats stats() {
+    private TargetCounts stats() {
         if (!(plan.spec().workload() instanceof Workload.Http)) {
             return null;
         }
         try {
-            return TargetStats.fetch(target);
+            return StatsClient.fetch(target);
         } catch (IOException | RuntimeException e) {
             return null;
         }

@@ -1,6 +1,8 @@
 package io.loadgrid.coordinator.target;
 
+import io.loadgrid.common.metrics.TargetCounts;
 import io.loadgrid.common.process.JavaProcess;
+import io.loadgrid.common.process.Role;
 import java.io.IOException;
 import java.util.List;
 
@@ -9,8 +11,6 @@ import java.util.List;
  * the generator it measures. It dies with us: it exits when its stdin closes.
  */
 public final class EmbeddedTarget implements AutoCloseable {
-    private static final String MAIN = "io.loadgrid.target.TargetCli";
-    private static final String READY = "loadgrid target listening on ";
     private final Process process;
     private final String base;
 
@@ -20,10 +20,10 @@ public final class EmbeddedTarget implements AutoCloseable {
     }
 
     public static EmbeddedTarget start(double latencyMs) throws IOException {
-        Process p = JavaProcess.builder(MAIN, List.of("--host", "127.0.0.1", "--port", "0", "--exit-on-stdin-eof",
+        Process p = JavaProcess.builder(Role.TARGET.mainClass(), List.of("--host", "127.0.0.1", "--port", "0", "--exit-on-stdin-eof",
                 "--latency", Double.toString(latencyMs))).start();
         try {
-            return new EmbeddedTarget(p, JavaProcess.awaitLine(p, READY).substring(READY.length()).strip());
+            return new EmbeddedTarget(p, Role.TARGET.readyWhat(JavaProcess.awaitLine(p, Role.TARGET.readyPrefix())));
         } catch (IOException e) {
             p.destroyForcibly();
             throw e;
@@ -34,8 +34,8 @@ public final class EmbeddedTarget implements AutoCloseable {
         return base;
     }
 
-    public TargetStats stats() throws IOException {
-        return TargetStats.fetch(base);
+    public TargetCounts stats() throws IOException {
+        return StatsClient.fetch(base);
     }
 
     @Override

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.loadgrid.common.cluster.ClusterNames;
+import io.loadgrid.common.process.Role;
 import io.loadgrid.common.codec.Json;
 import io.loadgrid.target.TargetConfig;
 import io.loadgrid.target.TargetServer;
@@ -34,7 +35,7 @@ class AgentLossTest {
                 Thread.sleep(20);
             }
             ProcessHandle victim = ProcessHandle.current().descendants()
-                    .filter(p -> commandLine(p).contains(ClusterNames.AGENT_MAIN))
+                    .filter(p -> commandLine(p).contains(Role.AGENT.mainClass()))
                     .findFirst().orElseThrow();
             victim.destroyForcibly(); // SIGKILL
             io.loadgrid.coordinator.cli.Console.Ran r = run.get(180, TimeUnit.SECONDS);

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.loadgrid.agent.cluster.AgentCli;
 import io.loadgrid.common.codec.Json;
 import io.loadgrid.common.process.JavaProcess;
+import io.loadgrid.common.process.Role;
 import io.loadgrid.coordinator.cli.RunCli;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -45,13 +46,13 @@ class MultiHostTest {
             String join = a1 + ":5701," + a2 + ":5701";
             List<String> cluster = List.of("--join", join, "--cluster-name", "multihost", "--secret-file", secret.toString());
 
-            processes.add(awaitLine(start(hosts.in("tg", JavaProcess.builder("io.loadgrid.target.TargetCli",
-                    List.of("--host", target, "--port", "8080", "--exit-on-stdin-eof")).command())), "loadgrid target listening on "));
+            processes.add(awaitLine(start(hosts.in("tg", JavaProcess.builder(Role.TARGET.mainClass(),
+                    List.of("--host", target, "--port", "8080", "--exit-on-stdin-eof")).command())), Role.TARGET.readyPrefix()));
             for (var agent : List.of(List.of("a1", a1), List.of("a2", a2))) {
                 List<String> args = new ArrayList<>(cluster);
                 args.addAll(List.of("--bind", agent.get(1), "--allow-target", target));
                 processes.add(awaitLine(start(hosts.in(agent.get(0), JavaProcess.builder(AgentCli.class.getName(), args).command())),
-                        "loadgrid agent "));
+                        Role.AGENT.readyPrefix()));
             }
             Path json = tmp.resolve("result.json");
             List<String> args = new ArrayList<>(cluster);

@@ -2,6 +2,7 @@ package io.loadgrid.coordinator.cluster;
 
 import io.loadgrid.agent.cluster.AgentCli;
 import io.loadgrid.common.process.JavaProcess;
+import io.loadgrid.common.process.Role;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +21,7 @@ public final class RemoteAgents implements AutoCloseable {
             args.addAll(List.of(extra));
             Process p = JavaProcess.builder(AgentCli.class.getName(), args).start();
             processes.add(p);
-            joinLines.add(JavaProcess.awaitLine(p, "loadgrid agent "));
+            joinLines.add(JavaProcess.awaitLine(p, Role.AGENT.readyPrefix()));
         }
     }
 

@@ -1,6 +1,7 @@
 package io.loadgrid.target.endpoints;
 
-import io.loadgrid.target.TargetStats;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.loadgrid.common.codec.Json;
 import io.loadgrid.target.http.Exchange;
 import io.loadgrid.target.http.HeaderLine;
 import io.loadgrid.target.http.Reply;
@@ -54,19 +55,14 @@ final class StatsEndpoints {
         }
     }
 
+    /** The counts under the names the coordinator reads them by (the record's), then the target's own figures. */
     private Reply statsJson() {
-        TargetStats s = counters.snapshot();
-        StringBuilder json = new StringBuilder(160)
-                .append("{\"requests\":").append(s.requests())
-                .append(",\"bytes_in\":").append(s.bytesIn())
-                .append(",\"bytes_out\":").append(s.bytesOut())
-                .append(",\"connections\":").append(counters.connections())
-                .append(",\"responses\":{");
+        ObjectNode json = Json.MAPPER.valueToTree(counters.snapshot());
+        json.put("connections", counters.connections());
+        ObjectNode responses = json.putObject("responses");
         for (int i = 0; i < TrafficCounters.STATUS_CLASSES.length; i++) {
-            json.append(i == 0 ? "\"" : ",\"").append(TrafficCounters.STATUS_CLASSES[i]).append("\":")
-                    .append(counters.responses(i));
+            responses.put(TrafficCounters.STATUS_CLASSES[i], counters.responses(i));
         }
-        byte[] bytes = json.append("}}\n").toString().getBytes(StandardCharsets.US_ASCII);
-        return Reply.of(200, HeaderLine.JSON, bytes);
+        return Reply.of(200, HeaderLine.JSON, (json.toString() + "\n").getBytes(StandardCharsets.US_ASCII));
     }
 }

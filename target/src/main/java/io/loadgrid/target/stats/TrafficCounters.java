@@ -1,6 +1,6 @@
 package io.loadgrid.target.stats;
 
-import io.loadgrid.target.TargetStats;
+import io.loadgrid.common.metrics.TargetCounts;
 
 import java.util.concurrent.atomic.LongAdder;
 
@@ -60,8 +60,8 @@ public final class TrafficCounters {
         return responses[index].sum();
     }
 
-    public TargetStats snapshot() {
-        return new TargetStats(requests.sum(), bytesIn.sum(), bytesOut.sum());
+    public TargetCounts snapshot() {
+        return new TargetCounts(requests.sum(), bytesIn.sum(), bytesOut.sum());
     }
 
     public void reset() {

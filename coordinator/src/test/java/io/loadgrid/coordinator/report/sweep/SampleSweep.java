@@ -4,6 +4,7 @@ import io.loadgrid.common.metrics.AvgMax;
 import io.loadgrid.common.metrics.Histograms;
 import io.loadgrid.common.metrics.LatencySummary;
 import io.loadgrid.common.metrics.RunResult;
+import io.loadgrid.common.metrics.TargetCounts;
 import io.loadgrid.coordinator.sweep.results.CellResult;
 import io.loadgrid.coordinator.sweep.results.Environment;
 import io.loadgrid.coordinator.sweep.results.Figure;
@@ -115,6 +116,6 @@ final class SampleSweep {
                 new RunResult.Parameters(null, null, null, "reuse", null, null, 5_000, "discard", true), items, ok, failed,
                 Map.of("timeout", failed, "connect", 0L, "status", 0L), wallS, ok / wallS, items / wallS, down, up, 0, down / wallS, up / wallS,
                 LatencySummary.of(h), LatencySummary.of(h), LatencySummary.of(h), cpuProcess, cpuSystem, rss, threads, 2, null,
-                new RunResult.TargetCounts(items, up, down), false, null, null, Histograms.encode(h), Histograms.encode(h), Histograms.encode(h), null);
+                new TargetCounts(items, up, down), false, null, null, Histograms.encode(h), Histograms.encode(h), Histograms.encode(h), null);
     }
 }

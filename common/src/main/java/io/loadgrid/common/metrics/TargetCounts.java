@@ -1,0 +1,17 @@
+package io.loadgrid.common.metrics;
+
+/**
+ * What a loadgrid target counted on the wire, control endpoints excluded: the counts of its {@code /stats} document,
+ * and a run's {@code target_counts} (the difference of two). Declared once, for the target that counts and renders
+ * them and the coordinator that reads them, with the same names in both documents.
+ *
+ * @param requests requests received
+ * @param bytesIn  raw bytes read from client sockets (request lines, headers and bodies)
+ * @param bytesOut raw bytes written to client sockets (status lines, headers and bodies)
+ */
+public record TargetCounts(long requests, long bytesIn, long bytesOut) {
+
+    public TargetCounts minus(TargetCounts before) {
+        return new TargetCounts(requests - before.requests, bytesIn - before.bytesIn, bytesOut - before.bytesOut);
+    }
+}
