@@ -3,9 +3,8 @@ package io.loadgrid.agent.model;
 import io.loadgrid.agent.run.Items;
 import io.loadgrid.agent.run.RunSetup;
 import io.loadgrid.agent.worker.ChunkRelay;
-import io.loadgrid.agent.worker.WorkerJob;
+import io.loadgrid.agent.worker.WorkerMessage;
 import io.loadgrid.agent.worker.WorkerProcess;
-import io.loadgrid.agent.worker.WorkerProtocol;
 import io.loadgrid.agent.worker.WorkerReport;
 import io.loadgrid.common.plan.ModelName;
 import io.loadgrid.common.plan.RunSpec;
@@ -43,11 +42,11 @@ public final class MultiprocessModel implements Model {
         for (int w = 0; w < processes; w++) {
             int share = spec.concurrency() / processes + (w < spec.concurrency() % processes ? 1 : 0);
             RunSpec async = spec.withModel(ModelName.ASYNC, share);
-            workers.add(WorkerProcess.start(new WorkerJob(async, setup.feed().layout())));
+            workers.add(WorkerProcess.start(new WorkerMessage.Job(async, setup.feed().layout())));
         }
         for (WorkerProcess w : workers) {
             setup.children().started(w.handle());
-            w.await(WorkerProtocol.READY);
+            w.await(WorkerMessage.Ready.class);
         }
         // relayed from now on, so that every worker holds its first chunks when the clock starts
         for (int part = 0; part < workers.size(); part++) {
@@ -75,16 +74,16 @@ public final class MultiprocessModel implements Model {
         stopped = true;
         if (going) {
             for (WorkerProcess w : workers) {
-                w.send(WorkerProtocol.STOP);
+                w.send(new WorkerMessage.Stop());
             }
         }
     }
 
     private synchronized void go(long start) {
         for (WorkerProcess w : workers) {
-            w.send(WorkerProtocol.GO + start);
+            w.send(new WorkerMessage.Go(start));
             if (stopped) {
-                w.send(WorkerProtocol.STOP);
+                w.send(new WorkerMessage.Stop());
             }
         }
         going = true;

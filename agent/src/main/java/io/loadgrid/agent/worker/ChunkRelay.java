@@ -1,7 +1,6 @@
 package io.loadgrid.agent.worker;
 
 import io.loadgrid.agent.run.ChunkFeed;
-import io.loadgrid.common.codec.Json;
 import io.loadgrid.common.plan.Chunk;
 import io.loadgrid.common.plan.ChunkSizes;
 import java.io.IOException;
@@ -31,16 +30,22 @@ public final class ChunkRelay {
     public WorkerReport relay() throws IOException, InterruptedException {
         Thread feeder = Thread.ofPlatform().daemon().name("chunk-relay").start(this::feed);
         try {
-            for (String line = worker.readLine(); ; line = worker.readLine()) {
-                if (line.startsWith(WorkerProtocol.COMMIT)) {
-                    ChunkDone done = Json.read(line.substring(WorkerProtocol.COMMIT.length()), ChunkDone.class);
-                    feed.committedElsewhere(done.chunk(), done.tally().decode());
-                    room.release();
-                } else if (line.startsWith(WorkerProtocol.BACK)) {
-                    feed.giveBack(Json.read(line.substring(WorkerProtocol.BACK.length()), Chunk.class));
-                    room.release();
-                } else if (line.startsWith(WorkerProtocol.RESULT)) {
-                    return Json.read(line.substring(WorkerProtocol.RESULT.length()), WorkerReport.class);
+            while (true) {
+                switch (worker.read()) {
+                    case WorkerMessage.Commit done -> {
+                        feed.committedElsewhere(done.chunk(), done.tally().decode());
+                        room.release();
+                    }
+                    case WorkerMessage.Back back -> {
+                        feed.giveBack(back.chunk());
+                        room.release();
+                    }
+                    case WorkerMessage.Result result -> {
+                        return result.report();
+                    }
+                    default -> {
+                        // the parent's own messages never come back; nothing else is sent after READY
+                    }
                 }
             }
         } catch (IOException e) {
@@ -59,10 +64,10 @@ public final class ChunkRelay {
                 room.acquire();
                 Chunk c = feed.nextChunk(part, parts);
                 if (c == null) {
-                    worker.send(WorkerProtocol.END);
+                    worker.send(new WorkerMessage.End());
                     return;
                 }
-                worker.send(WorkerProtocol.CHUNK + Json.write(c));
+                worker.send(new WorkerMessage.Pass(c));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -1,7 +1,6 @@
 package io.loadgrid.agent.worker;
 
 import io.loadgrid.agent.run.ChunkSource;
-import io.loadgrid.common.codec.Json;
 import io.loadgrid.common.plan.Chunk;
 import java.io.PrintStream;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -20,8 +19,9 @@ final class ParentChunks implements ChunkSource {
 
     private boolean stopped;
 
-    synchronized void received(String line) {
-        Chunk c = line.equals(WorkerProtocol.END) ? END : Json.read(line.substring(WorkerProtocol.CHUNK.length()), Chunk.class);
+    /** A chunk passed on, or null: no more chunks. */
+    synchronized void received(Chunk passed) {
+        Chunk c = passed == null ? END : passed;
         if (stopped && c != END) {
             // passed on just as the run stopped: never started here, so it goes back at once
             giveBack(c);
@@ -61,7 +61,7 @@ final class ParentChunks implements ChunkSource {
     @Override
     public void giveBack(Chunk chunk) {
         synchronized (out) {
-            out.println(WorkerProtocol.BACK + Json.write(chunk));
+            out.println(new WorkerMessage.Back(chunk).line());
         }
     }
 }

@@ -2,7 +2,6 @@ package io.loadgrid.agent.worker;
 
 import io.loadgrid.agent.run.Engine;
 import io.loadgrid.agent.run.MeasuredWindow;
-import io.loadgrid.common.codec.Json;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -29,13 +28,15 @@ public final class WorkerMain {
         if (line == null) {
             return;
         }
-        WorkerJob job = Json.read(line, WorkerJob.class);
+        if (!(WorkerMessage.read(line) instanceof WorkerMessage.Job job)) {
+            throw new IllegalStateException("a worker's first line must be its job, got: " + line);
+        }
         ParentChunks chunks = new ParentChunks(out);
         // chunk results are encoded and written off the senders' event loop, as an agent's committer does
         ExecutorService commits = Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("worker-commits").factory());
         try (Engine engine = Engine.prepare(job.spec(), job.layout(), chunks,
-                (chunk, tally) -> commits.execute(() -> commit(out, new ChunkDone(chunk, tally.encode()))))) {
-            out.println(WorkerProtocol.READY);
+                (chunk, tally) -> commits.execute(() -> send(out, new WorkerMessage.Commit(chunk, tally.encode()))))) {
+            send(out, new WorkerMessage.Ready());
             // chunks arrive from now on, before GO, so the first ones are at hand at the start instant
             CompletableFuture<Long> go = new CompletableFuture<>();
             Thread watchdog = Thread.ofPlatform().daemon().name("parent-watch").start(() -> followParent(in, engine, chunks, go));
@@ -44,18 +45,18 @@ public final class WorkerMain {
             commits.shutdown();
             commits.awaitTermination(1, TimeUnit.MINUTES);
             long lastEnd = start + outcome.wallNanos();
-            synchronized (out) {
-                out.println(WorkerProtocol.RESULT + Json.write(new WorkerReport(outcome.tally().encode(), outcome.threadsPeak(), lastEnd, outcome.inFlightPeak())));
-            }
+            send(out, new WorkerMessage.Result(new WorkerReport(outcome.tally().encode(), outcome.threadsPeak(), lastEnd,
+                    outcome.inFlightPeak())));
             reported = true;
             // stay alive until the parent closes our stdin, so its closing resource sample still sees this process
             watchdog.join();
         }
     }
 
-    private static void commit(PrintStream out, ChunkDone done) {
+    private static void send(PrintStream out, WorkerMessage message) {
+        String line = message.line();
         synchronized (out) {
-            out.println(WorkerProtocol.COMMIT + Json.write(done));
+            out.println(line);
         }
     }
 
@@ -63,13 +64,17 @@ public final class WorkerMain {
     private static void followParent(BufferedReader in, Engine engine, ParentChunks chunks, CompletableFuture<Long> go) {
         try {
             for (String line = in.readLine(); line != null; line = in.readLine()) {
-                if (line.startsWith(WorkerProtocol.GO)) {
-                    go.complete(Long.parseLong(line.substring(WorkerProtocol.GO.length()).strip()));
-                } else if (WorkerProtocol.STOP.equals(line)) {
-                    engine.stop();
-                    chunks.end();
-                } else if (line.startsWith(WorkerProtocol.CHUNK) || line.equals(WorkerProtocol.END)) {
-                    chunks.received(line);
+                switch (WorkerMessage.read(line)) {
+                    case WorkerMessage.Go g -> go.complete(g.startNanos());
+                    case WorkerMessage.Stop s -> {
+                        engine.stop();
+                        chunks.end();
+                    }
+                    case WorkerMessage.Pass p -> chunks.received(p.chunk());
+                    case WorkerMessage.End e -> chunks.received(null);
+                    case null, default -> {
+                        // only the parent writes here, and only the messages above after the job
+                    }
                 }
             }
         } catch (IOException ignored) {

@@ -1,6 +1,5 @@
 package io.loadgrid.agent.worker;
 
-import io.loadgrid.common.codec.Json;
 import io.loadgrid.common.process.JavaProcess;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -10,7 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** One worker JVM of the multiprocess model, seen from its parent: the two ends of its line protocol. */
+/** One worker JVM of the multiprocess model, seen from its parent: the two ends of its {@link WorkerMessage} lines. */
 public final class WorkerProcess {
     private final Process process;
     private final PrintStream in;
@@ -22,9 +21,9 @@ public final class WorkerProcess {
         this.out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
     }
 
-    public static WorkerProcess start(WorkerJob job) throws IOException {
+    public static WorkerProcess start(WorkerMessage.Job job) throws IOException {
         WorkerProcess w = new WorkerProcess(JavaProcess.builder(WorkerMain.class.getName(), List.of()).start());
-        w.send(Json.write(job));
+        w.send(job);
         return w;
     }
 
@@ -32,24 +31,29 @@ public final class WorkerProcess {
         return process.toHandle();
     }
 
-    public synchronized void send(String line) {
-        in.println(line);
+    public synchronized void send(WorkerMessage message) {
+        in.println(message.line());
     }
 
-    /** The next line of the worker, or an exception saying it died. */
-    public String readLine() throws IOException {
-        String line = out.readLine();
-        if (line == null) {
-            throw new IOException("worker JVM " + process.pid() + " exited (exit code " + exitCode() + "); its error output is above");
+    /** The worker's next message (a line that holds none is passed over), or an exception saying it died. */
+    public WorkerMessage read() throws IOException {
+        while (true) {
+            String line = out.readLine();
+            if (line == null) {
+                throw new IOException("worker JVM " + process.pid() + " exited (exit code " + exitCode() + "); its error output is above");
+            }
+            WorkerMessage m = WorkerMessage.read(line);
+            if (m != null) {
+                return m;
+            }
         }
-        return line;
     }
 
-    /** Skips lines until one starts with {@code prefix}. */
-    public String await(String prefix) throws IOException {
-        for (String line = readLine(); ; line = readLine()) {
-            if (line.startsWith(prefix)) {
-                return line;
+    /** Reads until a message of {@code type} comes. */
+    public <T extends WorkerMessage> T await(Class<T> type) throws IOException {
+        for (WorkerMessage m = read(); ; m = read()) {
+            if (type.isInstance(m)) {
+                return type.cast(m);
             }
         }
     }
