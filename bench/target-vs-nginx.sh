@@ -21,9 +21,9 @@ done
 [ "$(nproc)" -ge 2 ] || die "needs at least 2 cores (servers on core $SERVER_CPU, wrk on core $CLIENT_CPU)"
 
 JAVA_HOME="$("$ROOT/loadgrid" java-home)" || die "no JDK >= 21 found"
-# TARGET_CP overrides the classpath, e.g. TARGET_CP="target/target/classes:$(mvn -q -pl target dependency:build-classpath ...)"
+# TARGET_CP overrides the classpath, e.g. TARGET_CP="testbed/target/classes:$(mvn -q -pl testbed dependency:build-classpath ...)"
 if [ -z "${TARGET_CP:-}" ]; then
-  if ! ls "$ROOT"/build/lib/loadgrid-target-*.jar >/dev/null 2>&1; then
+  if ! ls "$ROOT"/build/lib/loadgrid-testbed-*.jar >/dev/null 2>&1; then
     echo "building jars with ./loadgrid build ..." >&2
     "$ROOT/loadgrid" build
   fi
@@ -61,7 +61,7 @@ JAVA_MAJOR=$("$JAVA_HOME/bin/java" -XshowSettings:properties -version 2>&1 | sed
 [ "${JAVA_MAJOR:-21}" -ge 23 ] && JAVA_OPTS+=(--sun-misc-unsafe-memory-access=allow)
 mkfifo "$WORK/target.stdin"
 taskset -c "$SERVER_CPU" "$JAVA_HOME/bin/java" "${JAVA_OPTS[@]}" ${TARGET_JAVA_OPTS:-} \
-  -cp "$TARGET_CP" io.loadgrid.target.TargetCli \
+  -cp "$TARGET_CP" io.loadgrid.testbed.TargetCli \
   --host 127.0.0.1 --port "$TARGET_PORT" --io-threads 1 --exit-on-stdin-eof \
   <"$WORK/target.stdin" >"$WORK/target.out" 2>"$WORK/target.err" &
 TARGET_PID=$!

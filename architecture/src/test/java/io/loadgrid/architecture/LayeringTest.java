@@ -30,14 +30,14 @@ class LayeringTest {
     void commonDependsOnNoOtherModule(JavaClasses classes) {
         noClasses().that().resideInAPackage("io.loadgrid.common..")
                 .should().dependOnClassesThat()
-                .resideInAnyPackage("io.loadgrid.agent..", "io.loadgrid.coordinator..", "io.loadgrid.target..")
+                .resideInAnyPackage("io.loadgrid.agent..", "io.loadgrid.coordinator..", "io.loadgrid.testbed..")
                 .check(classes);
     }
 
     @ArchTest
     void agentKnowsOnlyCommon(JavaClasses classes) {
         noClasses().that().resideInAPackage("io.loadgrid.agent..")
-                .should().dependOnClassesThat().resideInAnyPackage("io.loadgrid.coordinator..", "io.loadgrid.target..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.loadgrid.coordinator..", "io.loadgrid.testbed..")
                 .check(classes);
     }
 
@@ -45,13 +45,13 @@ class LayeringTest {
     @ArchTest
     void coordinatorKnowsOnlyCommon(JavaClasses classes) {
         noClasses().that().resideInAPackage("io.loadgrid.coordinator..")
-                .should().dependOnClassesThat().resideInAnyPackage("io.loadgrid.agent..", "io.loadgrid.target..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.loadgrid.agent..", "io.loadgrid.testbed..")
                 .check(classes);
     }
 
     @ArchTest
     void targetKnowsOnlyCommon(JavaClasses classes) {
-        noClasses().that().resideInAPackage("io.loadgrid.target..")
+        noClasses().that().resideInAPackage("io.loadgrid.testbed..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.loadgrid.agent..", "io.loadgrid.coordinator..")
                 .check(classes);
     }

@@ -8,7 +8,7 @@ public enum Role {
     /** Ready once joined; the line goes on with what it joined (its member and cluster). */
     AGENT("io.loadgrid.agent.cluster.AgentCli", "loadgrid agent "),
     /** Ready once listening; the line goes on with its base URL. */
-    TARGET("io.loadgrid.target.TargetCli", "loadgrid target listening on ");
+    TARGET("io.loadgrid.testbed.TargetCli", "loadgrid target listening on ");
 
     private final String mainClass;
     private final String ready;

@@ -106,11 +106,11 @@ class DockerFilesTest {
     void dockerignoreSendsOnlyWhatTheImageNeeds() {
         for (String left : List.of(".git/config", "build/lib/hazelcast-5.6.0.jar", "build/.built", "results/quick-1/results.json",
                 "coordinator/src/test/java/io/loadgrid/coordinator/deploy/DockerFilesTest.java", "common/target/classes/A.class",
-                "target/target/loadgrid-target-0.1.0.jar", "bench/models.sh", "deploy/docker-compose.yml", "build.log", "README.md")) {
+                "testbed/target/loadgrid-testbed-0.1.0.jar", "bench/models.sh", "deploy/docker-compose.yml", "build.log", "README.md")) {
             assertThat(IGNORE.excludes(left)).as(left).isTrue();
         }
         for (String sent : List.of("pom.xml", "loadgrid", "sweeps/quick.yaml", "deploy/docker/entrypoint.sh", "common/.runnable",
-                "target/pom.xml", "target/src/main/java/io/loadgrid/target/TargetCli.java",
+                "testbed/pom.xml", "testbed/src/main/java/io/loadgrid/testbed/TargetCli.java",
                 "coordinator/src/main/java/io/loadgrid/coordinator/cli/SweepCli.java")) {
             assertThat(IGNORE.excludes(sent)).as(sent).isFalse();
         }

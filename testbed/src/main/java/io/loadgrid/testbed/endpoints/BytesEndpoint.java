@@ -1,0 +1,43 @@
+package io.loadgrid.testbed.endpoints;
+
+import io.loadgrid.testbed.http.Exchange;
+import io.loadgrid.testbed.http.HeaderLine;
+import io.loadgrid.testbed.http.Reply;
+import io.netty.handler.codec.http.QueryStringDecoder;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+
+/** /bytes/{n}: n pseudo-random bytes, reproducible with {@code ?seed=}; streamed so large n costs no memory. */
+final class BytesEndpoint {
+
+    static final long MAX_BYTES = 100L << 20;
+
+    private BytesEndpoint() {
+    }
+
+    static Reply reply(Exchange ex, String count) {
+        long n;
+        try {
+            n = Long.parseLong(count);
+        } catch (NumberFormatException e) {
+            n = -1;
+        }
+        if (n < 0) {
+            return JsonReplies.error(400, "byte count must be a non-negative integer, e.g. /bytes/1024");
+        }
+        if (n > MAX_BYTES) {
+            return JsonReplies.error(413, "at most " + MAX_BYTES + " bytes (100 MiB) per request");
+        }
+        List<String> seeds = ex.query() == null || !ex.query().contains("seed") ? null
+                : new QueryStringDecoder(ex.query(), StandardCharsets.UTF_8, false).parameters().get("seed");
+        long seed;
+        try {
+            seed = seeds == null ? ThreadLocalRandom.current().nextLong() : Long.parseLong(seeds.get(seeds.size() - 1));
+        } catch (NumberFormatException e) {
+            return JsonReplies.error(400, "seed must be an integer");
+        }
+        return Reply.streamed(200, HeaderLine.OCTET_STREAM, new RandomBody(n, seed));
+    }
+}
