@@ -22,9 +22,10 @@ import java.util.TreeMap;
  * lets an agent take the next chunk of a lane whose owner has fallen at least {@value #STEAL_LAG} groups behind it.
  */
 public final class ChunkBook {
-    /** Answers of {@link #lease}: a chunk id, or one of these. */
+    /** Answers of {@link #lease}: a chunk id, or one of these (the same words and values as {@code Items}'). */
     public static final long DONE = -1;
-    public static final long WAIT = -2;
+    /** Nothing now, but more may come: others could still hand work back. */
+    public static final long LATER = -2;
     /** Groups a lane's owner may be behind the asker before a dynamic split hands its next chunk to the asker. */
     static final int STEAL_LAG = 3;
 
@@ -54,7 +55,7 @@ public final class ChunkBook {
         return b;
     }
 
-    /** The next chunk for {@code agent}, or {@link #WAIT} while others could still hand work back, or {@link #DONE}. */
+    /** The next chunk for {@code agent}, or {@link #LATER} while others could still hand work back, or {@link #DONE}. */
     public long lease(String agent) {
         if (stopped || lost.contains(agent)) {
             return DONE;
@@ -71,7 +72,7 @@ public final class ChunkBook {
         for (int l = 0; l < lanes && !othersHoldWork; l++) {
             othersHoldWork = !owns(agent, l) && hasFresh(l);
         }
-        return othersHoldWork ? WAIT : DONE;
+        return othersHoldWork ? LATER : DONE;
     }
 
     private Long fresh(String agent) {
