@@ -2,8 +2,8 @@ package io.loadgrid.testbed;
 
 import io.loadgrid.common.metrics.TargetCounts;
 import io.loadgrid.testbed.endpoints.Routes;
+import io.loadgrid.testbed.http.TargetChannelInitializer;
 import io.loadgrid.testbed.net.AcceptCounter;
-import io.loadgrid.testbed.net.TargetChannelInitializer;
 import io.loadgrid.testbed.net.Transport;
 import io.loadgrid.testbed.stats.TrafficCounters;
 import io.netty.bootstrap.ServerBootstrap;

@@ -1,6 +1,6 @@
 package io.loadgrid.testbed.echo;
 
-import io.loadgrid.testbed.http.RequestHeaders;
+import io.loadgrid.testbed.http.HeaderFields;
 import io.loadgrid.testbed.json.PrettyJsonWriter;
 
 /**
@@ -12,7 +12,7 @@ final class HeaderEcho {
     private HeaderEcho() {
     }
 
-    static void write(PrettyJsonWriter w, RequestHeaders headers) {
+    static void write(PrettyJsonWriter w, HeaderFields headers) {
         int n = headers.size();
         String[] names = new String[n];
         String[] values = new String[n];

@@ -13,7 +13,7 @@ public final class Exchange {
 
     private final HttpMethod method;
     private final String uri;
-    private final RequestHeaders headers;
+    private final HeaderFields headers;
     private final ByteBuf body;
     private final boolean keepAlive;
     private final boolean http10;
@@ -24,7 +24,7 @@ public final class Exchange {
     private final String path;
     private final String query;
 
-    Exchange(HttpMethod method, String uri, RequestTarget target, RequestHeaders headers, ByteBuf body, boolean keepAlive,
+    Exchange(HttpMethod method, String uri, RequestTarget target, HeaderFields headers, ByteBuf body, boolean keepAlive,
              boolean http10, ClientAddress client, long wireBytesIn, boolean control, int rejectedStatus) {
         this.method = method;
         this.uri = uri;
@@ -63,7 +63,7 @@ public final class Exchange {
         return query;
     }
 
-    public RequestHeaders headers() {
+    public HeaderFields headers() {
         return headers;
     }
 

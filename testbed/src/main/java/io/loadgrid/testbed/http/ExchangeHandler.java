@@ -1,6 +1,6 @@
 package io.loadgrid.testbed.http;
 
-import io.loadgrid.testbed.net.WireCounter;
+import io.loadgrid.testbed.net.ConnectionBytes;
 import io.loadgrid.testbed.stats.TrafficCounters;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
@@ -24,7 +24,7 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
 
     private final RequestRouter router;
     private final TrafficCounters counters;
-    private final WireCounter wire;
+    private final ConnectionBytes wire;
     private final ArrayDeque<Exchange> backlog = new ArrayDeque<>();
     private final ResponseStreamer streamer = new ResponseStreamer(this);
     /** The exchange whose reply is scheduled or streaming; null when idle. */
@@ -34,7 +34,7 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
     private boolean flushPending;
     private boolean draining;
 
-    public ExchangeHandler(RequestRouter router, TrafficCounters counters, WireCounter wire) {
+    public ExchangeHandler(RequestRouter router, TrafficCounters counters, ConnectionBytes wire) {
         this.router = router;
         this.counters = counters;
         this.wire = wire;

@@ -6,7 +6,7 @@ import java.util.Arrays;
  * A request's header fields in arrival order, names as sent. Requests carry a handful of headers, so a linear
  * case-insensitive scan beats hashing, and two arrays beat a map's per-entry objects on the hot path.
  */
-public final class RequestHeaders {
+public final class HeaderFields {
 
     private String[] names = new String[8];
     private String[] values = new String[8];

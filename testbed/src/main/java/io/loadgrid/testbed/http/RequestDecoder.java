@@ -1,6 +1,6 @@
 package io.loadgrid.testbed.http;
 
-import io.loadgrid.testbed.net.WireCounter;
+import io.loadgrid.testbed.net.ConnectionBytes;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.ByteToMessageDecoder;
@@ -26,7 +26,7 @@ public final class RequestDecoder extends ByteToMessageDecoder {
 
     private enum State { HEAD, FIXED_BODY, CHUNK_SIZE, CHUNK_DATA, CHUNK_END, TRAILERS, DISCARD }
 
-    private final WireCounter wire;
+    private final ConnectionBytes wire;
     private final int maxBody;
     private final int maxRequestLine;
     private final int maxHeaderBytes;
@@ -38,7 +38,7 @@ public final class RequestDecoder extends ByteToMessageDecoder {
     private ByteBuf body;
     private long remaining;
 
-    public RequestDecoder(WireCounter wire, int maxBody, int maxRequestLine, int maxHeaderBytes,
+    public RequestDecoder(ConnectionBytes wire, int maxBody, int maxRequestLine, int maxHeaderBytes,
                           Predicate<String> isControl) {
         this.wire = wire;
         this.maxBody = maxBody;

@@ -21,7 +21,7 @@ final class RequestHeadParser {
     private final byte[] b;
     private final int len;
     private int pos;
-    private final RequestHeaders headers = new RequestHeaders();
+    private final HeaderFields headers = new HeaderFields();
     private long contentLength = -1;
     private boolean chunked;
     private String connection;

@@ -1,8 +1,6 @@
-package io.loadgrid.testbed.net;
+package io.loadgrid.testbed.http;
 
-import io.loadgrid.testbed.http.ExchangeHandler;
-import io.loadgrid.testbed.http.RequestDecoder;
-import io.loadgrid.testbed.http.RequestRouter;
+import io.loadgrid.testbed.net.ConnectionBytes;
 import io.loadgrid.testbed.stats.TrafficCounters;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
@@ -30,7 +28,7 @@ public final class TargetChannelInitializer extends ChannelInitializer<Channel> 
 
     @Override
     protected void initChannel(Channel ch) {
-        WireCounter wire = new WireCounter(counters);
+        ConnectionBytes wire = new ConnectionBytes(counters);
         ch.pipeline().addLast(
                 wire,
                 new RequestDecoder(wire, maxBody, MAX_REQUEST_LINE, MAX_HEADER_BYTES, router::isControl),

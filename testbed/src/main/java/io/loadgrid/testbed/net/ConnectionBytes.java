@@ -14,13 +14,13 @@ import io.netty.channel.ChannelPromise;
  * known whether that request is a control request whose traffic must not be counted. Outbound bytes are counted as
  * they are written unless the HTTP layer is in the middle of writing a control response.
  */
-public final class WireCounter extends ChannelDuplexHandler {
+public final class ConnectionBytes extends ChannelDuplexHandler {
 
     private final TrafficCounters counters;
     private long unclaimedIn;
     private boolean suppressOut;
 
-    public WireCounter(TrafficCounters counters) {
+    public ConnectionBytes(TrafficCounters counters) {
         this.counters = counters;
     }
 
