@@ -9,7 +9,6 @@ import io.loadgrid.common.cluster.ClusterSettings;
 import io.loadgrid.common.cluster.MemberConfig;
 import io.loadgrid.common.codec.Json;
 import io.loadgrid.common.plan.ClusterPlan;
-import io.loadgrid.common.plan.ModelName;
 import io.loadgrid.common.process.Limits;
 import io.loadgrid.common.security.PlanRefused;
 import io.loadgrid.common.security.SignedPlan;
@@ -67,7 +66,7 @@ public final class AgentNode implements AutoCloseable {
             if (plan.spec().workload() instanceof Workload.Http http) {
                 allowlist.check(http.urls().base());
             }
-            Limits.checkConcurrency(plan.spec().concurrency(), plan.spec().model() == ModelName.MULTIPROCESS ? plan.spec().processes() : 1);
+            Limits.checkConcurrency(plan.spec().concurrency(), plan.spec().sendersPerNode());
         } catch (PlanRefused | IllegalArgumentException e) {
             refuse(runId, me, e.getMessage());
             return;

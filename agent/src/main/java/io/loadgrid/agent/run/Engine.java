@@ -81,7 +81,7 @@ public final class Engine implements AutoCloseable {
 
     /** Items in flight in this JVM, or -1 when worker processes run them (they report per chunk, not live). */
     public long inFlight() {
-        return spec.model() == io.loadgrid.common.plan.ModelName.MULTIPROCESS ? -1 : tally.inFlight();
+        return model.sendsHere() ? tally.inFlight() : -1;
     }
 
     public long okElsewhere() {
