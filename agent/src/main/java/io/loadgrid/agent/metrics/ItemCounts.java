@@ -8,8 +8,6 @@ import java.util.concurrent.atomic.LongAdder;
 /** The counts of a set of items (a node's, a chunk's), added to from any number of threads without locks. */
 final class ItemCounts {
     final LongAdder ok = new LongAdder();
-    /** Items begun, so that begun minus done is what is in flight. */
-    final LongAdder started = new LongAdder();
     private final LongAdder[] failures = new LongAdder[FailureKind.values().length];
     final LongAdder written = new LongAdder();
     final LongAdder resultHi = new LongAdder();

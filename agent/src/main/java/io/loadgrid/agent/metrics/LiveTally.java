@@ -21,7 +21,7 @@ public final class LiveTally {
     private final Recorder lag = new Recorder(1, Histograms.HIGHEST_US, Histograms.DIGITS);
     private final ItemCounts counts = new ItemCounts();
     private final LongAccumulator lastEnd = new LongAccumulator(Math::max, Long.MIN_VALUE);
-    /** Items between {@link #started()} and their outcome, exactly, and the most there ever were at once. */
+    /** Items between {@link #started()} and their outcome, exactly (the items in flight), and the most at once. */
     private final AtomicLong pending = new AtomicLong();
     private final LongAccumulator pendingPeak = new LongAccumulator(Math::max, 0);
     private final WireCounter wire;
@@ -45,7 +45,6 @@ public final class LiveTally {
 
     /** An item is about to be sent; with the outcomes this gives the items in flight. */
     public void started() {
-        counts.started.increment();
         pendingPeak.accumulate(pending.incrementAndGet());
     }
 
@@ -58,10 +57,9 @@ public final class LiveTally {
         pending.decrementAndGet();
     }
 
-    /** Items begun and not yet done (done is read first, so this never counts a finished item as pending). */
+    /** Items begun and not yet done. */
     public long inFlight() {
-        long done = counts.done();
-        return Math.max(0, counts.started.sum() - done);
+        return pending.get();
     }
 
     /** Response bytes persisted so far. */
@@ -123,16 +121,8 @@ public final class LiveTally {
         }
     }
 
-    public long done() {
-        return counts.done();
-    }
-
     public long ok() {
         return counts.ok.sum();
-    }
-
-    public long failed() {
-        return done() - ok();
     }
 
     public Map<FailureKind, Long> failures() {
