@@ -60,8 +60,6 @@ final class ParentChunks implements ChunkSource {
 
     @Override
     public void giveBack(Chunk chunk) {
-        synchronized (out) {
-            out.println(new WorkerMessage.Back(chunk).line());
-        }
+        WorkerMain.send(out, new WorkerMessage.Back(chunk));
     }
 }

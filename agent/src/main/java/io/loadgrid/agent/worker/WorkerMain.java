@@ -53,7 +53,8 @@ public final class WorkerMain {
         }
     }
 
-    private static void send(PrintStream out, WorkerMessage message) {
+    /** One whole line per message, whichever thread sends it. */
+    static void send(PrintStream out, WorkerMessage message) {
         String line = message.line();
         synchronized (out) {
             out.println(line);
