@@ -40,7 +40,7 @@ public final class SweepDiff {
             Figure speed = ca.paced() ? Figure.THROUGHPUT : Figure.WALL;
             changes.add(stat(ca, speed, ca.totals().get(speed.key()), cb.totals().get(speed.key()), thresholdPct, flagged(ca, cb)));
             changes.add(p99(ca, "p99 latency", ca.latencyUs(), cb.latencyUs(), thresholdPct, flagged(ca, cb)));
-            if (ca.paced() && ca.latencyUncorrectedUs() != null && cb.latencyUncorrectedUs() != null) {
+            if (ca.rated() && ca.latencyUncorrectedUs() != null && cb.latencyUncorrectedUs() != null) {
                 // with a rate the corrected p99 mixes the target's answer time with the generator's lateness: keep both
                 changes.add(p99(ca, "p99 uncorrected", ca.latencyUncorrectedUs(), cb.latencyUncorrectedUs(), thresholdPct, flagged(ca, cb)));
             }

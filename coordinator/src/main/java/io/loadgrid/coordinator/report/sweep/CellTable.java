@@ -36,7 +36,7 @@ final class CellTable {
         rows.add(List.of("Threads (max live)", Fmt.pm(t.get("threads_max"), "%.0f"), "threads"));
         rows.add(List.of("Busiest Thread", Fmt.pm(t.get("busiest_thread_pct"), "%.1f"), "% of one core"));
         latency(rows, "Latency", c.latencyUs(), "ms");
-        if (c.parameters().containsKey("rate")) {
+        if (c.rated()) {
             latency(rows, "Latency (uncorrected)", c.latencyUncorrectedUs(), "ms");
             latency(rows, "Schedule Lag", c.scheduleLagUs(), "ms behind the slot");
         }

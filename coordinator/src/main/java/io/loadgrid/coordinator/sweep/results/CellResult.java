@@ -27,6 +27,11 @@ public record CellResult(String id, String name, String group, Map<String, Objec
         return parameters.containsKey("duration") || parameters.containsKey("rate");
     }
 
+    /** Paced by a rate: only then do the corrected and the uncorrected latency tell different things. */
+    public boolean rated() {
+        return parameters.containsKey("rate");
+    }
+
     /** Whether {@code other} are the same parameters, whatever their order and number types after a JSON round trip. */
     public boolean sameParameters(Map<String, Object> other) {
         return normal(parameters).equals(normal(other));
