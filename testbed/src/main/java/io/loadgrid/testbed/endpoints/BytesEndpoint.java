@@ -3,10 +3,7 @@ package io.loadgrid.testbed.endpoints;
 import io.loadgrid.testbed.http.Exchange;
 import io.loadgrid.testbed.http.HeaderLine;
 import io.loadgrid.testbed.http.Reply;
-import io.netty.handler.codec.http.QueryStringDecoder;
 
-import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
 /** /bytes/{n}: n pseudo-random bytes, reproducible with {@code ?seed=}; streamed so large n costs no memory. */
@@ -30,11 +27,10 @@ final class BytesEndpoint {
         if (n > MAX_BYTES) {
             return JsonReplies.error(413, "at most " + MAX_BYTES + " bytes (100 MiB) per request");
         }
-        List<String> seeds = ex.query() == null || !ex.query().contains("seed") ? null
-                : new QueryStringDecoder(ex.query(), StandardCharsets.UTF_8, false).parameters().get("seed");
+        String seedText = QueryParam.last(ex.query(), "seed");
         long seed;
         try {
-            seed = seeds == null ? ThreadLocalRandom.current().nextLong() : Long.parseLong(seeds.get(seeds.size() - 1));
+            seed = seedText == null ? ThreadLocalRandom.current().nextLong() : Long.parseLong(seedText);
         } catch (NumberFormatException e) {
             return JsonReplies.error(400, "seed must be an integer");
         }

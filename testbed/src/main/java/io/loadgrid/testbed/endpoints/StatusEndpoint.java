@@ -2,9 +2,6 @@ package io.loadgrid.testbed.endpoints;
 
 import io.loadgrid.testbed.http.HeaderLine;
 import io.loadgrid.testbed.http.Reply;
-import io.netty.handler.codec.http.QueryStringDecoder;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
 
 /**
  * /status/{code}: an empty response with that status; {@code ?retry_after=S} adds {@code Retry-After: S}, which some
@@ -26,14 +23,13 @@ final class StatusEndpoint {
             return JsonReplies.error(400, "Invalid status code: expected /status/100 .. /status/599");
         }
         Reply reply = Reply.empty(status);
-        List<String> retryAfter = query == null || !query.contains("retry_after") ? null
-                : new QueryStringDecoder(query, StandardCharsets.UTF_8, false).parameters().get("retry_after");
+        String retryAfter = QueryParam.last(query, "retry_after");
         if (retryAfter != null) {
             // delta-seconds only: a decoded query could otherwise put a line break into the header
-            if (!retryAfter.getFirst().matches("[0-9]{1,9}")) {
+            if (!retryAfter.matches("[0-9]{1,9}")) {
                 return JsonReplies.error(400, "Invalid retry_after: expected whole seconds, e.g. /status/503?retry_after=0");
             }
-            reply = reply.withHeader(HeaderLine.of("Retry-After", retryAfter.getFirst()));
+            reply = reply.withHeader(HeaderLine.of("Retry-After", retryAfter));
         }
         // a lone 1xx is interim by definition: a client would wait forever for the final response, so end it here
         return status < 200 ? reply.closingConnection() : reply;
