@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /** Why an item failed. Failures are counted per kind, never logged per request. */
 public enum FailureKind {
-    /** The TCP connection could not be established (refused, unreachable, unknown host). */
+    /** The TCP connection could not be established (refused, unreachable, unknown host, or not within the timeout). */
     CONNECT,
     /** No complete response within the request timeout. */
     TIMEOUT,
