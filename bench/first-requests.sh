@@ -9,6 +9,10 @@ shift || true
 DIRS=("$@")
 [ ${#DIRS[@]} -gt 0 ] || DIRS=("$PWD")
 PORT=${PORT:-18091}
+# a server left on the port from earlier would answer instead, with other settings: measure only our own
+if (: <"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; then
+  echo "bench: port $PORT is taken; stop what listens there or set PORT" >&2; exit 2
+fi
 taskset -c 0 ./loadgrid target --port "$PORT" >/dev/null 2>&1 &
 TARGET=$!
 trap 'kill $TARGET 2>/dev/null' EXIT

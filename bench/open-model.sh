@@ -6,6 +6,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 REPS=${1:-2}
 PORT=${PORT:-18090}
+# a server left on the port from earlier would answer instead, with other settings: measure only our own
+if (: <"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; then
+  echo "bench: port $PORT is taken; stop what listens there or set PORT" >&2; exit 2
+fi
 ./loadgrid target --port "$PORT" --latency 100 >/dev/null 2>&1 &
 TARGET=$!
 trap 'kill $TARGET 2>/dev/null' EXIT
