@@ -7,7 +7,7 @@ import io.loadgrid.agent.run.RunSetup;
  * its own client, the N in-flight requests split between them.
  */
 public final class HybridModel extends EventLoopModel {
-    public HybridModel(RunSetup setup) {
-        super(setup, setup.spec().threads());
+    public HybridModel(RunSetup setup, int threads) {
+        super(setup, threads);
     }
 }

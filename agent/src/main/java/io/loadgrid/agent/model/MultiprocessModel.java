@@ -6,7 +6,7 @@ import io.loadgrid.agent.worker.ChunkRelay;
 import io.loadgrid.agent.worker.WorkerMessage;
 import io.loadgrid.agent.worker.WorkerProcess;
 import io.loadgrid.agent.worker.WorkerReport;
-import io.loadgrid.common.plan.ModelName;
+import io.loadgrid.common.plan.ModelConfig;
 import io.loadgrid.common.plan.RunSpec;
 import io.loadgrid.common.profile.Pacer;
 import java.io.IOException;
@@ -31,9 +31,9 @@ public final class MultiprocessModel implements Model {
     private boolean going;
     private boolean stopped;
 
-    public MultiprocessModel(RunSetup setup) {
+    public MultiprocessModel(RunSetup setup, int processes) {
         this.setup = setup;
-        this.processes = setup.spec().processes();
+        this.processes = processes;
     }
 
     @Override
@@ -41,7 +41,7 @@ public final class MultiprocessModel implements Model {
         RunSpec spec = setup.spec();
         for (int w = 0; w < processes; w++) {
             int share = spec.concurrency() / processes + (w < spec.concurrency() % processes ? 1 : 0);
-            RunSpec async = spec.withModel(ModelName.ASYNC, share);
+            RunSpec async = spec.withModel(new ModelConfig.Async(), share);
             workers.add(WorkerProcess.start(new WorkerMessage.Job(async, setup.feed().layout())));
         }
         for (WorkerProcess w : workers) {

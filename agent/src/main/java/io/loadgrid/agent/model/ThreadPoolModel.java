@@ -3,7 +3,7 @@ package io.loadgrid.agent.model;
 import io.loadgrid.agent.run.Items;
 import io.loadgrid.agent.run.RunSetup;
 import io.loadgrid.agent.task.ItemTask;
-import io.loadgrid.common.plan.PoolMode;
+import io.loadgrid.common.plan.ModelConfig.Threads.Pool;
 import io.loadgrid.common.profile.Pacer;
 import java.util.Collections;
 import java.util.Iterator;
@@ -19,20 +19,20 @@ import java.util.concurrent.Executors;
 public final class ThreadPoolModel implements Model {
     private final int size;
     private final int batch;
-    private final PoolMode mode;
+    private final Pool mode;
     private final ItemTask task;
     private ExecutorService shared;
 
-    public ThreadPoolModel(RunSetup setup) {
+    public ThreadPoolModel(RunSetup setup, Pool mode) {
         this.size = setup.spec().concurrency();
         this.batch = setup.spec().batch();
-        this.mode = setup.spec().pool();
+        this.mode = mode;
         this.task = setup.tasks().blocking(size);
     }
 
     @Override
     public void prepare() {
-        if (mode == PoolMode.REUSE) {
+        if (mode == Pool.REUSE) {
             shared = newPool();
         }
     }
@@ -41,7 +41,7 @@ public final class ThreadPoolModel implements Model {
     public void drive(Items items, Pacer pacer) throws InterruptedException {
         for (Iterator<Items> batches = items.batches(batch); batches.hasNext(); ) {
             Items b = batches.next();
-            ExecutorService pool = mode == PoolMode.REUSE ? shared : newPool();
+            ExecutorService pool = mode == Pool.REUSE ? shared : newPool();
             Callable<Void> sender = () -> Senders.drain(b, pacer, task);
             pool.invokeAll(Collections.nCopies(size, sender));
             if (pool != shared) {

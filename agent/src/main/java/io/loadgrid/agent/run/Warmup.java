@@ -33,12 +33,11 @@ final class Warmup {
     }
 
     /**
-     * Warms {@code spec}'s sending path unless this JVM already has: an agent that ran the same model on the same kind
+     * Warms {@code spec}'s sending path unless this JVM already has: an agent that ran the same model (knobs included) on the same kind
      * of workload (paced or not) in an earlier run has it compiled, as a sweep's repetitions do.
      */
     static void run(RunSpec spec) throws Exception {
-        String path = spec.model() + "/" + spec.workload().getClass().getSimpleName() + "/" + (spec.rate() != null) + "/" + spec.batch()
-                + "/" + spec.pool();
+        String path = spec.model() + "/" + spec.workload().getClass().getSimpleName() + "/" + (spec.rate() != null) + "/" + spec.batch();
         if (WARMED.contains(path)) {
             return;
         }

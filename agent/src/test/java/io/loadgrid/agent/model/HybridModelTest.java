@@ -1,10 +1,10 @@
 package io.loadgrid.agent.model;
 
-import io.loadgrid.common.plan.ModelName;
+import io.loadgrid.common.plan.ModelConfig;
 
 class HybridModelTest extends ModelContract {
     @Override
-    ModelName model() {
-        return ModelName.HYBRID;
+    ModelConfig model() {
+        return new ModelConfig.Hybrid(2);
     }
 }

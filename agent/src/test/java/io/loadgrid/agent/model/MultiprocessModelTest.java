@@ -1,10 +1,10 @@
 package io.loadgrid.agent.model;
 
-import io.loadgrid.common.plan.ModelName;
+import io.loadgrid.common.plan.ModelConfig;
 
 class MultiprocessModelTest extends ModelContract {
     @Override
-    ModelName model() {
-        return ModelName.MULTIPROCESS;
+    ModelConfig model() {
+        return new ModelConfig.Multiprocess(2);
     }
 }

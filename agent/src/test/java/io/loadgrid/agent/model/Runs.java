@@ -5,8 +5,7 @@ import io.loadgrid.agent.run.LocalBook;
 import io.loadgrid.agent.run.Outcome;
 import io.loadgrid.common.metrics.Tally;
 import io.loadgrid.common.plan.Chunk;
-import io.loadgrid.common.plan.ModelName;
-import io.loadgrid.common.plan.PoolMode;
+import io.loadgrid.common.plan.ModelConfig;
 import io.loadgrid.common.plan.RunSpec;
 import io.loadgrid.common.workload.UrlTemplate;
 import io.loadgrid.common.workload.Workload;
@@ -21,8 +20,8 @@ final class Runs {
     private Runs() {
     }
 
-    static RunSpec spec(ModelName model, int concurrency, Workload workload, long items) {
-        return new RunSpec(model, concurrency, workload, items, null, null, 0, PoolMode.REUSE, 2, 2, Duration.ofSeconds(10), null, false);
+    static RunSpec spec(ModelConfig model, int concurrency, Workload workload, long items) {
+        return new RunSpec(model, concurrency, workload, items, null, null, 0, Duration.ofSeconds(10), null, false);
     }
 
     static Workload http(String template) {

@@ -1,10 +1,10 @@
 package io.loadgrid.agent.model;
 
-import io.loadgrid.common.plan.ModelName;
+import io.loadgrid.common.plan.ModelConfig;
 
 class SyncModelTest extends ModelContract {
     @Override
-    ModelName model() {
-        return ModelName.SYNC;
+    ModelConfig model() {
+        return new ModelConfig.Sync();
     }
 }

@@ -1,10 +1,10 @@
 package io.loadgrid.agent.model;
 
-import io.loadgrid.common.plan.ModelName;
+import io.loadgrid.common.plan.ModelConfig;
 
 class ThreadPoolModelTest extends ModelContract {
     @Override
-    ModelName model() {
-        return ModelName.THREADS;
+    ModelConfig model() {
+        return new ModelConfig.Threads(ModelConfig.Threads.Pool.REUSE);
     }
 }

@@ -1,18 +1,17 @@
 package io.loadgrid.agent.model;
 
-import io.loadgrid.common.plan.ModelName;
-import io.loadgrid.common.plan.PoolMode;
+import io.loadgrid.common.plan.ModelConfig;
 import io.loadgrid.common.plan.RunSpec;
 
 /** Seed 002's "recreate" variant: a new pool for every batch of 16 items. */
 class ThreadPoolRecreateModelTest extends ModelContract {
     @Override
-    ModelName model() {
-        return ModelName.THREADS;
+    ModelConfig model() {
+        return new ModelConfig.Threads(ModelConfig.Threads.Pool.RECREATE);
     }
 
     @Override
     RunSpec variant(RunSpec s) {
-        return s.withBatch(16, PoolMode.RECREATE);
+        return s.withBatch(16);
     }
 }

@@ -1,10 +1,10 @@
 package io.loadgrid.agent.model;
 
-import io.loadgrid.common.plan.ModelName;
+import io.loadgrid.common.plan.ModelConfig;
 
 class VirtualThreadModelTest extends ModelContract {
     @Override
-    ModelName model() {
-        return ModelName.VIRTUAL;
+    ModelConfig model() {
+        return new ModelConfig.Virtual();
     }
 }

@@ -4,8 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.loadgrid.agent.metrics.ChunkLedger;
 import io.loadgrid.common.plan.Chunk;
-import io.loadgrid.common.plan.ModelName;
-import io.loadgrid.common.plan.PoolMode;
+import io.loadgrid.common.plan.ModelConfig;
 import io.loadgrid.common.plan.RunSpec;
 import io.loadgrid.common.workload.UrlTemplate;
 import io.loadgrid.common.workload.Workload;
@@ -24,8 +23,8 @@ import org.junit.jupiter.api.Test;
 class ChunkFeedTest {
     private static final Workload HTTP = new Workload.Http("t", new UrlTemplate("http://127.0.0.1:1/x/{i}"), true);
 
-    private static RunSpec spec(ModelName model, long items, Double rate, int processes) {
-        return new RunSpec(model, 8, HTTP, items, null, rate, 0, PoolMode.REUSE, 2, processes, Duration.ofSeconds(1), null, false);
+    private static RunSpec spec(ModelConfig model, long items, Double rate) {
+        return new RunSpec(model, 8, HTTP, items, null, rate, 0, Duration.ofSeconds(1), null, false);
     }
 
     private static ChunkFeed feed(LocalBook book, int senders) {
@@ -45,7 +44,7 @@ class ChunkFeedTest {
 
     @Test
     void handsOutEveryItemOnceFromManyChunks() throws Exception {
-        LocalBook book = new LocalBook(spec(ModelName.ASYNC, 1000, null, 1), 37);
+        LocalBook book = new LocalBook(spec(new ModelConfig.Async(), 1000, null), 37);
         ChunkFeed feed = feed(book, 1);
         feed.start();
         List<Long> items = drain(feed);
@@ -56,7 +55,7 @@ class ChunkFeedTest {
     @Test
     void withARateEveryItemOfEveryLaneComesOnceInScheduleOrderWithinALane() throws Exception {
         // two worker JVMs: two lanes, each taking every other item of a group
-        LocalBook book = new LocalBook(spec(ModelName.MULTIPROCESS, 600, 100.0, 2), 25);
+        LocalBook book = new LocalBook(spec(new ModelConfig.Multiprocess(2), 600, 100.0), 25);
         assertThat(book.plan().layout().lanes()).isEqualTo(2);
         ChunkFeed feed = feed(book, 2);
         feed.start();
@@ -72,7 +71,7 @@ class ChunkFeedTest {
 
     @Test
     void routesEachChunkToItsLanesWorkerAndEveryChunkOnce() throws Exception {
-        LocalBook book = new LocalBook(spec(ModelName.MULTIPROCESS, 600, 100.0, 2), 25);
+        LocalBook book = new LocalBook(spec(new ModelConfig.Multiprocess(2), 600, 100.0), 25);
         ChunkFeed feed = feed(book, 2);
         feed.start();
         List<List<Chunk>> byWorker = List.of(new ArrayList<>(), new ArrayList<>());
@@ -106,7 +105,7 @@ class ChunkFeedTest {
 
     @Test
     void handsOutNothingOnceStoppedAndGivesBackWhatNeverStarted() throws Exception {
-        LocalBook book = new LocalBook(spec(ModelName.ASYNC, 1000, null, 1), 10);
+        LocalBook book = new LocalBook(spec(new ModelConfig.Async(), 1000, null), 10);
         ChunkFeed feed = feed(book, 1);
         feed.start();
         long first;

@@ -5,8 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.loadgrid.common.metrics.Tally;
 import io.loadgrid.common.plan.Chunk;
 import io.loadgrid.common.plan.ChunkLayout;
-import io.loadgrid.common.plan.ModelName;
-import io.loadgrid.common.plan.PoolMode;
+import io.loadgrid.common.plan.ModelConfig;
 import io.loadgrid.common.plan.RunSpec;
 import io.loadgrid.common.workload.UrlTemplate;
 import io.loadgrid.common.workload.Workload;
@@ -19,8 +18,8 @@ class WorkerMessageTest {
 
     @Test
     void everyMessageReadsBackFromItsOneLine() {
-        RunSpec spec = new RunSpec(ModelName.ASYNC, 4, new Workload.Http("t", new UrlTemplate("http://127.0.0.1:1/x/{i}"), true),
-                100, null, 50.0, 0, PoolMode.REUSE, 2, 2, Duration.ofSeconds(3), null, true);
+        RunSpec spec = new RunSpec(new ModelConfig.Async(), 4, new Workload.Http("t", new UrlTemplate("http://127.0.0.1:1/x/{i}"), true),
+                100, null, 50.0, 0, Duration.ofSeconds(3), null, true);
         Chunk chunk = new Chunk(7, 3, 2, 10);
         Tally.Encoded tally = Tally.empty().encode();
         List<WorkerMessage> all = List.of(new WorkerMessage.Job(spec, new ChunkLayout(10, 2, 100)), new WorkerMessage.Ready(),

@@ -1,5 +1,7 @@
 package io.loadgrid.common.metrics;
 
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonAnySetter;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;
@@ -39,13 +41,19 @@ public record RunResult(int schema, String model, int concurrency, String worklo
 
     public static final int SCHEMA = 1;
 
-    /** The knobs of the run that are not the model or its concurrency. */
     /**
+     * The knobs of the run that are not the model or its concurrency.
+     *
+     * @param model     the model's own knobs by plan key (pool, threads, processes), written beside the others
      * @param prewarmed whether every sender ran its sending path and opened its connection before the start instant
      *                  (--no-prewarm: a cold start, connects included)
      */
-    public record Parameters(Double rate, Double durationS, Integer batch, String pool, Integer threads,
-                             Integer processes, long timeoutMs, String sink, boolean prewarmed) {
+    public record Parameters(Double rate, Double durationS, Integer batch,
+                             @JsonAnyGetter @JsonAnySetter Map<String, Object> model, long timeoutMs, String sink,
+                             boolean prewarmed) {
+        public Parameters {
+            model = model == null ? Map.of() : Map.copyOf(model);
+        }
     }
 
     /** The same result with its cluster layout and per-node figures. */

@@ -5,27 +5,25 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * Everything a driver needs to run one cell: workload, model, its parameters and the load shape.
+ * Everything a driver needs to run one cell: workload, model (with its own knobs), and the load shape.
  *
  * @param concurrency the most items in flight at once, for every model (sync: 1)
  * @param items       how many items, or -1 with a duration
  * @param duration    run until then (wrk style), or null with a count
  * @param rate        items per second for an open model, or null for a closed loop
  * @param batch       items per batch (seed 004 / seed 002), 0 for none
- * @param threads     event loops of the hybrid model
- * @param processes   worker JVMs of the multiprocess model
  * @param timeout     connect and idle timeout of every request
  * @param sinkFile    where response bodies are appended, or null to discard them
  * @param prewarm     whether every sending process runs its sending path for a moment before the start instant (against a
  *                    server of its own, not the target), so that the measured run starts with compiled code, and opens
  *                    every sender's connection to the target before it (without a request)
  */
-public record RunSpec(ModelName model, int concurrency, Workload workload, long items, Duration duration, Double rate,
-                      int batch, PoolMode pool, int threads, int processes, Duration timeout, Path sinkFile, boolean prewarm) {
+public record RunSpec(ModelConfig model, int concurrency, Workload workload, long items, Duration duration, Double rate,
+                      int batch, Duration timeout, Path sinkFile, boolean prewarm) {
 
     /** Processes of one node that send items: its worker JVMs for multiprocess, else the node itself. */
     public int sendersPerNode() {
-        return model == ModelName.MULTIPROCESS ? processes : 1;
+        return model.sendersPerNode();
     }
 
     /** How many items the run has: its count, or what a rate schedules within the duration, or -1 for a timed closed loop. */
@@ -36,36 +34,36 @@ public record RunSpec(ModelName model, int concurrency, Workload workload, long 
         return rate == null ? -1 : (long) Math.ceil(duration.toNanos() * rate / 1e9 - 1e-9);
     }
 
-    public RunSpec withModel(ModelName m, int newConcurrency) {
-        return new RunSpec(m, newConcurrency, workload, items, duration, rate, batch, pool, threads, processes, timeout, sinkFile, prewarm);
+    public RunSpec withModel(ModelConfig m, int newConcurrency) {
+        return new RunSpec(m, newConcurrency, workload, items, duration, rate, batch, timeout, sinkFile, prewarm);
     }
 
     public RunSpec withRate(Double newRate) {
-        return new RunSpec(model, concurrency, workload, items, duration, newRate, batch, pool, threads, processes, timeout, sinkFile, prewarm);
+        return new RunSpec(model, concurrency, workload, items, duration, newRate, batch, timeout, sinkFile, prewarm);
     }
 
     public RunSpec withWorkload(Workload w) {
-        return new RunSpec(model, concurrency, w, items, duration, rate, batch, pool, threads, processes, timeout, sinkFile, prewarm);
+        return new RunSpec(model, concurrency, w, items, duration, rate, batch, timeout, sinkFile, prewarm);
     }
 
     /** The same run bounded by a duration instead of a count. */
     public RunSpec withDuration(Duration d) {
-        return new RunSpec(model, concurrency, workload, -1, d, rate, batch, pool, threads, processes, timeout, sinkFile, prewarm);
+        return new RunSpec(model, concurrency, workload, -1, d, rate, batch, timeout, sinkFile, prewarm);
     }
 
-    public RunSpec withBatch(int newBatch, PoolMode newPool) {
-        return new RunSpec(model, concurrency, workload, items, duration, rate, newBatch, newPool, threads, processes, timeout, sinkFile, prewarm);
+    public RunSpec withBatch(int newBatch) {
+        return new RunSpec(model, concurrency, workload, items, duration, rate, newBatch, timeout, sinkFile, prewarm);
     }
 
     public RunSpec withTimeout(Duration t) {
-        return new RunSpec(model, concurrency, workload, items, duration, rate, batch, pool, threads, processes, t, sinkFile, prewarm);
+        return new RunSpec(model, concurrency, workload, items, duration, rate, batch, t, sinkFile, prewarm);
     }
 
     public RunSpec withPrewarm(boolean on) {
-        return new RunSpec(model, concurrency, workload, items, duration, rate, batch, pool, threads, processes, timeout, sinkFile, on);
+        return new RunSpec(model, concurrency, workload, items, duration, rate, batch, timeout, sinkFile, on);
     }
 
     public RunSpec withSinkFile(Path file) {
-        return new RunSpec(model, concurrency, workload, items, duration, rate, batch, pool, threads, processes, timeout, file, prewarm);
+        return new RunSpec(model, concurrency, workload, items, duration, rate, batch, timeout, file, prewarm);
     }
 }

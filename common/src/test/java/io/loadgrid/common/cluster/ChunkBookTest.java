@@ -3,8 +3,7 @@ package io.loadgrid.common.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.loadgrid.common.plan.ClusterPlan;
-import io.loadgrid.common.plan.ModelName;
-import io.loadgrid.common.plan.PoolMode;
+import io.loadgrid.common.plan.ModelConfig;
 import io.loadgrid.common.plan.RunSpec;
 import io.loadgrid.common.plan.Split;
 import io.loadgrid.common.workload.CpuKernel;
@@ -21,12 +20,12 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /** Who gets which chunk: in order for a closed loop, by lane of the schedule with a rate, each chunk exactly once. */
 class ChunkBookTest {
-    static RunSpec spec(ModelName model, Double rate) {
-        return new RunSpec(model, 10, new Workload.Cpu(new CpuKernel.Squares()), 4000, null, rate, 0, PoolMode.REUSE, 2, 2,
+    static RunSpec spec(ModelConfig model, Double rate) {
+        return new RunSpec(model, 10, new Workload.Cpu(new CpuKernel.Squares()), 4000, null, rate, 0, 
                 Duration.ofSeconds(1), null, true);
     }
 
-    static ChunkBook book(ModelName model, Double rate, Split split, String... agents) {
+    static ChunkBook book(ModelConfig model, Double rate, Split split, String... agents) {
         return ChunkBook.of(ClusterPlan.of(spec(model, rate), 100, split, List.of(agents), "c"));
     }
 
@@ -40,14 +39,14 @@ class ChunkBookTest {
 
     @Test
     void aDynamicClosedLoopHandsOutChunksInOrderToWhoeverAsks() {
-        ChunkBook b = book(ModelName.ASYNC, null, Split.DYNAMIC, "a", "b");
+        ChunkBook b = book(new ModelConfig.Async(), null, Split.DYNAMIC, "a", "b");
         assertThat(lease(b, "a", 3)).containsExactly(0L, 1L, 2L);
         assertThat(lease(b, "b", 1)).containsExactly(3L);
     }
 
     @Test
     void aStaticClosedLoopGivesAgentKEveryKthChunk() {
-        ChunkBook b = book(ModelName.ASYNC, null, Split.STATIC, "a", "b");
+        ChunkBook b = book(new ModelConfig.Async(), null, Split.STATIC, "a", "b");
         assertThat(lease(b, "a", 3)).containsExactly(0L, 2L, 4L);
         assertThat(lease(b, "b", 2)).containsExactly(1L, 3L);
     }
@@ -56,7 +55,7 @@ class ChunkBookTest {
     @ParameterizedTest
     @EnumSource(Split.class)
     void withARateEachAgentRunsItsOwnLaneEvenWhenAnotherLeasesFirst(Split split) {
-        ChunkBook b = book(ModelName.ASYNC, 800.0, split, "a", "b");
+        ChunkBook b = book(new ModelConfig.Async(), 800.0, split, "a", "b");
         assertThat(b.lanes).isEqualTo(2);
         assertThat(lease(b, "a", 3)).containsExactly(0L, 2L, 4L);
         assertThat(lease(b, "b", 3)).containsExactly(1L, 3L, 5L);
@@ -64,7 +63,7 @@ class ChunkBookTest {
 
     @Test
     void withARateEachWorkerOfAMultiprocessAgentOwnsALane() {
-        ChunkBook b = book(ModelName.MULTIPROCESS, 800.0, Split.DYNAMIC, "a", "b");
+        ChunkBook b = book(new ModelConfig.Multiprocess(2), 800.0, Split.DYNAMIC, "a", "b");
         assertThat(b.lanes).isEqualTo(4);
         assertThat(lease(b, "a", 4)).containsExactly(0L, 1L, 4L, 5L);
         assertThat(lease(b, "b", 2)).containsExactly(2L, 3L);
@@ -73,7 +72,7 @@ class ChunkBookTest {
     @ParameterizedTest
     @EnumSource(Split.class)
     void aLostAgentsLeasesAndLaneGoToTheOthers(Split split) {
-        ChunkBook b = book(ModelName.ASYNC, 800.0, split, "a", "b");
+        ChunkBook b = book(new ModelConfig.Async(), 800.0, split, "a", "b");
         assertThat(lease(b, "a", 2)).containsExactly(0L, 2L);
         assertThat(lease(b, "b", 2)).containsExactly(1L, 3L);
         assertThat(b.release("b")).containsExactly(1L, 3L);
@@ -84,13 +83,13 @@ class ChunkBookTest {
 
     @Test
     void aDynamicSplitTakesTheLaneOfAnAgentThatFellBehind() {
-        ChunkBook b = book(ModelName.ASYNC, 800.0, Split.DYNAMIC, "a", "b");
+        ChunkBook b = book(new ModelConfig.Async(), 800.0, Split.DYNAMIC, "a", "b");
         b.lease("b");
         // a runs ahead; b's next chunk (group 1) is more than STEAL_LAG groups behind a's
         assertThat(lease(b, "a", ChunkBook.STEAL_LAG + 1)).containsExactly(0L, 2L, 4L, 6L);
         assertThat(b.lease("a")).as("b's group 1, taken over").isEqualTo(3L);
         assertThat(b.lease("a")).isEqualTo(8L);
-        ChunkBook fixed = book(ModelName.ASYNC, 800.0, Split.STATIC, "a", "b");
+        ChunkBook fixed = book(new ModelConfig.Async(), 800.0, Split.STATIC, "a", "b");
         fixed.lease("b");
         assertThat(lease(fixed, "a", ChunkBook.STEAL_LAG + 3)).doesNotContain(3L);
     }
@@ -99,7 +98,7 @@ class ChunkBookTest {
     @EnumSource(Split.class)
     void everyChunkIsLeasedExactlyOnceWhateverTheOrderOfAsking(Split split) {
         for (Double rate : new Double[] {null, 800.0}) {
-            ChunkBook b = book(ModelName.MULTIPROCESS, rate, split, "a", "b", "c");
+            ChunkBook b = book(new ModelConfig.Multiprocess(2), rate, split, "a", "b", "c");
             Random random = new Random(7);
             Set<Long> got = new HashSet<>();
             String[] agents = {"a", "b", "c"};

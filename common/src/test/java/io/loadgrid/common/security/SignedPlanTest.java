@@ -4,9 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.loadgrid.common.plan.ClusterPlan;
-import io.loadgrid.common.plan.ModelName;
+import io.loadgrid.common.plan.ModelConfig;
 import io.loadgrid.common.plan.Split;
-import io.loadgrid.common.plan.PoolMode;
 import io.loadgrid.common.plan.RunSpec;
 import io.loadgrid.common.workload.SeedStream;
 import io.loadgrid.common.workload.Workload;
@@ -16,8 +15,8 @@ import org.junit.jupiter.api.Test;
 
 class SignedPlanTest {
     static final byte[] SECRET = "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.UTF_8);
-    static final RunSpec SPEC = new RunSpec(ModelName.HYBRID, 40, new Workload.Http("seed", new SeedStream("http://127.0.0.1:8080"), true),
-            5000, null, 250.0, 0, PoolMode.REUSE, 4, 2, Duration.ofSeconds(5), null, true);
+    static final RunSpec SPEC = new RunSpec(new ModelConfig.Hybrid(2), 40, new Workload.Http("seed", new SeedStream("http://127.0.0.1:8080"), true),
+            5000, null, 250.0, 0, Duration.ofSeconds(5), null, true);
     static final ClusterPlan PLAN = new ClusterPlan(SPEC, new io.loadgrid.common.plan.ChunkLayout(500, 1, 5000), Split.DYNAMIC, java.util.List.of("a", "b"), "c");
 
     @Test

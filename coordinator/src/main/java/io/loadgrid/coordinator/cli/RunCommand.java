@@ -3,6 +3,7 @@ package io.loadgrid.coordinator.cli;
 import io.loadgrid.common.cli.ClusterOptions;
 import io.loadgrid.common.codec.Json;
 import io.loadgrid.common.files.AtomicFile;
+import io.loadgrid.coordinator.request.RunRequest;
 import io.loadgrid.common.metrics.RunResult;
 import io.loadgrid.coordinator.export.LoadMetrics;
 import io.loadgrid.coordinator.export.MetricsServer;
@@ -21,13 +22,13 @@ import java.util.concurrent.Callable;
  * first; then the coordinator joins, hands the plan out and reports per node and in total.
  */
 public final class RunCommand implements Callable<Integer> {
-    private final RunOptions.Valid run;
+    private final RunRequest run;
     private final ClusterOptions cluster;
     private final MetricsOptions metrics;
     private final PrintStream out;
     private final PrintStream err;
 
-    public RunCommand(RunOptions.Valid run, ClusterOptions cluster, MetricsOptions metrics, PrintStream out, PrintStream err) {
+    public RunCommand(RunRequest run, ClusterOptions cluster, MetricsOptions metrics, PrintStream out, PrintStream err) {
         this.metrics = metrics;
         this.run = run;
         this.cluster = cluster;

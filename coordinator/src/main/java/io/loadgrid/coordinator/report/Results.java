@@ -7,7 +7,6 @@ import io.loadgrid.common.metrics.Resources;
 import io.loadgrid.common.metrics.RunResult;
 import io.loadgrid.common.metrics.TargetCounts;
 import io.loadgrid.common.metrics.Tally;
-import io.loadgrid.common.plan.ModelName;
 import io.loadgrid.common.plan.RunSpec;
 import io.loadgrid.common.workload.Workload;
 import java.util.LinkedHashMap;
@@ -37,8 +36,7 @@ public final class Results {
 
     private static RunResult.Parameters parameters(RunSpec s) {
         return new RunResult.Parameters(s.rate(), s.duration() == null ? null : s.duration().toMillis() / 1000.0,
-                s.batch() > 0 ? s.batch() : null, s.model() == ModelName.THREADS ? s.pool().name().toLowerCase() : null,
-                s.model() == ModelName.HYBRID ? s.threads() : null, s.model() == ModelName.MULTIPROCESS ? s.processes() : null,
+                s.batch() > 0 ? s.batch() : null, s.model().knobs(),
                 s.timeout().toMillis(), s.sinkFile() == null ? "discard" : s.sinkFile().toString(), s.prewarm());
     }
 

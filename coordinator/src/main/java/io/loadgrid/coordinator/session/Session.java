@@ -9,7 +9,7 @@ import io.loadgrid.common.plan.RunSpec;
 import io.loadgrid.common.security.PlanRefused;
 import io.loadgrid.common.security.TargetAllowlist;
 import io.loadgrid.common.workload.Workload;
-import io.loadgrid.coordinator.cli.RunOptions;
+import io.loadgrid.coordinator.request.RunRequest;
 import io.loadgrid.coordinator.cluster.CoordinatorNode;
 import io.loadgrid.coordinator.local.LocalAgents;
 import io.loadgrid.coordinator.run.RunDriver;
@@ -70,9 +70,9 @@ public final class Session implements AutoCloseable {
      * agents can reach, and every target the user named must answer. Returns those targets, which local agents must
      * be allowed to load.
      */
-    public static List<String> precheck(Collection<RunOptions.Valid> runs, boolean local) throws IOException {
+    public static List<String> precheck(Collection<RunRequest> runs, boolean local) throws IOException {
         Set<String> targets = new LinkedHashSet<>();
-        for (RunOptions.Valid run : runs) {
+        for (RunRequest run : runs) {
             if (run.embeddedTarget() && !local) {
                 throw new IllegalArgumentException("with --join the agents need a target they can reach: give --base URL or --url TEMPLATE"
                         + " (in a sweep plan: base or url)");
@@ -139,12 +139,12 @@ public final class Session implements AutoCloseable {
     }
 
     /** The run's spec with its target resolved (the embedded target started or kept), checked to be reachable. */
-    public Resolved resolve(RunOptions.Valid run) throws IOException {
+    public Resolved resolve(RunRequest run) throws IOException {
         return targets.resolve(run);
     }
 
     /** Runs one plan on {@code run.agents()} idle agents (local default 1; with --join 0 means all idle ones). */
-    public RunResult run(RunOptions.Valid run, Resolved resolved, PrintStream err, Header header, RunObserver observer, StopSwitch stop)
+    public RunResult run(RunRequest run, Resolved resolved, PrintStream err, Header header, RunObserver observer, StopSwitch stop)
             throws Exception {
         int wanted = local ? Math.max(1, run.agents()) : run.agents();
         List<Member> members = node.idleAgents(wanted, local || wanted > 0 ? AGENT_WAIT_MS : 5_000);

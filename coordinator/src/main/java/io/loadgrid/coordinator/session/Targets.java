@@ -3,7 +3,7 @@ package io.loadgrid.coordinator.session;
 import io.loadgrid.common.plan.RunSpec;
 import io.loadgrid.common.workload.SeedStream;
 import io.loadgrid.common.workload.Workload;
-import io.loadgrid.coordinator.cli.RunOptions;
+import io.loadgrid.coordinator.request.RunRequest;
 import io.loadgrid.coordinator.target.EmbeddedTarget;
 import io.loadgrid.coordinator.target.Preflight;
 import java.io.IOException;
@@ -17,7 +17,7 @@ final class Targets implements AutoCloseable {
     private double latencyMs = -1;
 
 
-    Resolved resolve(RunOptions.Valid run) throws IOException {
+    Resolved resolve(RunRequest run) throws IOException {
         RunSpec spec = run.spec();
         if (run.embeddedTarget()) {
             spec = onBase(spec, embedded(run.targetLatencyMs()).base());

@@ -1,7 +1,7 @@
 package io.loadgrid.coordinator.sweep;
 
 import io.loadgrid.common.metrics.RunResult;
-import io.loadgrid.coordinator.cli.RunOptions;
+import io.loadgrid.coordinator.request.RunRequest;
 import io.loadgrid.coordinator.run.RunObserver;
 import io.loadgrid.coordinator.run.StopSwitch;
 import io.loadgrid.coordinator.session.Resolved;
@@ -31,7 +31,7 @@ final class CellRunner {
      * interrupted run ends the cell (it is kept: what it measured is not thrown away), and so does a stop asked
      * between runs.
      */
-    void run(Cell cell, RunOptions.Valid options, String position, int warmups, int repetitions, List<RunResult> runs,
+    void run(Cell cell, RunRequest options, String position, int warmups, int repetitions, List<RunResult> runs,
              RunObserver observer) throws Exception {
         Resolved resolved = session.resolve(options);
         for (int w = 1; w <= warmups; w++) {
@@ -48,7 +48,7 @@ final class CellRunner {
         }
     }
 
-    private RunResult once(Cell cell, RunOptions.Valid options, Resolved resolved, RunObserver observer, String position, String what) throws Exception {
+    private RunResult once(Cell cell, RunRequest options, Resolved resolved, RunObserver observer, String position, String what) throws Exception {
         String label = "[" + position + " " + cell.id() + "] " + cell.name() + " · " + what;
         RunResult r = session.run(options, resolved, err, (spec, target, agents) -> err.println(label + " on " + agents + " agent(s)"),
                 observer, stop);

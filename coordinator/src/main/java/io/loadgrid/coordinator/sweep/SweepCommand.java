@@ -2,7 +2,7 @@ package io.loadgrid.coordinator.sweep;
 
 import io.loadgrid.common.cli.ClusterOptions;
 import io.loadgrid.coordinator.cli.MetricsOptions;
-import io.loadgrid.coordinator.cli.RunOptions;
+import io.loadgrid.coordinator.request.RunRequest;
 import io.loadgrid.coordinator.export.LoadMetrics;
 import io.loadgrid.coordinator.export.MetricsServer;
 import io.loadgrid.coordinator.report.sweep.Comparisons;
@@ -41,9 +41,9 @@ public final class SweepCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Map<String, RunOptions.Valid> options = options(sweep.plan());
+        Map<String, RunRequest> options = options(sweep.plan());
         boolean local = cluster.join().isEmpty();
-        int agents = options.values().stream().mapToInt(RunOptions.Valid::agents).max().orElse(1);
+        int agents = options.values().stream().mapToInt(RunRequest::agents).max().orElse(1);
         List<String> targets = Session.precheck(options.values(), local);
         LoadMetrics exported = new LoadMetrics();
         try (MetricsServer server = metrics.start(exported, "127.0.0.1", out); Session session = Session.open(cluster, agents, targets)) {
@@ -64,12 +64,12 @@ public final class SweepCommand implements Callable<Integer> {
 
     /** Runs the sweep on a session that is already open (a long-lived coordinator's, or the one {@link #call()} opens). */
     public int on(Session session, LoadMetrics exported, StopSwitch stop) throws Exception {
-        Map<String, RunOptions.Valid> options = options(sweep.plan());
+        Map<String, RunRequest> options = options(sweep.plan());
         session.checkLoadable(Session.precheck(options.values(), session.local()));
         return run(session, exported, stop, options);
     }
 
-    private int run(Session session, LoadMetrics exported, StopSwitch stop, Map<String, RunOptions.Valid> options) throws Exception {
+    private int run(Session session, LoadMetrics exported, StopSwitch stop, Map<String, RunRequest> options) throws Exception {
         SweepPlan plan = sweep.plan();
         boolean local = session.local();
         SweepStore store = new SweepStore(sweep.dir());
@@ -95,8 +95,8 @@ public final class SweepCommand implements Callable<Integer> {
     }
 
     /** Every cell's run options, the sweep's --agents filling in cells that do not name their own. */
-    private Map<String, RunOptions.Valid> options(SweepPlan plan) {
-        Map<String, RunOptions.Valid> options = new LinkedHashMap<>();
+    private Map<String, RunRequest> options(SweepPlan plan) {
+        Map<String, RunRequest> options = new LinkedHashMap<>();
         for (Cell c : plan.cells()) {
             Map<String, Object> params = new LinkedHashMap<>(c.params());
             if (sweep.agents() != null) {
@@ -107,7 +107,7 @@ public final class SweepCommand implements Callable<Integer> {
                 params.remove("target_latency_ms");
                 params.put("base", sweep.base());
             }
-            options.put(c.id(), CellOptions.of(params).validate());
+            options.put(c.id(), RunRequest.of(CellOptions.of(params)));
         }
         return options;
     }
@@ -116,10 +116,9 @@ public final class SweepCommand implements Callable<Integer> {
      * With --join, cells that name no agent count run on the idle agents present at the start, all of them, every
      * run: "every idle agent" taken anew per run would depend on how fast agents went back to idle.
      */
-    private static Map<String, RunOptions.Valid> onEvery(Map<String, RunOptions.Valid> options, int idle) {
-        Map<String, RunOptions.Valid> out = new LinkedHashMap<>();
-        options.forEach((id, o) -> out.put(id, o.agents() > 0 ? o : new RunOptions.Valid(o.spec(), o.embeddedTarget(),
-                o.targetLatencyMs(), o.json(), Math.max(1, idle), o.split(), o.chunk())));
+    private static Map<String, RunRequest> onEvery(Map<String, RunRequest> options, int idle) {
+        Map<String, RunRequest> out = new LinkedHashMap<>();
+        options.forEach((id, o) -> out.put(id, o.agents() > 0 ? o : o.onAgents(Math.max(1, idle))));
         return out;
     }
 

@@ -2,7 +2,7 @@ package io.loadgrid.coordinator.sweep;
 
 import io.loadgrid.common.metrics.RunResult;
 import io.loadgrid.coordinator.cli.Interrupts;
-import io.loadgrid.coordinator.cli.RunOptions;
+import io.loadgrid.coordinator.request.RunRequest;
 import io.loadgrid.coordinator.export.CellSeries;
 import io.loadgrid.coordinator.export.LoadMetrics;
 import io.loadgrid.coordinator.export.RunLabels;
@@ -26,7 +26,7 @@ import java.util.Map;
  */
 final class SweepRunner {
     private final SweepPlan plan;
-    private final Map<String, RunOptions.Valid> options;
+    private final Map<String, RunRequest> options;
     private final Session session;
     private final SweepStore store;
     private final PrintStream err;
@@ -35,7 +35,7 @@ final class SweepRunner {
     private final LoadMetrics metrics;
     private final StopSwitch stop;
 
-    SweepRunner(SweepPlan plan, Map<String, RunOptions.Valid> options, Session session, SweepStore store, PrintStream err, LoadMetrics metrics,
+    SweepRunner(SweepPlan plan, Map<String, RunRequest> options, Session session, SweepStore store, PrintStream err, LoadMetrics metrics,
                 StopSwitch stop) {
         this.stop = stop;
         this.metrics = metrics;
@@ -86,7 +86,7 @@ final class SweepRunner {
      */
     /** The cell's exported series, labelled so that dashboards can tell cells, models and concurrencies apart. */
     private CellSeries series(String sweepId, Cell cell) {
-        RunOptions.Valid o = options.get(cell.id());
+        RunRequest o = options.get(cell.id());
         return metrics.cell(new RunLabels(sweepId, cell.id() + " " + cell.name(), o.spec().model().key(), o.spec().concurrency()),
                 plan.warmups() + plan.repetitions(), o.spec().plannedItems());
     }

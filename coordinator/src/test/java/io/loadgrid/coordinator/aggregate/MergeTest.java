@@ -13,8 +13,7 @@ import io.loadgrid.common.metrics.RunResult;
 import io.loadgrid.common.metrics.Tally;
 import io.loadgrid.common.plan.ChunkLayout;
 import io.loadgrid.common.plan.ClusterPlan;
-import io.loadgrid.common.plan.ModelName;
-import io.loadgrid.common.plan.PoolMode;
+import io.loadgrid.common.plan.ModelConfig;
 import io.loadgrid.common.plan.RunSpec;
 import io.loadgrid.common.plan.Split;
 import io.loadgrid.common.workload.SeedStream;
@@ -30,8 +29,8 @@ import org.junit.jupiter.api.Test;
 
 /** Merging per-chunk results through their wire encoding gives exactly what one histogram of all samples gives. */
 class MergeTest {
-    static final RunSpec SPEC = new RunSpec(ModelName.ASYNC, 10, new Workload.Http("seed", new SeedStream("http://127.0.0.1:1"), true),
-            20_000, null, null, 0, PoolMode.REUSE, 2, 2, Duration.ofSeconds(5), null, true);
+    static final RunSpec SPEC = new RunSpec(new ModelConfig.Async(), 10, new Workload.Http("seed", new SeedStream("http://127.0.0.1:1"), true),
+            20_000, null, null, 0, Duration.ofSeconds(5), null, true);
 
     @Test
     void mergedPercentilesEqualThoseOfOneHistogramHoldingAllSamples() {

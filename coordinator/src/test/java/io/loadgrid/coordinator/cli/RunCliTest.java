@@ -61,11 +61,11 @@ public class RunCliTest {
     void conflictingAndInvalidOptions() {
         assertBadInput(run("--urls", "10", "--duration", "5s"), "choose a count or a duration");
         assertBadInput(run("--duration", "soon"), "not a duration");
-        assertBadInput(run("--workload", "bitcoin"), "--workload 'bitcoin' is unknown");
+        assertBadInput(run("--workload", "bitcoin"), "--workload 'bitcoin' is not one of seed, encode, sqrt-sum, squares");
         assertBadInput(run("--model", "sync", "--concurrency", "10"), "one request at a time");
         assertBadInput(run("--model", "hybrid", "--concurrency", "4", "--threads", "8"), "--threads 8 exceeds --concurrency 4");
         assertBadInput(run("--concurrency", "0"), "--concurrency must be at least 1");
-        assertBadInput(run("--rate", "-3"), "--rate must be a positive");
+        assertBadInput(run("--rate", "-3"), "--rate must be greater than 0, got -3");
         assertBadInput(run("--urls", "ten"), "--urls");
     }
 

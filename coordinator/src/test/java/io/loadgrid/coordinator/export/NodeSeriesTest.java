@@ -9,8 +9,7 @@ import io.loadgrid.common.metrics.NodeSnapshot;
 import io.loadgrid.common.metrics.Resources;
 import io.loadgrid.common.metrics.RunResult;
 import io.loadgrid.common.metrics.Tally;
-import io.loadgrid.common.plan.ModelName;
-import io.loadgrid.common.plan.PoolMode;
+import io.loadgrid.common.plan.ModelConfig;
 import io.loadgrid.common.plan.RunSpec;
 import io.loadgrid.common.workload.SeedStream;
 import io.loadgrid.common.workload.Workload;
@@ -24,8 +23,8 @@ import org.junit.jupiter.api.Test;
 /** One agent's exported series across runs: counters never go down, a run's last interval and a failed run's counts stay. */
 class NodeSeriesTest {
     private static final int OK = 0;
-    private static final RunSpec SPEC = new RunSpec(ModelName.ASYNC, 10, new Workload.Http("seed", new SeedStream("http://127.0.0.1:1"), true),
-            1000, null, null, 0, PoolMode.REUSE, 2, 2, Duration.ofSeconds(5), null, true);
+    private static final RunSpec SPEC = new RunSpec(new ModelConfig.Async(), 10, new Workload.Http("seed", new SeedStream("http://127.0.0.1:1"), true),
+            1000, null, null, 0, Duration.ofSeconds(5), null, true);
 
     @Test
     void theFinalResultAddsTheIntervalNoSnapshotCarried() {

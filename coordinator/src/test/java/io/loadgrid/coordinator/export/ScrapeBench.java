@@ -7,8 +7,7 @@ import io.loadgrid.common.metrics.NodeSnapshot;
 import io.loadgrid.common.metrics.Resources;
 import io.loadgrid.common.metrics.RunResult;
 import io.loadgrid.common.metrics.Tally;
-import io.loadgrid.common.plan.ModelName;
-import io.loadgrid.common.plan.PoolMode;
+import io.loadgrid.common.plan.ModelConfig;
 import io.loadgrid.common.plan.RunSpec;
 import io.loadgrid.common.workload.SeedStream;
 import io.loadgrid.common.workload.Workload;
@@ -31,8 +30,8 @@ public final class ScrapeBench {
     public static void main(String[] args) throws Exception {
         int cells = args.length > 0 ? Integer.parseInt(args[0]) : 12;
         int nodes = args.length > 1 ? Integer.parseInt(args[1]) : 4;
-        RunSpec spec = new RunSpec(ModelName.ASYNC, 100, new Workload.Http("seed", new SeedStream("http://127.0.0.1:1"), true),
-                10_000, null, null, 0, PoolMode.REUSE, 2, 2, Duration.ofSeconds(5), null, true);
+        RunSpec spec = new RunSpec(new ModelConfig.Async(), 100, new Workload.Http("seed", new SeedStream("http://127.0.0.1:1"), true),
+                10_000, null, null, 0, Duration.ofSeconds(5), null, true);
         Random random = new Random(1);
         long heapBefore = usedHeap();
         LoadMetrics metrics = new LoadMetrics();

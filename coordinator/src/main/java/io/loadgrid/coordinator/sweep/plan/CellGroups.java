@@ -1,9 +1,13 @@
 package io.loadgrid.coordinator.sweep.plan;
 
+import io.loadgrid.common.plan.ModelConfig;
+import io.loadgrid.common.plan.Param;
+import io.loadgrid.common.plan.RunParams;
 import java.util.Collection;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Which cells the report compares: those that differ only in how the load is driven (the model and its own knobs),
@@ -11,8 +15,9 @@ import java.util.stream.Collectors;
  */
 final class CellGroups {
     /** The knobs that make one model different from another; everything else must be equal to compare. */
-    private static final Set<String> MODEL_KNOBS = Set.of("model", "concurrency", "threads", "processes", "batch", "pool",
-            "name", "group");
+    private static final Set<String> MODEL_KNOBS = Stream.concat(ModelConfig.KNOBS.stream().map(Param::key),
+            Stream.of(RunParams.MODEL.key(), RunParams.CONCURRENCY.key(), RunParams.BATCH.key(), PlanKeys.NAME, PlanKeys.GROUP))
+            .collect(Collectors.toUnmodifiableSet());
 
     private CellGroups() {
     }
@@ -23,7 +28,7 @@ final class CellGroups {
      * Parameters the plan never mentions are equal in all its cells, so they are left out to keep the key short.
      */
     static String of(Effective cell, Collection<String> mentioned) {
-        if (cell.params().get("group") instanceof String g) {
+        if (cell.params().get(PlanKeys.GROUP) instanceof String g) {
             return g;
         }
         return new TreeSet<>(mentioned).stream()

@@ -1,6 +1,5 @@
 package io.loadgrid.coordinator.sweep.plan;
 
-import io.loadgrid.common.plan.ModelName;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -13,28 +12,25 @@ import java.util.stream.IntStream;
  */
 final class CellNames {
 
-    /**
-     * @param onlyFor the one model the parameter means anything for (threads: hybrid), or null for every model
-     */
-    private record Part(String key, ModelName onlyFor, Function<Object, String> show) {
+    private record Part(String key, Function<Object, String> show) {
         boolean appliesTo(Effective cell) {
-            return onlyFor == null || cell.model() == onlyFor;
+            return cell.applies(key);
         }
     }
 
     private static final List<Part> PARTS = List.of(
-            new Part("concurrency", null, v -> "c=" + v),
-            new Part("threads", ModelName.HYBRID, v -> "t=" + v),
-            new Part("processes", ModelName.MULTIPROCESS, v -> "p=" + v),
-            new Part("batch", null, v -> "b=" + v),
-            new Part("pool", ModelName.THREADS, String::valueOf),
-            new Part("items", null, v -> "n=" + count((Long) v)),
-            new Part("duration", null, v -> "d=" + v),
-            new Part("rate", null, v -> "r=" + Effective.show(v)),
-            new Part("workload", null, String::valueOf),
-            new Part("target_latency_ms", null, v -> "lat=" + Effective.show(v) + "ms"),
-            new Part("agents", null, v -> "agents=" + v),
-            new Part("split", null, String::valueOf));
+            new Part("concurrency", v -> "c=" + v),
+            new Part("threads", v -> "t=" + v),
+            new Part("processes", v -> "p=" + v),
+            new Part("batch", v -> "b=" + v),
+            new Part("pool", String::valueOf),
+            new Part("items", v -> "n=" + count((Long) v)),
+            new Part("duration", v -> "d=" + v),
+            new Part("rate", v -> "r=" + Effective.show(v)),
+            new Part("workload", String::valueOf),
+            new Part("target_latency_ms", v -> "lat=" + Effective.show(v) + "ms"),
+            new Part("agents", v -> "agents=" + v),
+            new Part("split", String::valueOf));
 
     private CellNames() {
     }
@@ -43,7 +39,7 @@ final class CellNames {
     static List<String> of(List<Effective> cells, List<String> ids) {
         List<Part> varying = PARTS.stream().filter(p -> varies(p, cells)).toList();
         List<String> names = cells.stream()
-                .map(c -> c.params().get("name") instanceof String n ? n : generated(c, varying))
+                .map(c -> c.params().get(PlanKeys.NAME) instanceof String n ? n : generated(c, varying))
                 .toList();
         Map<String, Long> uses = names.stream().collect(Collectors.groupingBy(n -> n, Collectors.counting()));
         return IntStream.range(0, names.size())

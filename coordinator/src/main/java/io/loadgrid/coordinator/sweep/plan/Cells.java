@@ -1,5 +1,6 @@
 package io.loadgrid.coordinator.sweep.plan;
 
+import io.loadgrid.coordinator.request.RunRequest;
 import io.loadgrid.common.plan.RunSpec;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -33,7 +34,7 @@ final class Cells {
     /** The cell is shown as its parameters: product cells share the matrix's line, so the line alone cannot say which. */
     private static RunSpec check(String file, String id, Expansion.Draft d) {
         try {
-            return CellOptions.of(d.params()).validate().spec();
+            return RunRequest.of(CellOptions.of(d.params())).spec();
         } catch (IllegalArgumentException e) {
             throw new PlanError(file, d.line(), "cell " + id + " {" + d.describe() + "}", CellOptions.inPlanTerms(e.getMessage()));
         }

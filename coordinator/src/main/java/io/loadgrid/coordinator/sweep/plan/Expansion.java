@@ -1,5 +1,8 @@
 package io.loadgrid.coordinator.sweep.plan;
 
+import io.loadgrid.common.plan.ModelConfig;
+import io.loadgrid.common.plan.Param;
+import io.loadgrid.common.plan.RunParams;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -67,8 +70,8 @@ final class Expansion {
         }
         cells = exclude(new ArrayList<>(cells), entries(top, "exclude"));
         if (matrix.has("concurrency")) {
-            // sync always runs one at a time: a concurrency axis means "for the models that have one", so it does not apply
-            cells.stream().filter(c -> "sync".equals(c.get("model"))).forEach(c -> c.remove("concurrency"));
+            // a concurrency axis means "for the models that have one": one that runs one at a time (sync) keeps its 1
+            cells.stream().filter(Expansion::oneAtATime).forEach(c -> c.remove(RunParams.CONCURRENCY.key()));
         }
         int line = top.keyLine("matrix");
         return new LinkedHashSet<>(cells).stream().map(p -> new Draft(line, p)).toList();
@@ -80,8 +83,7 @@ final class Expansion {
         if (values.isEmpty()) {
             throw matrix.scalar(axis).error("has no values; give at least one, e.g. " + axis + ": [a, b]");
         }
-        Param p = Param.of(axis);
-        return values.stream().map(v -> p.read(new Scalar(matrix.file(), matrix.field(axis), v))).toList();
+        return values.stream().map(v -> PlanKeys.read(axis, new Scalar(matrix.file(), matrix.field(axis), v))).toList();
     }
 
     /** An entry that matches nothing is an error: it is a typo, or left over from an axis value since removed. */
@@ -89,7 +91,7 @@ final class Expansion {
         for (YamlMap entry : entries) {
             Map<String, Object> drop = params(entry);
             if (!cells.removeIf(cell -> drop.entrySet().stream().allMatch(e -> Objects.equals(e.getValue(),
-                    cell.getOrDefault(e.getKey(), Param.of(e.getKey()).cliDefault()))))) {
+                    cell.getOrDefault(e.getKey(), PlanKeys.defaultOf(e.getKey())))))) {
                 throw PlanError.field(entry.file(), entry.line(), "exclude", "{" + flow(drop) + "} matches no matrix cell; check it against the matrix");
             }
         }
@@ -104,23 +106,28 @@ final class Expansion {
             throw top.scalar(key).error("expected a list of mappings, each written as - {key: value, ...}");
         }
         return list.getValue().stream()
-                .map(n -> key.equals("include") ? YamlMap.of(top.file(), key, n, Param.KEYS) : cellMap(top.file(), key, n))
+                .map(n -> key.equals("include") ? YamlMap.of(top.file(), key, n, PlanKeys.ALL) : cellMap(top.file(), key, n))
                 .toList();
     }
 
     private static LinkedHashMap<String, Object> params(YamlMap map) {
         LinkedHashMap<String, Object> p = new LinkedHashMap<>();
-        map.keys().forEach(k -> p.put(k, Param.of(k).read(map.scalar(k))));
+        map.keys().forEach(k -> p.put(k, PlanKeys.read(k, map.scalar(k))));
         return p;
     }
 
     /** Cell parameters outside an include entry, where a name would be given to many cells at once. */
     private static YamlMap cellMap(String file, String path, Node node) {
-        YamlMap map = YamlMap.of(file, path, node, Param.KEYS);
+        YamlMap map = YamlMap.of(file, path, node, PlanKeys.ALL);
         if (map.has("name")) {
             throw PlanError.field(file, map.keyLine("name"), map.field("name"), "names a single cell; give it in an include entry");
         }
         return map;
+    }
+
+    private static boolean oneAtATime(Map<String, Object> cell) {
+        Object model = cell.getOrDefault(RunParams.MODEL.key(), RunParams.MODEL.defaultValue());
+        return ModelConfig.of((String) model, Param::defaultValue).oneAtATime();
     }
 
     static String flow(Map<String, Object> params) {

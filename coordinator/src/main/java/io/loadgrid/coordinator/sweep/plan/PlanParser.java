@@ -36,7 +36,7 @@ import org.yaml.snakeyaml.nodes.Node;
  * }</pre>
  * Cell parameters are the options of {@code ./loadgrid run} in snake_case ({@code items} is {@code --urls},
  * {@code target_latency_ms} is {@code --target-latency}) plus {@code name} (an include entry's display name) and
- * {@code group} (which cells the report compares). Every cell is checked by {@code RunOptions.validate()}.
+ * {@code group} (which cells the report compares). Every cell is checked by {@code RunRequest.of}, as a run is.
  * <ul>
  * <li>A concurrency axis does not apply to sync, which runs one request at a time: a product cell whose model is sync
  * loses its matrix concurrency, and product cells that then become equal are kept once. A concurrency from defaults

@@ -113,7 +113,7 @@ final class SampleSweep {
         long down = ok * 5_312;
         long up = items * 187;
         return new RunResult(RunResult.SCHEMA, model, concurrency, "seed", "http://127.0.0.1:8080",
-                new RunResult.Parameters(null, null, null, "reuse", null, null, 5_000, "discard", true), items, ok, failed,
+                new RunResult.Parameters(null, null, null, Map.of("pool", "reuse"), 5_000, "discard", true), items, ok, failed,
                 Map.of("timeout", failed, "connect", 0L, "status", 0L), wallS, ok / wallS, items / wallS, down, up, 0, down / wallS, up / wallS,
                 LatencySummary.of(h), LatencySummary.of(h), LatencySummary.of(h), cpuProcess, cpuSystem, rss, threads, 2, null,
                 new TargetCounts(items, up, down), false, null, null, Histograms.encode(h), Histograms.encode(h), Histograms.encode(h), null);

@@ -4,10 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
 
-import io.loadgrid.common.plan.ModelName;
-import io.loadgrid.common.plan.PoolMode;
+import io.loadgrid.common.plan.ModelConfig;
 import io.loadgrid.coordinator.cli.RunCli;
-import io.loadgrid.coordinator.cli.RunOptions;
+import io.loadgrid.coordinator.request.RunRequest;
+import io.loadgrid.coordinator.request.RunValues;
+import io.loadgrid.common.workload.Workload;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -127,7 +128,7 @@ class PlanParserTest {
         assertError("name: t\ndefaults:\n  concurrency: 0\n",
                 "sweeps/t.yaml:3: field 'defaults.concurrency': must be at least 1, got 0");
         assertError("name: t\nmatrix:\n  model: [async, fibers]\n",
-                "sweeps/t.yaml:3: field 'matrix.model': 'fibers' is not a model; use one of sync, threads, virtual, async, hybrid, multiprocess");
+                "sweeps/t.yaml:3: field 'matrix.model': 'fibers' is not one of sync, threads, virtual, async, hybrid, multiprocess");
     }
 
     @Test
@@ -219,16 +220,18 @@ class PlanParserTest {
     void cellOptionsAreWhatTheRunCommandGets() {
         // a cell with no settings is exactly a run with no options, defaults and all
         assertThat(CellOptions.of(Map.of())).isEqualTo(RunCli.parse());
-        RunOptions o = CellOptions.of(Map.of("model", "threads", "items", 500, "pool", "recreate", "target_latency_ms", 2,
+        assertThat(RunRequest.of(CellOptions.of(Map.of()))).isEqualTo(RunRequest.of(RunCli.parse()));
+        RunValues o = CellOptions.of(Map.of("model", "threads", "items", 500, "pool", "recreate", "target_latency_ms", 2,
                 "accept_http_errors", true, "name", "ignored"));
         assertThat(o).isEqualTo(RunCli.parse("--model", "threads", "--urls", "500", "--pool", "recreate",
                 "--target-latency", "2", "--accept-http-errors"));
-        assertThat(o.model()).isEqualTo(ModelName.THREADS);
-        assertThat(o.urls()).isEqualTo(500L);
-        assertThat(o.pool()).isEqualTo(PoolMode.RECREATE);
-        assertThat(o.targetLatencyMs()).isEqualTo(2.0);
-        assertThat(o.acceptHttpErrors()).isTrue();
-        assertThat(o.json()).isNull();
+        RunRequest r = RunRequest.of(o);
+        assertThat(r.spec().model()).isEqualTo(new ModelConfig.Threads(ModelConfig.Threads.Pool.RECREATE));
+        assertThat(r.spec().items()).isEqualTo(500L);
+        assertThat(r.spec().batch()).as("recreate without a batch: one pool's worth").isEqualTo(100);
+        assertThat(r.targetLatencyMs()).isEqualTo(2.0);
+        assertThat(((Workload.Http) r.spec().workload()).statusFails()).isFalse();
+        assertThat(r.json()).isNull();
     }
 
     @Test

@@ -8,8 +8,7 @@ import io.loadgrid.common.metrics.Histograms;
 import io.loadgrid.common.metrics.Resources;
 import io.loadgrid.common.metrics.RunResult;
 import io.loadgrid.common.metrics.Tally;
-import io.loadgrid.common.plan.ModelName;
-import io.loadgrid.common.plan.PoolMode;
+import io.loadgrid.common.plan.ModelConfig;
 import io.loadgrid.common.plan.RunSpec;
 import io.loadgrid.common.workload.SeedStream;
 import io.loadgrid.common.workload.Workload;
@@ -24,8 +23,8 @@ import org.junit.jupiter.api.Test;
 
 /** A cell keeps all three histograms of its runs merged, and its rates mean what README says they mean. */
 class CellSummaryTest {
-    static final RunSpec SPEC = new RunSpec(ModelName.ASYNC, 10, new Workload.Http("seed", new SeedStream("http://127.0.0.1:1"), true),
-            1000, null, 500.0, 0, PoolMode.REUSE, 2, 2, Duration.ofSeconds(5), null, true);
+    static final RunSpec SPEC = new RunSpec(new ModelConfig.Async(), 10, new Workload.Http("seed", new SeedStream("http://127.0.0.1:1"), true),
+            1000, null, 500.0, 0, Duration.ofSeconds(5), null, true);
     static final Resources RES = new Resources(new AvgMax(1, 1), new AvgMax(1, 1), new AvgMax(1, 1), 1, 2, 1, null);
 
     static Histogram at(long us, long count) {

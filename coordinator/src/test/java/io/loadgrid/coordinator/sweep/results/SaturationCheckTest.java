@@ -35,8 +35,8 @@ class SaturationCheckTest {
     }
 
     private static RunResult resultWith(LatencySummary uncorrected, Double rate) {
-        return new RunResult(RunResult.SCHEMA, "async", 10, "seed", "http://127.0.0.1:1", new RunResult.Parameters(rate, null, null, null, null,
-                null, 30_000, "discard", true), 1000, 1000, 0, Map.of(), 1.0, 1000, 1000, 0, 0, 0, 0, 0, uncorrected, uncorrected, lag,
+        return new RunResult(RunResult.SCHEMA, "async", 10, "seed", "http://127.0.0.1:1", new RunResult.Parameters(rate, null, null, Map.of(),
+                 30_000, "discard", true), 1000, 1000, 0, Map.of(), 1.0, 1000, 1000, 0, 0, 0, 0, 0, uncorrected, uncorrected, lag,
                 new AvgMax(30, 30), new AvgMax(30, 30), new AvgMax(300, 300), 20, 2, null, null, null, null, null, null, null, null, null);
     }
 
@@ -88,8 +88,8 @@ class SaturationCheckTest {
 
     private static RunResult result(String model, double procPct, double sysPct, Double rate, BigInteger result, Double busiest,
                                     List<RunResult.NodeResult> nodes) {
-        return new RunResult(RunResult.SCHEMA, model, 10, "seed", "http://127.0.0.1:1", new RunResult.Parameters(rate, null, null, null, null,
-                null, 30_000, "discard", true), 1000, 1000, 0, Map.of(), 1.0, 1000, 1000, 0, 0, 0, 0, 0, LAT, LAT, lag, new AvgMax(procPct, procPct),
+        return new RunResult(RunResult.SCHEMA, model, 10, "seed", "http://127.0.0.1:1", new RunResult.Parameters(rate, null, null, Map.of(),
+                 30_000, "discard", true), 1000, 1000, 0, Map.of(), 1.0, 1000, 1000, 0, 0, 0, 0, 0, LAT, LAT, lag, new AvgMax(procPct, procPct),
                 new AvgMax(sysPct, sysPct), new AvgMax(300, 300), 20, 2, result, null, null, null, nodes, null, null, null, busiest);
     }
 }

@@ -1,0 +1,81 @@
+package io.loadgrid.coordinator.request;
+
+import static io.loadgrid.common.plan.RunParams.AGENTS;
+import static io.loadgrid.common.plan.RunParams.BASE;
+import static io.loadgrid.common.plan.RunParams.BATCH;
+import static io.loadgrid.common.plan.RunParams.CHUNK;
+import static io.loadgrid.common.plan.RunParams.CONCURRENCY;
+import static io.loadgrid.common.plan.RunParams.DURATION;
+import static io.loadgrid.common.plan.RunParams.ITEMS;
+import static io.loadgrid.common.plan.RunParams.JSON;
+import static io.loadgrid.common.plan.RunParams.MODEL;
+import static io.loadgrid.common.plan.RunParams.PREWARM;
+import static io.loadgrid.common.plan.RunParams.RATE;
+import static io.loadgrid.common.plan.RunParams.SINK;
+import static io.loadgrid.common.plan.RunParams.SINK_FILE;
+import static io.loadgrid.common.plan.RunParams.SPLIT;
+import static io.loadgrid.common.plan.RunParams.TARGET_LATENCY_MS;
+import static io.loadgrid.common.plan.RunParams.TIMEOUT;
+import static io.loadgrid.common.plan.RunParams.URL;
+
+import io.loadgrid.common.plan.Durations;
+import io.loadgrid.common.plan.ModelConfig;
+import io.loadgrid.common.plan.Param;
+import io.loadgrid.common.plan.RunParams;
+import io.loadgrid.common.plan.RunSpec;
+import io.loadgrid.common.plan.Split;
+import io.loadgrid.common.process.Limits;
+import io.loadgrid.common.workload.Workload;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+
+/**
+ * A checked run: the spec the agents run and what the coordinator does around it. {@link #of} is the one check of
+ * a run's parameters, for the command line and for every sweep cell; it says exactly what is wrong.
+ *
+ * @param embeddedTarget  whether the base URL is filled in once the embedded target is up
+ * @param json            where the result is also written, or null
+ * @param agents          how many agents run it (0: every idle agent of a remote cluster)
+ * @param chunk           items per chunk, or 0 to let the coordinator choose
+ */
+public record RunRequest(RunSpec spec, boolean embeddedTarget, double targetLatencyMs, Path json, int agents, Split split,
+                         long chunk) {
+
+    /** @throws IllegalArgumentException one line naming the options and how to fix them */
+    public static RunRequest of(RunValues v) {
+        if (v.given(ITEMS) != null && v.given(DURATION) != null) {
+            throw new IllegalArgumentException(ITEMS.option() + " and " + DURATION.option() + " both given; choose a count or a duration");
+        }
+        if (v.given(BASE) != null && v.given(URL) != null) {
+            throw new IllegalArgumentException(BASE.option() + " and " + URL.option() + " both given; " + BASE.option()
+                    + " is for the seed stream, " + URL.option() + " for your own template");
+        }
+        ModelConfig model = ModelConfig.of(v.text(MODEL), v::get);
+        int n = model.concurrency((Integer) v.given(CONCURRENCY), v.count(CONCURRENCY));
+        Limits.checkConcurrency(n, model.sendersPerNode());
+        model.check(n);
+        for (Param p : RunParams.ALL) {
+            if (v.given(p) != null && model.refusal(p) != null) {
+                throw new IllegalArgumentException(p.option() + " does not apply to " + model.key() + " (" + model.refusal(p)
+                        + "); drop " + p.option());
+            }
+        }
+        int batch = model.batch((Integer) v.given(BATCH), n);
+        boolean embedded = v.given(BASE) == null && v.given(URL) == null;
+        Duration d = v.given(DURATION) == null ? null : Durations.parse(v.text(DURATION), DURATION.option());
+        RunSpec spec = new RunSpec(model, n, Workloads.of(v), d == null ? v.bigCount(ITEMS) : -1, d, v.number(RATE), batch,
+                Durations.parse(v.text(TIMEOUT), TIMEOUT.option()),
+                v.text(SINK).equals("file") ? Path.of(v.text(SINK_FILE)).toAbsolutePath() : null, v.flag(PREWARM));
+        Split split = Split.valueOf(v.text(SPLIT).toUpperCase(Locale.ROOT));
+        Integer agents = v.count(AGENTS);
+        Long chunk = v.bigCount(CHUNK);
+        return new RunRequest(spec, embedded && spec.workload() instanceof Workload.Http, v.number(TARGET_LATENCY_MS),
+                v.text(JSON) == null ? null : Path.of(v.text(JSON)), agents == null ? 0 : agents, split, chunk == null ? 0 : chunk);
+    }
+
+    /** The same run on {@code count} agents. */
+    public RunRequest onAgents(int count) {
+        return new RunRequest(spec, embeddedTarget, targetLatencyMs, json, count, split, chunk);
+    }
+}
