@@ -5,11 +5,13 @@ import io.loadgrid.agent.run.RunSetup;
 import io.loadgrid.agent.task.AsyncItemTask;
 import io.loadgrid.common.profile.Pacer;
 import io.vertx.core.Context;
-import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
-import io.vertx.core.VerticleBase;
+import io.vertx.core.internal.VertxInternal;
+import io.netty.channel.EventLoop;
+import io.netty.util.concurrent.EventExecutor;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -35,12 +37,19 @@ final class EventLoops implements AutoCloseable {
     void start() {
         VertxOptions options = new VertxOptions().setEventLoopPoolSize(loops).setWorkerPoolSize(1)
                 .setPreferNativeTransport(true).setBlockedThreadCheckInterval(60_000);
-        vertx = Vertx.builder().with(options).build();
+        VertxInternal vx = (VertxInternal) Vertx.builder().with(options).build();
+        vertx = vx;
+        Iterator<EventExecutor> eventLoops = vx.nettyEventLoopGroup().iterator();
         for (int i = 0; i < loops; i++) {
-            Loop loop = new Loop(share(i));
-            // each deployment gets its own context, and contexts are spread round-robin over the loops
-            vertx.deployVerticle(loop, new DeploymentOptions()).await();
+            // one Netty event loop, so one thread, per loop, named here: contexts handed out round-robin land two loops
+            // on one thread as soon as anything else takes a turn (creating a client does)
+            Loop loop = new Loop(share(i), vx.contextBuilder().withEventLoop((EventLoop) eventLoops.next()).build());
+            Future.<Void>future(p -> loop.context.runOnContext(v -> loop.start(p))).await();
             started.add(loop);
+        }
+        long threads = started.stream().map(l -> l.thread).distinct().count();
+        if (threads != loops) {
+            throw new IllegalStateException(loops + " event loops landed on " + threads + " threads");
         }
     }
 
@@ -54,7 +63,7 @@ final class EventLoops implements AutoCloseable {
             Items b = batches.next();
             CountDownLatch done = new CountDownLatch(started.size());
             for (Loop loop : started) {
-                loop.context().runOnContext(v -> new Lanes(vertx, b, pacer, loop.task, done::countDown).start(loop.lanes));
+                loop.context.runOnContext(v -> new Lanes(vertx, b, pacer, loop.task, done::countDown).start(loop.lanes));
             }
             done.await();
         }
@@ -67,22 +76,26 @@ final class EventLoops implements AutoCloseable {
         }
     }
 
-    private final class Loop extends VerticleBase {
+    /** One event loop's share: its lanes and its own client, on its own context. */
+    private final class Loop {
         private final int lanes;
+        private final Context context;
         private AsyncItemTask task;
+        private Thread thread;
 
-        Loop(int lanes) {
+        Loop(int lanes, Context context) {
             this.lanes = lanes;
+            this.context = context;
         }
 
-        @Override
-        public Future<?> start() {
-            task = setup.tasks().async(vertx, lanes);
-            return Future.succeededFuture();
-        }
-
-        Context context() {
-            return context;
+        void start(Promise<Void> started) {
+            try {
+                task = setup.tasks().async(vertx, lanes);
+                thread = Thread.currentThread();
+                started.complete();
+            } catch (RuntimeException e) {
+                started.fail(e);
+            }
         }
     }
 }
