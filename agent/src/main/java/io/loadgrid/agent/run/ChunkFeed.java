@@ -8,13 +8,10 @@ import io.loadgrid.common.plan.ChunkLayout;
 import io.loadgrid.common.plan.ChunkSizes;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Items from leased chunks. A background thread keeps chunks leased ahead ({@value #AHEAD} per sender of this node),
@@ -33,8 +30,7 @@ public final class ChunkFeed implements Items {
     /** Started and not yet handed out in full; guarded by this. */
     private final List<Cursor> open = new ArrayList<>();
     private final Semaphore room;
-    private final LongAdder okElsewhere = new LongAdder();
-    private final Map<FailureKind, LongAdder> failedElsewhere = new ConcurrentHashMap<>();
+    private final ElsewhereCounts elsewhere = new ElsewhereCounts();
     private volatile boolean exhausted;
     private volatile boolean stopped;
     private volatile RuntimeException failure;
@@ -142,19 +138,16 @@ public final class ChunkFeed implements Items {
 
     /** A chunk a worker process ran: committed like the node's own; its items count in {@link #okElsewhere()} and failures. */
     public void committedElsewhere(Chunk chunk, Tally tally) {
-        okElsewhere.add(tally.ok());
-        tally.failures().forEach((k, v) -> failedElsewhere.computeIfAbsent(k, x -> new LongAdder()).add(v));
+        elsewhere.add(tally);
         ledger.commit(chunk, tally);
     }
 
     public long okElsewhere() {
-        return okElsewhere.sum();
+        return elsewhere.ok();
     }
 
     public Map<FailureKind, Long> failedElsewhere() {
-        Map<FailureKind, Long> f = new EnumMap<>(FailureKind.class);
-        failedElsewhere.forEach((k, v) -> f.put(k, v.sum()));
-        return f;
+        return elsewhere.failed();
     }
 
     public void giveBack(Chunk chunk) {
@@ -194,28 +187,6 @@ public final class ChunkFeed implements Items {
         }
         for (Chunk c : unused) {
             source.giveBack(c);
-        }
-    }
-
-    /** How far the items of one started chunk have been handed out. */
-    private static final class Cursor {
-        private final Chunk chunk;
-        private long taken;
-
-        Cursor(Chunk chunk) {
-            this.chunk = chunk;
-        }
-
-        long peek() {
-            return chunk.item(taken);
-        }
-
-        long take() {
-            return chunk.item(taken++);
-        }
-
-        boolean drained() {
-            return taken >= chunk.count();
         }
     }
 }
