@@ -26,39 +26,60 @@ class LayeringTest {
 
     @ArchTest
     void commonDependsOnNoOtherModule(JavaClasses classes) {
-        noClasses().that().resideInAPackage("io.loadgrid.common..")
-                .should().dependOnClassesThat()
+        noClasses()
+                .that()
+                .resideInAPackage("io.loadgrid.common..")
+                .should()
+                .dependOnClassesThat()
                 .resideInAnyPackage("io.loadgrid.agent..", "io.loadgrid.coordinator..", "io.loadgrid.testbed..")
                 .check(classes);
     }
 
     @ArchTest
     void agentKnowsOnlyCommon(JavaClasses classes) {
-        noClasses().that().resideInAPackage("io.loadgrid.agent..")
-                .should().dependOnClassesThat().resideInAnyPackage("io.loadgrid.coordinator..", "io.loadgrid.testbed..")
+        noClasses()
+                .that()
+                .resideInAPackage("io.loadgrid.agent..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("io.loadgrid.coordinator..", "io.loadgrid.testbed..")
                 .check(classes);
     }
 
     /** The coordinator starts agents and the embedded target as processes, by their main class's name only. */
     @ArchTest
     void coordinatorKnowsOnlyCommon(JavaClasses classes) {
-        noClasses().that().resideInAPackage("io.loadgrid.coordinator..")
-                .should().dependOnClassesThat().resideInAnyPackage("io.loadgrid.agent..", "io.loadgrid.testbed..")
+        noClasses()
+                .that()
+                .resideInAPackage("io.loadgrid.coordinator..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("io.loadgrid.agent..", "io.loadgrid.testbed..")
                 .check(classes);
     }
 
     @ArchTest
     void targetKnowsOnlyCommon(JavaClasses classes) {
-        noClasses().that().resideInAPackage("io.loadgrid.testbed..")
-                .should().dependOnClassesThat().resideInAnyPackage("io.loadgrid.agent..", "io.loadgrid.coordinator..")
+        noClasses()
+                .that()
+                .resideInAPackage("io.loadgrid.testbed..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("io.loadgrid.agent..", "io.loadgrid.coordinator..")
                 .check(classes);
     }
 
     @ArchTest
     void packagesByConcernNotUtils(JavaClasses classes) {
-        noClasses().should().resideInAnyPackage("..util..", "..utils..")
-                .orShould().haveSimpleNameEndingWith("Utils").orShould().haveSimpleNameEndingWith("Util")
-                .orShould().haveSimpleNameEndingWith("Helper")
+        noClasses()
+                .should()
+                .resideInAnyPackage("..util..", "..utils..")
+                .orShould()
+                .haveSimpleNameEndingWith("Utils")
+                .orShould()
+                .haveSimpleNameEndingWith("Util")
+                .orShould()
+                .haveSimpleNameEndingWith("Helper")
                 .check(classes);
     }
 
@@ -71,9 +92,12 @@ class LayeringTest {
     void noPackageCyclesInsideAModuleBeyondTheKnownOnes(JavaClasses classes) throws IOException {
         List<String> known;
         try (var lines = Files.lines(Path.of("src/test/resources/known-package-cycles.txt"))) {
-            known = lines.filter(l -> !l.isBlank() && !l.startsWith("#")).sorted().toList();
+            known = lines.filter(l -> !l.isBlank() && !l.startsWith("#"))
+                    .sorted()
+                    .toList();
         }
-        assertThat(PackageCycles.of(classes)).as("package cycles inside modules (src/test/resources/known-package-cycles.txt)")
+        assertThat(PackageCycles.of(classes))
+                .as("package cycles inside modules (src/test/resources/known-package-cycles.txt)")
                 .containsExactlyElementsOf(known);
     }
 

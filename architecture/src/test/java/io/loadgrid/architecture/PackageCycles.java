@@ -28,8 +28,7 @@ final class PackageCycles {
     private final Set<String> onStack = new TreeSet<>();
     private final List<String> groups = new ArrayList<>();
 
-    private PackageCycles() {
-    }
+    private PackageCycles() {}
 
     static List<String> of(JavaClasses classes) {
         PackageCycles cycles = new PackageCycles();

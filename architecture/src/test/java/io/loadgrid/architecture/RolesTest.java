@@ -8,7 +8,9 @@ import java.lang.reflect.Modifier;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** A role names its main class as a string (whoever starts it does not depend on its module): here that name is checked. */
+/**
+ * A role names its main class as a string (whoever starts it does not depend on its module): here that name is checked.
+ */
 class RolesTest {
 
     @ParameterizedTest

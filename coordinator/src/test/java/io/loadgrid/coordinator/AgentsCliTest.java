@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 public class AgentsCliTest {
     @TempDir
     static Path tmp;
+
     static Path secret;
     static String cluster;
     static int port;
@@ -38,7 +39,6 @@ public class AgentsCliTest {
         agents.close();
     }
 
-
     /** Runs {@code agents} in this JVM as a user types it, capturing what it prints. */
     public static Console.Ran agents(String... args) {
         return Console.capture(a -> AgentsCli.execute(System.out, a), args);
@@ -46,8 +46,15 @@ public class AgentsCliTest {
 
     @Test
     void listsEveryAgentWithItsHost() {
-        Console.Ran r = agents("--join", "127.0.0.1:" + port, "--cluster-name", cluster, "--secret-file", secret.toString(),
-                "--port", Integer.toString(port + 100));
+        Console.Ran r = agents(
+                "--join",
+                "127.0.0.1:" + port,
+                "--cluster-name",
+                cluster,
+                "--secret-file",
+                secret.toString(),
+                "--port",
+                Integer.toString(port + 100));
         assertThat(r.exit()).as(r.err()).isZero();
         List<String> rows = r.out().lines().skip(1).toList();
         assertThat(rows).hasSize(2);
@@ -57,7 +64,8 @@ public class AgentsCliTest {
             assertThat(row.split("\\s+")[3]).isEqualTo(cores);
             assertThat(Long.parseLong(row.split("\\s+")[4])).isPositive();
         }
-        assertThat(r.out().lines().findFirst().orElseThrow()).contains("host", "cores", "memory_mb", "version", "state");
+        assertThat(r.out().lines().findFirst().orElseThrow())
+                .contains("host", "cores", "memory_mb", "version", "state");
     }
 
     static void assertBadInput(Console.Ran r, String fragment) {
@@ -69,14 +77,32 @@ public class AgentsCliTest {
     @Test
     void refusesToJoinWithoutNameOrSecret() throws Exception {
         assertBadInput(agents("--cluster-name", cluster), "--join is required");
-        assertBadInput(agents("--join", "127.0.0.1:" + port, "--secret-file", secret.toString()), "--cluster-name is required");
+        assertBadInput(
+                agents("--join", "127.0.0.1:" + port, "--secret-file", secret.toString()),
+                "--cluster-name is required");
         assertBadInput(agents("--join", "127.0.0.1:" + port, "--cluster-name", cluster), "a shared secret is required");
         Path shortSecret = tmp.resolve("short");
         Files.writeString(shortSecret, "abc");
-        assertBadInput(agents("--join", "127.0.0.1:" + port, "--cluster-name", cluster, "--secret-file", shortSecret.toString()),
+        assertBadInput(
+                agents(
+                        "--join",
+                        "127.0.0.1:" + port,
+                        "--cluster-name",
+                        cluster,
+                        "--secret-file",
+                        shortSecret.toString()),
                 "use at least 16");
-        assertBadInput(agents("--join", "127.0.0.1:99999", "--cluster-name", cluster, "--secret-file", secret.toString()), "bad port");
-        assertBadInput(agents("--join", "127.0.0.1", "--cluster-name", cluster, "--secret-file", tmp.resolve("missing").toString()),
+        assertBadInput(
+                agents("--join", "127.0.0.1:99999", "--cluster-name", cluster, "--secret-file", secret.toString()),
+                "bad port");
+        assertBadInput(
+                agents(
+                        "--join",
+                        "127.0.0.1",
+                        "--cluster-name",
+                        cluster,
+                        "--secret-file",
+                        tmp.resolve("missing").toString()),
                 "cannot be read");
     }
 }

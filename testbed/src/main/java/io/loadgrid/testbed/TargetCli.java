@@ -2,44 +2,62 @@ package io.loadgrid.testbed;
 
 import io.loadgrid.common.process.Role;
 import io.netty.util.ResourceLeakDetector;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /** {@code ./loadgrid target}: runs the target server until SIGTERM/SIGINT (or stdin EOF when asked to). */
-@Command(name = "loadgrid target", mixinStandardHelpOptions = true, sortOptions = false, version = "loadgrid target 0.1.0",
+@Command(
+        name = "loadgrid target",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        version = "loadgrid target 0.1.0",
         description = "Start the httpbin-compatible HTTP/1.1 target server that load runs are aimed at.")
 public final class TargetCli implements Callable<Integer> {
 
     static final int EXIT_USAGE = 2;
     private static final String PREFIX = "loadgrid target: ";
 
-    @Option(names = "--host", defaultValue = "127.0.0.1", description = "Interface to bind (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--host",
+            defaultValue = "127.0.0.1",
+            description = "Interface to bind (default: ${DEFAULT-VALUE}).")
     String host;
 
-    @Option(names = "--port", defaultValue = "8080", description = "TCP port; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--port",
+            defaultValue = "8080",
+            description = "TCP port; 0 picks a free one (default: ${DEFAULT-VALUE}).")
     int port;
 
-    @Option(names = "--latency", paramLabel = "MS", defaultValue = "0",
+    @Option(
+            names = "--latency",
+            paramLabel = "MS",
+            defaultValue = "0",
             description = "Emulated latency added before every response, in ms (fractions allowed); "
                     + "a request's ?latency_ms= overrides it (default: ${DEFAULT-VALUE}).")
     double latencyMs;
 
-    @Option(names = "--io-threads", paramLabel = "N",
+    @Option(
+            names = "--io-threads",
+            paramLabel = "N",
             description = "Event-loop threads (default: number of processors; use 1 when pinned to one core).")
     Integer ioThreads;
 
-    @Option(names = "--max-body", paramLabel = "BYTES", defaultValue = "1048576",
+    @Option(
+            names = "--max-body",
+            paramLabel = "BYTES",
+            defaultValue = "1048576",
             description = "Largest request body accepted; larger ones get 413 (default: ${DEFAULT-VALUE}).")
     int maxBody;
 
-    @Option(names = "--exit-on-stdin-eof",
+    @Option(
+            names = "--exit-on-stdin-eof",
             description = "Exit when standard input reaches EOF, so the target dies with the process that started it.")
     boolean exitOnStdinEof;
 
@@ -89,7 +107,8 @@ public final class TargetCli implements Callable<Integer> {
         try {
             server = TargetServer.start(cfg);
         } catch (UncheckedIOException e) {
-            err.println(PREFIX + e.getCause().getMessage() + "; " + bindAdvice(e.getCause().getMessage()));
+            err.println(PREFIX + e.getCause().getMessage() + "; "
+                    + bindAdvice(e.getCause().getMessage()));
             return EXIT_USAGE;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "target-shutdown"));
@@ -118,17 +137,19 @@ public final class TargetCli implements Callable<Integer> {
     }
 
     private void watchStdin(TargetServer server) {
-        Thread watcher = new Thread(() -> {
-            byte[] sink = new byte[256];
-            try {
-                while (in.read(sink) >= 0) {
-                    // content is irrelevant: only EOF (the parent went away) matters
-                }
-            } catch (IOException e) {
-                // an unreadable stdin means the parent is gone as well
-            }
-            server.close();
-        }, "target-stdin-watch");
+        Thread watcher = new Thread(
+                () -> {
+                    byte[] sink = new byte[256];
+                    try {
+                        while (in.read(sink) >= 0) {
+                            // content is irrelevant: only EOF (the parent went away) matters
+                        }
+                    } catch (IOException e) {
+                        // an unreadable stdin means the parent is gone as well
+                    }
+                    server.close();
+                },
+                "target-stdin-watch");
         watcher.setDaemon(true);
         watcher.start();
     }

@@ -21,7 +21,8 @@ public record TargetConfig(String host, int port, double latencyMs, int ioThread
             throw new IllegalArgumentException("port must be between 0 and 65535, got " + port);
         }
         if (!(latencyMs >= 0) || Double.isInfinite(latencyMs)) {
-            throw new IllegalArgumentException("latency must be a finite number of milliseconds >= 0, got " + latencyMs);
+            throw new IllegalArgumentException(
+                    "latency must be a finite number of milliseconds >= 0, got " + latencyMs);
         }
         if (ioThreads < 1) {
             throw new IllegalArgumentException("io threads must be >= 1, got " + ioThreads);

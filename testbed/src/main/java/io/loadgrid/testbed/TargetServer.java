@@ -13,7 +13,6 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.BindException;
@@ -60,8 +59,8 @@ public final class TargetServer implements AutoCloseable {
                 .handler(new AcceptCounter(counters))
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childOption(ChannelOption.ALLOCATOR, alloc)
-                .childHandler(new TargetChannelInitializer(counters,
-                        new Routes(cfg.latencyMs(), counters), cfg.maxBodyBytes()));
+                .childHandler(new TargetChannelInitializer(
+                        counters, new Routes(cfg.latencyMs(), counters), cfg.maxBodyBytes()));
         ChannelFuture bound = bootstrap.bind(address).awaitUninterruptibly();
         if (!bound.isSuccess()) {
             group.shutdownGracefully(0, 0, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
@@ -75,8 +74,8 @@ public final class TargetServer implements AutoCloseable {
         // epoll reports "bind(..) failed: Address already in use"; keep only the OS's words
         int colon = reason.lastIndexOf(": ");
         String detail = colon >= 0 ? reason.substring(colon + 2) : reason;
-        BindException e = new BindException("cannot listen on " + address.getHostString() + ":" + address.getPort()
-                + ": " + detail);
+        BindException e = new BindException(
+                "cannot listen on " + address.getHostString() + ":" + address.getPort() + ": " + detail);
         e.initCause(cause);
         return e;
     }

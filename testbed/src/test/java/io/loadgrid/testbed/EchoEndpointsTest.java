@@ -1,13 +1,12 @@
 package io.loadgrid.testbed;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import java.nio.charset.StandardCharsets;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class EchoEndpointsTest {
 
@@ -57,9 +56,12 @@ class EchoEndpointsTest {
     @Test
     void getTitleCasesSortsAndJoinsRepeatedHeaders() {
         JsonNode headers = call("GET /get HTTP/1.1\r\nHost: h\r\nx-b3-traceid: t\r\nUSER-AGENT: ua\r\n"
-                + "X-Dup: one\r\nx-dup: two\r\naccept: */*\r\n\r\n").json().get("headers");
+                        + "X-Dup: one\r\nx-dup: two\r\naccept: */*\r\n\r\n")
+                .json()
+                .get("headers");
 
-        assertThat(headers.fieldNames()).toIterable()
+        assertThat(headers.fieldNames())
+                .toIterable()
                 .containsExactly("Accept", "Host", "User-Agent", "X-B3-Traceid", "X-Dup");
         assertThat(headers.get("X-Dup").asText()).isEqualTo("one,two");
         assertThat(headers.get("User-Agent").asText()).isEqualTo("ua");
@@ -67,7 +69,8 @@ class EchoEndpointsTest {
 
     @Test
     void getDecodesQueryLikeHttpbin() {
-        JsonNode args = call(RawHttp.get("/get?q=a+b&pct=%C3%A9%26&empty=")).json().get("args");
+        JsonNode args =
+                call(RawHttp.get("/get?q=a+b&pct=%C3%A9%26&empty=")).json().get("args");
 
         assertThat(args.get("q").asText()).isEqualTo("a b");
         assertThat(args.get("pct").asText()).isEqualTo("é&");
@@ -90,7 +93,8 @@ class EchoEndpointsTest {
     void anythingEchoesMethodPathBodyAndParsedJson() {
         String body = "{\"b\": [1, 2.50, {\"z\": null, \"a\": true}], \"a\": \"x\"}";
         JsonNode r = call("PUT /anything/some/path?k=v HTTP/1.1\r\nHost: h\r\nContent-Type: application/json\r\n"
-                + "Content-Length: " + body.length() + "\r\n\r\n" + body).json();
+                        + "Content-Length: " + body.length() + "\r\n\r\n" + body)
+                .json();
 
         assertThat(r.get("method").asText()).isEqualTo("PUT");
         assertThat(r.get("url").asText()).isEqualTo("http://h/anything/some/path?k=v");
@@ -109,7 +113,8 @@ class EchoEndpointsTest {
         assertThat(text.json().get("json").isNull()).isTrue();
         assertThat(text.json().get("data").asText()).isEqualTo("not json");
 
-        byte[] head = "POST /anything HTTP/1.1\r\nHost: h\r\nContent-Length: 3\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+        byte[] head =
+                "POST /anything HTTP/1.1\r\nHost: h\r\nContent-Length: 3\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
         byte[] request = new byte[head.length + 3];
         System.arraycopy(head, 0, request, 0, head.length);
         request[head.length] = (byte) 0xff;
@@ -125,7 +130,8 @@ class EchoEndpointsTest {
     void postEchoesUrlEncodedForm() {
         String form = "name=ada&lang=en&lang=fr";
         JsonNode r = call("POST /post HTTP/1.1\r\nHost: h\r\nContent-Type: application/x-www-form-urlencoded\r\n"
-                + "Content-Length: " + form.length() + "\r\n\r\n" + form).json();
+                        + "Content-Length: " + form.length() + "\r\n\r\n" + form)
+                .json();
 
         assertThat(r.get("form").get("name").asText()).isEqualTo("ada");
         assertThat(r.get("form").get("lang")).hasSize(2);
@@ -140,7 +146,8 @@ class EchoEndpointsTest {
                 + "--XYZ\r\nContent-Disposition: form-data; name=\"upload\"; filename=\"a.txt\"\r\n"
                 + "Content-Type: text/plain\r\n\r\nfile content\r\n--XYZ--\r\n";
         JsonNode r = call("POST /post HTTP/1.1\r\nHost: h\r\nContent-Type: multipart/form-data; boundary=XYZ\r\n"
-                + "Content-Length: " + body.length() + "\r\n\r\n" + body).json();
+                        + "Content-Length: " + body.length() + "\r\n\r\n" + body)
+                .json();
 
         assertThat(r.get("form").get("field").asText()).isEqualTo("value");
         assertThat(r.get("files").get("upload").asText()).isEqualTo("file content");

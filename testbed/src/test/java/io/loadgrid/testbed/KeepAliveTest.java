@@ -1,10 +1,10 @@
 package io.loadgrid.testbed;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class KeepAliveTest {
 
@@ -43,7 +43,8 @@ class KeepAliveTest {
             assertThat(first.status()).isEqualTo(200);
             assertThat(first.json().get("args").get("n").asText()).isEqualTo("1");
             assertThat(http.readResponse(false).status()).isEqualTo(201);
-            assertThat(http.readResponse(false).json().get("args").get("n").asText()).isEqualTo("3");
+            assertThat(http.readResponse(false).json().get("args").get("n").asText())
+                    .isEqualTo("3");
             assertThat(http.readResponse(true).body()).isEmpty();
             assertThat(http.readResponse(false).body()).hasSize(70000);
         }

@@ -1,8 +1,8 @@
 package io.loadgrid.testbed;
 
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
 
 class LatencyTest {
 
@@ -41,9 +41,11 @@ class LatencyTest {
     @Test
     void invalidLatencyParameterIsABadRequest() {
         try (TargetServer server = TargetServer.start(TargetConfig.defaults());
-             RawHttp http = new RawHttp(server.port())) {
-            assertThat(http.exchange(RawHttp.get("/get?latency_ms=soon")).status()).isEqualTo(400);
-            assertThat(http.exchange(RawHttp.get("/get?latency_ms=-5")).status()).isEqualTo(400);
+                RawHttp http = new RawHttp(server.port())) {
+            assertThat(http.exchange(RawHttp.get("/get?latency_ms=soon")).status())
+                    .isEqualTo(400);
+            assertThat(http.exchange(RawHttp.get("/get?latency_ms=-5")).status())
+                    .isEqualTo(400);
         }
     }
 }

@@ -1,12 +1,12 @@
 package io.loadgrid.testbed;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.loadgrid.common.metrics.TargetCounts;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** Every bad request gets its status and a closed connection; the server keeps serving everyone else. */
 class MalformedRequestTest {
@@ -61,7 +61,8 @@ class MalformedRequestTest {
 
     @Test
     void badChunkSizeIs400() {
-        assertRejected("POST /post HTTP/1.1\r\nHost: h\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\nabc\r\n0\r\n\r\n", 400);
+        assertRejected(
+                "POST /post HTTP/1.1\r\nHost: h\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\nabc\r\n0\r\n\r\n", 400);
     }
 
     @Test
@@ -72,15 +73,17 @@ class MalformedRequestTest {
     @Test
     void chunkedBodyGrowingOverTheLimitIs413() {
         String chunk = "x".repeat(600);
-        assertRejected("POST /post HTTP/1.1\r\nHost: h\r\nTransfer-Encoding: chunked\r\n\r\n"
-                + "258\r\n" + chunk + "\r\n258\r\n" + chunk + "\r\n0\r\n\r\n", 413);
+        assertRejected(
+                "POST /post HTTP/1.1\r\nHost: h\r\nTransfer-Encoding: chunked\r\n\r\n" + "258\r\n" + chunk
+                        + "\r\n258\r\n" + chunk + "\r\n0\r\n\r\n",
+                413);
     }
 
     @Test
     void bodyExactlyAtTheLimitIsAccepted() {
         try (RawHttp http = new RawHttp(server.port())) {
-            RawHttp.Response r = http.exchange("POST /post HTTP/1.1\r\nHost: h\r\nContent-Length: 1000\r\n\r\n"
-                    + "y".repeat(1000));
+            RawHttp.Response r =
+                    http.exchange("POST /post HTTP/1.1\r\nHost: h\r\nContent-Length: 1000\r\n\r\n" + "y".repeat(1000));
             assertThat(r.status()).isEqualTo(200);
             assertThat(r.json().get("data").asText()).hasSize(1000);
         }
@@ -107,8 +110,10 @@ class MalformedRequestTest {
 
     @Test
     void contentLengthWithChunkedIsRefused() {
-        assertRejected("POST /post HTTP/1.1\r\nHost: h\r\nContent-Length: 3\r\nTransfer-Encoding: chunked\r\n\r\n"
-                + "3\r\nabc\r\n0\r\n\r\n", 400);
+        assertRejected(
+                "POST /post HTTP/1.1\r\nHost: h\r\nContent-Length: 3\r\nTransfer-Encoding: chunked\r\n\r\n"
+                        + "3\r\nabc\r\n0\r\n\r\n",
+                400);
     }
 
     @Test

@@ -1,14 +1,13 @@
 package io.loadgrid.testbed;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import java.nio.charset.StandardCharsets;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The request decoder against the awkward-but-legal and the subtly-illegal. */
 class RequestParsingTest {
@@ -37,7 +36,7 @@ class RequestParsingTest {
         String request = "POST /post?x=1 HTTP/1.1\r\nHost: h\r\nContent-Length: " + body.length() + "\r\n\r\n" + body;
         try (RawHttp http = new RawHttp(server.port())) {
             for (byte b : request.getBytes(StandardCharsets.US_ASCII)) {
-                http.send(new byte[]{b});
+                http.send(new byte[] {b});
             }
             RawHttp.Response r = http.readResponse(false);
             assertThat(r.status()).isEqualTo(200);
@@ -51,7 +50,7 @@ class RequestParsingTest {
                 + "3;name=value\r\nabc\r\n2 \r\nde\r\n0\r\nX-Trailer: t\r\n\r\n";
         try (RawHttp http = new RawHttp(server.port())) {
             for (byte b : request.getBytes(StandardCharsets.US_ASCII)) {
-                http.send(new byte[]{b});
+                http.send(new byte[] {b});
             }
             assertThat(http.readResponse(false).json().get("data").asText()).isEqualTo("abcde");
             assertThat(http.exchange(RawHttp.get("/get")).status()).isEqualTo(200);
@@ -77,7 +76,10 @@ class RequestParsingTest {
     @Test
     void repeatedIdenticalContentLengthIsAccepted() {
         assertThat(call("POST /post HTTP/1.1\r\nHost: h\r\nContent-Length: 2\r\nContent-Length: 2\r\n\r\nok")
-                .json().get("data").asText()).isEqualTo("ok");
+                        .json()
+                        .get("data")
+                        .asText())
+                .isEqualTo("ok");
     }
 
     @Test
@@ -95,23 +97,24 @@ class RequestParsingTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            "GET /get HTTP/1.1\r\nHost: h\r\nX-Folded: a\r\n continued\r\n\r\n",           // obs-fold
-            "GET /get HTTP/1.1\r\nHost: h\r\nX-Space : a\r\n\r\n",                          // space before colon
-            "GET /get HTTP/1.1\r\nHost: h\r\nBad\u0001Name: a\r\n\r\n",                    // control char in name
-            "GET /get HTTP/1.1\r\nHost: h\r\nX-Ctl: a\u0000b\r\n\r\n",                     // NUL in value
-            "GET /g\u00e9t HTTP/1.1\r\nHost: h\r\n\r\n",                                    // non-ASCII target
-            "G(T /get HTTP/1.1\r\nHost: h\r\n\r\n",                                         // method not a token
-            "GET  /get HTTP/1.1\r\nHost: h\r\n\r\n",                                        // double space
-            "GET /get HTTP/1.1 extra\r\nHost: h\r\n\r\n",
-            "GET /get\r\nHost: h\r\n\r\n",                                                   // HTTP/0.9 style
-            "POST /post HTTP/1.1\r\nHost: h\r\nContent-Length: 2\r\nContent-Length: 3\r\n\r\nab",
-            "POST /post HTTP/1.1\r\nHost: h\r\nContent-Length: -2\r\n\r\n",
-            "POST /post HTTP/1.1\r\nHost: h\r\nContent-Length: 0x10\r\n\r\n",
-            "POST /post HTTP/1.1\r\nHost: h\r\nTransfer-Encoding: gzip\r\n\r\n",
-            "POST /post HTTP/1.0\r\nHost: h\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n",
-            "POST /post HTTP/1.1\r\nHost: h\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabcX\r\n0\r\n\r\n",
-    })
+    @ValueSource(
+            strings = {
+                "GET /get HTTP/1.1\r\nHost: h\r\nX-Folded: a\r\n continued\r\n\r\n", // obs-fold
+                "GET /get HTTP/1.1\r\nHost: h\r\nX-Space : a\r\n\r\n", // space before colon
+                "GET /get HTTP/1.1\r\nHost: h\r\nBad\u0001Name: a\r\n\r\n", // control char in name
+                "GET /get HTTP/1.1\r\nHost: h\r\nX-Ctl: a\u0000b\r\n\r\n", // NUL in value
+                "GET /g\u00e9t HTTP/1.1\r\nHost: h\r\n\r\n", // non-ASCII target
+                "G(T /get HTTP/1.1\r\nHost: h\r\n\r\n", // method not a token
+                "GET  /get HTTP/1.1\r\nHost: h\r\n\r\n", // double space
+                "GET /get HTTP/1.1 extra\r\nHost: h\r\n\r\n",
+                "GET /get\r\nHost: h\r\n\r\n", // HTTP/0.9 style
+                "POST /post HTTP/1.1\r\nHost: h\r\nContent-Length: 2\r\nContent-Length: 3\r\n\r\nab",
+                "POST /post HTTP/1.1\r\nHost: h\r\nContent-Length: -2\r\n\r\n",
+                "POST /post HTTP/1.1\r\nHost: h\r\nContent-Length: 0x10\r\n\r\n",
+                "POST /post HTTP/1.1\r\nHost: h\r\nTransfer-Encoding: gzip\r\n\r\n",
+                "POST /post HTTP/1.0\r\nHost: h\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n",
+                "POST /post HTTP/1.1\r\nHost: h\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabcX\r\n0\r\n\r\n",
+            })
     void malformedRequestsAre400AndCloseTheConnection(String request) {
         try (RawHttp http = new RawHttp(server.port())) {
             http.send(request.getBytes(StandardCharsets.ISO_8859_1));
@@ -124,14 +127,15 @@ class RequestParsingTest {
 
     @Test
     void oversizedTrailersAre431() {
-        String request = "POST /post HTTP/1.1\r\nHost: h\r\nTransfer-Encoding: chunked\r\n\r\n1\r\na\r\n0\r\n"
-                + "X-T: " + "t".repeat(9000) + "\r\n\r\n";
+        String request = "POST /post HTTP/1.1\r\nHost: h\r\nTransfer-Encoding: chunked\r\n\r\n1\r\na\r\n0\r\n" + "X-T: "
+                + "t".repeat(9000) + "\r\n\r\n";
         assertThat(call(request).status()).isEqualTo(431);
     }
 
     @Test
     void chunkedBodyOverTheLimitIsRefusedAtTheChunkSize() {
-        assertThat(call("POST /post HTTP/1.1\r\nHost: h\r\nTransfer-Encoding: chunked\r\n\r\n2000\r\n").status())
+        assertThat(call("POST /post HTTP/1.1\r\nHost: h\r\nTransfer-Encoding: chunked\r\n\r\n2000\r\n")
+                        .status())
                 .isEqualTo(413);
     }
 }

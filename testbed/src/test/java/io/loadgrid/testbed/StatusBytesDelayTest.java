@@ -1,12 +1,12 @@
 package io.loadgrid.testbed;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class StatusBytesDelayTest {
 
@@ -107,7 +107,8 @@ class StatusBytesDelayTest {
     @Test
     void delayDoesNotBlockTheEventLoop() {
         // the server has ONE I/O thread: if the delay blocked it, the second request would wait for the first
-        try (RawHttp slow = new RawHttp(server.port()); RawHttp fast = new RawHttp(server.port())) {
+        try (RawHttp slow = new RawHttp(server.port());
+                RawHttp fast = new RawHttp(server.port())) {
             slow.send(RawHttp.get("/delay/2"));
             long start = System.nanoTime();
             assertThat(fast.exchange(RawHttp.get("/get")).status()).isEqualTo(200);

@@ -1,8 +1,8 @@
 package io.loadgrid.testbed;
 
-import io.loadgrid.common.process.Role;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import io.loadgrid.common.process.Role;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -14,19 +14,20 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** Runs the CLI as a real child JVM, the way a parent process (agent, bench script) does. */
 class TargetCliTest {
 
-    private static final Pattern LISTENING = Pattern.compile(Pattern.quote(Role.TARGET.readyPrefix()) + "http://127\\.0\\.0\\.1:(\\d+)");
+    private static final Pattern LISTENING =
+            Pattern.compile(Pattern.quote(Role.TARGET.readyPrefix()) + "http://127\\.0\\.0\\.1:(\\d+)");
 
     private static Process launch(String... args) throws IOException {
         List<String> cmd = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "--enable-native-access=ALL-UNNAMED",
-                "-cp", System.getProperty("java.class.path"),
+                "-cp",
+                System.getProperty("java.class.path"),
                 TargetCli.class.getName()));
         cmd.addAll(List.of(args));
         return new ProcessBuilder(cmd).start();
@@ -52,7 +53,9 @@ class TargetCliTest {
             }
 
             p.getOutputStream().close(); // the "parent" goes away
-            assertThat(p.waitFor(20, TimeUnit.SECONDS)).as("exited after stdin EOF").isTrue();
+            assertThat(p.waitFor(20, TimeUnit.SECONDS))
+                    .as("exited after stdin EOF")
+                    .isTrue();
             assertThat(p.exitValue()).isZero();
             assertThat(out.readLine()).as("exactly one stdout line").isNull();
         } finally {
@@ -75,8 +78,12 @@ class TargetCliTest {
 
     @Test
     void badArgumentsGiveOneLineAndExitCode2() throws Exception {
-        for (String[] args : List.of(new String[]{"--port", "http"}, new String[]{"--latency", "-3"},
-                new String[]{"--io-threads", "0"}, new String[]{"--frobnicate"}, new String[]{"--port", "70000"})) {
+        for (String[] args : List.of(
+                new String[] {"--port", "http"},
+                new String[] {"--latency", "-3"},
+                new String[] {"--io-threads", "0"},
+                new String[] {"--frobnicate"},
+                new String[] {"--port", "70000"})) {
             Process p = launch(args);
             String err = stderrOf(p);
             assertThat(p.exitValue()).as("exit code for %s", List.of(args)).isEqualTo(2);
@@ -92,8 +99,11 @@ class TargetCliTest {
             String err = stderrOf(p);
             assertThat(p.exitValue()).isEqualTo(2);
             assertThat(err.strip().lines()).hasSize(1);
-            assertThat(err).contains("cannot listen on 127.0.0.1:" + taken.getLocalPort())
-                    .containsIgnoringCase("in use").contains("--port").doesNotContain("Exception");
+            assertThat(err)
+                    .contains("cannot listen on 127.0.0.1:" + taken.getLocalPort())
+                    .containsIgnoringCase("in use")
+                    .contains("--port")
+                    .doesNotContain("Exception");
         }
     }
 }

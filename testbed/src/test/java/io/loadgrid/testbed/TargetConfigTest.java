@@ -1,9 +1,9 @@
 package io.loadgrid.testbed;
 
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
 
 class TargetConfigTest {
 
@@ -21,7 +21,8 @@ class TargetConfigTest {
     @Test
     void rejectsNonsense() {
         assertThatThrownBy(() -> TargetConfig.defaults().withPort(65536)).hasMessageContaining("port");
-        assertThatThrownBy(() -> TargetConfig.defaults().withLatencyMs(Double.NaN)).hasMessageContaining("latency");
+        assertThatThrownBy(() -> TargetConfig.defaults().withLatencyMs(Double.NaN))
+                .hasMessageContaining("latency");
         assertThatThrownBy(() -> TargetConfig.defaults().withIoThreads(0)).hasMessageContaining("io threads");
         assertThatThrownBy(() -> TargetConfig.defaults().withMaxBodyBytes(-1)).hasMessageContaining("max body");
     }

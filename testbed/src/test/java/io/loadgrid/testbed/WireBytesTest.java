@@ -1,15 +1,14 @@
 package io.loadgrid.testbed;
 
-import io.loadgrid.common.metrics.TargetCounts;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
+import io.loadgrid.common.metrics.TargetCounts;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import java.util.ArrayList;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** bytes_in / bytes_out must equal what a client wrote and read on the wire, control endpoints excluded. */
 class WireBytesTest {
@@ -33,14 +32,14 @@ class WireBytesTest {
     }
 
     private static final String[] REQUESTS = {
-            RawHttp.get("/get?a=1&a=2"),
-            "POST /post HTTP/1.1\r\nHost: wire.test\r\nContent-Type: application/json\r\nContent-Length: 13\r\n\r\n"
-                    + "{\"k\": \"v\"}\r\n\r\n",
-            RawHttp.get("/status/418"),
-            RawHttp.get("/bytes/100000?seed=7"),
-            "HEAD /get HTTP/1.1\r\nHost: wire.test\r\n\r\n",
-            "PATCH /anything/x HTTP/1.1\r\nHost: wire.test\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n0\r\n\r\n",
-            RawHttp.get("/missing"),
+        RawHttp.get("/get?a=1&a=2"),
+        "POST /post HTTP/1.1\r\nHost: wire.test\r\nContent-Type: application/json\r\nContent-Length: 13\r\n\r\n"
+                + "{\"k\": \"v\"}\r\n\r\n",
+        RawHttp.get("/status/418"),
+        RawHttp.get("/bytes/100000?seed=7"),
+        "HEAD /get HTTP/1.1\r\nHost: wire.test\r\n\r\n",
+        "PATCH /anything/x HTTP/1.1\r\nHost: wire.test\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n0\r\n\r\n",
+        RawHttp.get("/missing"),
     };
 
     @Test
@@ -113,7 +112,9 @@ class WireBytesTest {
             for (int i = 0; i < 3; i++) {
                 assertThat(http.exchange(RawHttp.get("/stats")).status()).isEqualTo(200);
                 assertThat(http.exchange(RawHttp.get("/metrics")).status()).isEqualTo(200);
-                assertThat(http.exchange("HEAD /stats HTTP/1.1\r\nHost: h\r\n\r\n").status()).isEqualTo(200);
+                assertThat(http.exchange("HEAD /stats HTTP/1.1\r\nHost: h\r\n\r\n")
+                                .status())
+                        .isEqualTo(200);
             }
         }
         assertThat(server.stats()).isEqualTo(new TargetCounts(0, 0, 0));
@@ -136,7 +137,8 @@ class WireBytesTest {
 
         try (RawHttp http = new RawHttp(server.port())) {
             assertThat(http.exchange(RawHttp.get("/stats/reset")).status()).isEqualTo(405);
-            RawHttp.Response reset = http.exchange("POST /stats/reset HTTP/1.1\r\nHost: h\r\nContent-Length: 0\r\n\r\n");
+            RawHttp.Response reset =
+                    http.exchange("POST /stats/reset HTTP/1.1\r\nHost: h\r\nContent-Length: 0\r\n\r\n");
             assertThat(reset.status()).isEqualTo(200);
         }
         JsonNode after = stats();
@@ -148,7 +150,8 @@ class WireBytesTest {
 
     @Test
     void countsEveryConnectionItAcceptsEvenOneThatSendsNothing() {
-        try (RawHttp first = new RawHttp(server.port()); RawHttp second = new RawHttp(server.port())) {
+        try (RawHttp first = new RawHttp(server.port());
+                RawHttp second = new RawHttp(server.port())) {
             first.exchange(RawHttp.get("/get"));
             first.exchange(RawHttp.get("/get"));
             second.exchange(RawHttp.get("/status/404"));

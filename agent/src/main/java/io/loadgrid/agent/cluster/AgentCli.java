@@ -7,24 +7,34 @@ import io.loadgrid.common.process.Role;
 import io.loadgrid.common.security.TargetAllowlist;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine;
 
 /** {@code ./loadgrid agent}: joins the cluster as an agent and waits for plans. */
-@Command(name = "loadgrid agent", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(
+        name = "loadgrid agent",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
         description = "Join a loadgrid cluster as an agent and run the plans the coordinator sends.")
 public final class AgentCli implements Callable<Integer> {
     @Mixin
     ClusterOptions cluster = new ClusterOptions();
-    @Option(names = "--allow-target", paramLabel = "CIDR|HOST,...", description = "targets this agent may load (default: loopback only)")
+
+    @Option(
+            names = "--allow-target",
+            paramLabel = "CIDR|HOST,...",
+            description = "targets this agent may load (default: loopback only)")
     String allowTarget = "127.0.0.0/8,::1/128";
+
     @Option(names = "--local", description = "started by a local coordinator: exits when its stdin closes")
     boolean local;
 
     public static void main(String[] args) {
-        int exit = new CommandLine(new AgentCli()).setParameterExceptionHandler((e, a) -> BadInput.report("agent", e.getMessage())).execute(args);
+        int exit = new CommandLine(new AgentCli())
+                .setParameterExceptionHandler((e, a) -> BadInput.report("agent", e.getMessage()))
+                .execute(args);
         if (exit != 0) {
             System.exit(exit);
         }
@@ -44,12 +54,16 @@ public final class AgentCli implements Callable<Integer> {
         System.out.println(Role.AGENT.readyLine(node.describe()));
         System.out.flush();
         CountDownLatch done = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            node.close();
-            done.countDown();
-        }, "agent-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            node.close();
+                            done.countDown();
+                        },
+                        "agent-shutdown"));
         if (local) {
-            // Ctrl-C reaches the whole process group; the local coordinator decides, and our stdin closing means it is gone
+            // Ctrl-C reaches the whole process group; the local coordinator decides, and our stdin closing means it is
+            // gone
             sun.misc.Signal.handle(new sun.misc.Signal("INT"), sun.misc.SignalHandler.SIG_IGN);
             Thread.ofPlatform().daemon().start(() -> {
                 try {

@@ -27,7 +27,8 @@ public final class AgentNode implements AutoCloseable {
     private final HazelcastInstance hz;
     private final byte[] secret;
     private final TargetAllowlist allowlist;
-    private final ExecutorService runs = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("agent-run").factory());
+    private final ExecutorService runs = Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().name("agent-run").factory());
 
     private AgentNode(HazelcastInstance hz, byte[] secret, TargetAllowlist allowlist) {
         this.hz = hz;
@@ -42,11 +43,17 @@ public final class AgentNode implements AutoCloseable {
                 ClusterNames.MEMORY_MB, Long.toString(physicalMemoryMb()),
                 ClusterNames.VERSION, ClusterNames.VERSION_VALUE,
                 ClusterNames.HOST, hostName());
-        AgentNode node = new AgentNode(Hazelcast.newHazelcastInstance(MemberConfig.of(settings, false, attributes)),
-                settings.secret(), allowlist);
+        AgentNode node = new AgentNode(
+                Hazelcast.newHazelcastInstance(MemberConfig.of(settings, false, attributes)),
+                settings.secret(),
+                allowlist);
         node.state(AgentState.IDLE);
-        node.hz.<String, String>getMap(ClusterNames.PLANS).addEntryListener(
-                (EntryAddedListener<String, String>) e -> node.runs.execute(() -> node.consider(e.getKey(), e.getValue())), true);
+        node.hz
+                .<String, String>getMap(ClusterNames.PLANS)
+                .addEntryListener(
+                        (EntryAddedListener<String, String>)
+                                e -> node.runs.execute(() -> node.consider(e.getKey(), e.getValue())),
+                        true);
         return node;
     }
 
@@ -91,12 +98,14 @@ public final class AgentNode implements AutoCloseable {
     }
 
     public void state(AgentState state) {
-        hz.getMap(ClusterNames.AGENT_STATE).set(hz.getCluster().getLocalMember().getUuid().toString(), state.key());
+        hz.getMap(ClusterNames.AGENT_STATE)
+                .set(hz.getCluster().getLocalMember().getUuid().toString(), state.key());
     }
 
     public String describe() {
         var m = hz.getCluster().getLocalMember();
-        return m.getUuid() + " at " + m.getAddress() + " in cluster '" + hz.getConfig().getClusterName() + "'";
+        return m.getUuid() + " at " + m.getAddress() + " in cluster '"
+                + hz.getConfig().getClusterName() + "'";
     }
 
     @Override

@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 final class AgentRun {
     /** How long an agent waits for the start instant once it is ready. */
     private static final long START_TIMEOUT_MS = 120_000;
+
     private final HazelcastInstance hz;
     private final AgentNode node;
     private final String runId;
@@ -40,9 +41,14 @@ final class AgentRun {
 
     void run() throws Exception {
         node.state(AgentState.PREPARING);
-        try (ChunkCommitter committer = new ChunkCommitter(hz.getMap(ClusterNames.chunks(runId)), hz.getMap(ClusterNames.BOOKS), runId, me);
-             Engine engine = Engine.prepare(plan.spec(), plan.layout(), new ClusterChunks(hz.getMap(ClusterNames.BOOKS), runId, me, plan), committer);
-             ResourceSampler sampler = new ResourceSampler(engine.children())) {
+        try (ChunkCommitter committer = new ChunkCommitter(
+                        hz.getMap(ClusterNames.chunks(runId)), hz.getMap(ClusterNames.BOOKS), runId, me);
+                Engine engine = Engine.prepare(
+                        plan.spec(),
+                        plan.layout(),
+                        new ClusterChunks(hz.getMap(ClusterNames.BOOKS), runId, me, plan),
+                        committer);
+                ResourceSampler sampler = new ResourceSampler(engine.children())) {
             node.status(runId, AgentStatus.ready());
             Long start = awaitStart();
             node.state(AgentState.RUNNING);
@@ -55,14 +61,24 @@ final class AgentRun {
             }
             committer.drain(30_000);
             Resources resources = sampler.stop(GeneratorThreads.ofPeak(outcome.threadsPeak()), outcome.wallNanos());
-            String error = lostCoordinator ? "the coordinator went away; load stopped"
+            String error = lostCoordinator
+                    ? "the coordinator went away; load stopped"
                     : committer.failure() != null ? "committing chunks failed: " + committer.failure() : null;
             var m = hz.getCluster().getLocalMember();
-            NodeReport report = new NodeReport(me, ClusterNames.address(m), AgentNode.hostName(),
-                    outcome.wallNanos(), outcome.tally().bytesUp(), outcome.tally().bytesDown(), resources, committer.duplicates(), error);
+            NodeReport report = new NodeReport(
+                    me,
+                    ClusterNames.address(m),
+                    AgentNode.hostName(),
+                    outcome.wallNanos(),
+                    outcome.tally().bytesUp(),
+                    outcome.tally().bytesDown(),
+                    resources,
+                    committer.duplicates(),
+                    error);
             hz.getMap(ClusterNames.REPORTS).set(ClusterNames.key(runId, me), Json.write(report));
             if (lostCoordinator) {
-                System.err.println("loadgrid agent: run " + runId + ": the coordinator went away; stopped generating load and waiting again");
+                System.err.println("loadgrid agent: run " + runId
+                        + ": the coordinator went away; stopped generating load and waiting again");
             }
         } finally {
             node.state(AgentState.IDLE);
@@ -76,7 +92,8 @@ final class AgentRun {
         while (System.nanoTime() < deadline) {
             CoordinatorWatch.Seen seen = watch.look();
             if (seen instanceof CoordinatorWatch.Seen.Gone) {
-                // a late heartbeat with the coordinator still there gets one more staleness limit before the run is given up
+                // a late heartbeat with the coordinator still there gets one more staleness limit before the run is
+                // given up
                 long now = System.nanoTime();
                 lateSince = lateSince == 0 ? now : lateSince;
                 if (!watch.present() || now - lateSince > TimeUnit.MILLISECONDS.toNanos(RunControl.STALE_MS)) {

@@ -16,8 +16,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * its first runner was presumed lost finds the first result and is discarded), then the end of its lease.
  */
 final class ChunkCommitter implements ChunkLedger.Committer, AutoCloseable {
-    private record Finished(Chunk chunk, Tally tally) {
-    }
+    private record Finished(Chunk chunk, Tally tally) {}
 
     private final LinkedBlockingQueue<Finished> queue = new LinkedBlockingQueue<>();
     private final IMap<Long, String> results;
@@ -60,7 +59,8 @@ final class ChunkCommitter implements ChunkLedger.Committer, AutoCloseable {
 
     /** Both steps are idempotent, so a failed attempt (a member leaving mid-call) is simply made again. */
     private void commitWithRetries(Finished f) throws InterruptedException {
-        String result = Json.write(new ChunkResult(f.chunk().id(), node, f.tally().encode()));
+        String result =
+                Json.write(new ChunkResult(f.chunk().id(), node, f.tally().encode()));
         for (int attempt = 1; ; attempt++) {
             try {
                 String first = results.putIfAbsent(f.chunk().id(), result);

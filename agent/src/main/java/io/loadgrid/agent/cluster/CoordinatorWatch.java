@@ -27,14 +27,11 @@ final class CoordinatorWatch {
 
     /** What the watch saw: the control entry, nothing to go by yet (a read failed), or a coordinator that is gone. */
     sealed interface Seen permits Seen.Control, Seen.Unknown, Seen.Gone {
-        record Control(RunControl control) implements Seen {
-        }
+        record Control(RunControl control) implements Seen {}
 
-        record Unknown() implements Seen {
-        }
+        record Unknown() implements Seen {}
 
-        record Gone() implements Seen {
-        }
+        record Gone() implements Seen {}
     }
 
     /**
@@ -51,7 +48,9 @@ final class CoordinatorWatch {
                 return new Seen.Gone();
             }
             RunControl c = Json.read(json, RunControl.class);
-            return hz.getCluster().getClusterTime() - c.heartbeatMs() > RunControl.STALE_MS ? new Seen.Gone() : new Seen.Control(c);
+            return hz.getCluster().getClusterTime() - c.heartbeatMs() > RunControl.STALE_MS
+                    ? new Seen.Gone()
+                    : new Seen.Control(c);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new Seen.Unknown();

@@ -21,7 +21,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class LiveReporting implements AutoCloseable {
     private static final long WATCH_MS = 100;
-    private final ScheduledExecutorService timer = Executors.newScheduledThreadPool(2, Thread.ofPlatform().daemon().name("live-", 0).factory());
+    private final ScheduledExecutorService timer = Executors.newScheduledThreadPool(
+            2, Thread.ofPlatform().daemon().name("live-", 0).factory());
     private final IQueue<String> snapshots;
     private final String me;
     private final Engine engine;
@@ -31,7 +32,13 @@ final class LiveReporting implements AutoCloseable {
     private volatile boolean stopped;
     private long seq;
 
-    LiveReporting(HazelcastInstance hz, String runId, String me, Engine engine, ResourceSampler sampler, CoordinatorWatch watch) {
+    LiveReporting(
+            HazelcastInstance hz,
+            String runId,
+            String me,
+            Engine engine,
+            ResourceSampler sampler,
+            CoordinatorWatch watch) {
         this.snapshots = hz.getQueue(ClusterNames.snapshots(runId));
         this.me = me;
         this.engine = engine;
@@ -47,17 +54,18 @@ final class LiveReporting implements AutoCloseable {
         }
         switch (watch.look()) {
             case CoordinatorWatch.Seen.Gone g -> {
-                // leave partly run chunks uncommitted: if the coordinator is in fact there, it hands them to others whole
+                // leave partly run chunks uncommitted: if the coordinator is in fact there, it hands them to others
+                // whole
                 lost = true;
                 stopped = true;
                 engine.abandon();
             }
-            case CoordinatorWatch.Seen.Control(RunControl c) when c.stop() -> {
+            case CoordinatorWatch.Seen.Control(RunControl c)
+            when c.stop() -> {
                 stopped = true;
                 engine.stop();
             }
-            default -> {
-            }
+            default -> {}
         }
     }
 
@@ -66,17 +74,32 @@ final class LiveReporting implements AutoCloseable {
             LiveTally t = engine.tally();
             var latest = sampler.latest();
             // worker processes' items arrive a chunk at a time, their bytes and latencies with their final report
-            var failures = new java.util.EnumMap<io.loadgrid.common.metrics.FailureKind, Long>(io.loadgrid.common.metrics.FailureKind.class);
+            var failures = new java.util.EnumMap<io.loadgrid.common.metrics.FailureKind, Long>(
+                    io.loadgrid.common.metrics.FailureKind.class);
             failures.putAll(t.failures());
             engine.failedElsewhere().forEach((k, v) -> failures.merge(k, v, Long::sum));
             long ok = t.ok() + engine.okElsewhere();
             // done from the same reads as ok and failures: read apart, an item completing in between made failed -1
-            long done = ok + failures.values().stream().mapToLong(Long::longValue).sum();
+            long done =
+                    ok + failures.values().stream().mapToLong(Long::longValue).sum();
             LiveTally.Interval interval = t.interval();
-            snapshots.offer(Json.write(new NodeSnapshot(me, ++seq, watch.clusterTime(), done,
-                    ok, failures, t.wire().up(), t.wire().down(), Histograms.encode(interval.latency()),
-                    latest.cpuProcessPct(), latest.rssMb(), GeneratorThreads.live(),
-                    t.written(), engine.inFlight(), latest.cpuSystemPct(), Histograms.encode(interval.lag()))));
+            snapshots.offer(Json.write(new NodeSnapshot(
+                    me,
+                    ++seq,
+                    watch.clusterTime(),
+                    done,
+                    ok,
+                    failures,
+                    t.wire().up(),
+                    t.wire().down(),
+                    Histograms.encode(interval.latency()),
+                    latest.cpuProcessPct(),
+                    latest.rssMb(),
+                    GeneratorThreads.live(),
+                    t.written(),
+                    engine.inFlight(),
+                    latest.cpuSystemPct(),
+                    Histograms.encode(interval.lag()))));
         } catch (RuntimeException e) {
             // a snapshot is best effort: the final figures come from committed chunks and the node report
         }

@@ -19,8 +19,7 @@ import okhttp3.Response;
  * reads, as Python's requests does, and its socket factory hook lets every byte be counted at the socket.
  */
 public final class BlockingClient {
-    private BlockingClient() {
-    }
+    private BlockingClient() {}
 
     /** {@code timeout} bounds connecting and every wait for bytes, as the event-loop client's idle timeout does. */
     public static OkHttpClient create(int connections, Duration timeout, WireCounter wire) {
@@ -48,7 +47,8 @@ public final class BlockingClient {
     private static Response noInvitedRetry(Interceptor.Chain chain) throws IOException {
         Response response = chain.proceed(chain.request());
         return response.code() == 503 && response.header("Retry-After") != null
-                ? response.newBuilder().removeHeader("Retry-After").build() : response;
+                ? response.newBuilder().removeHeader("Retry-After").build()
+                : response;
     }
 
     /**

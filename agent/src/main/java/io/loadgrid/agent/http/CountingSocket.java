@@ -31,7 +31,8 @@ final class CountingSocket extends Socket {
             if (endpoint.equals(getRemoteSocketAddress())) {
                 return;
             }
-            throw new ConnectException("connection opened in advance to " + getRemoteSocketAddress() + ", asked for " + endpoint);
+            throw new ConnectException(
+                    "connection opened in advance to " + getRemoteSocketAddress() + ", asked for " + endpoint);
         }
         try {
             super.connect(endpoint, timeout);

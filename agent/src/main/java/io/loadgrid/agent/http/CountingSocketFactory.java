@@ -79,7 +79,8 @@ final class CountingSocketFactory extends SocketFactory implements AutoCloseable
     }
 
     @Override
-    public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort) throws IOException {
+    public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort)
+            throws IOException {
         return connected(new InetSocketAddress(localAddress, localPort), new InetSocketAddress(address, port));
     }
 

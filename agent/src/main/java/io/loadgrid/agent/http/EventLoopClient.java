@@ -3,8 +3,8 @@ package io.loadgrid.agent.http;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
@@ -12,10 +12,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The event-loop models' client: Vert.x's HTTP/1.1 client, one per event loop, with a connection per in-flight request. */
+/**
+ * The event-loop models' client: Vert.x's HTTP/1.1 client, one per event loop, with a connection per in-flight request.
+ */
 public final class EventLoopClient {
-    private EventLoopClient() {
-    }
+    private EventLoopClient() {}
 
     public static HttpClient create(Vertx vertx, int connections, Duration timeout, WireCounter wire) {
         HttpClientOptions options = new HttpClientOptions()
@@ -26,8 +27,11 @@ public final class EventLoopClient {
                 .setDecompressionSupported(false)
                 .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, timeout.toMillis()));
         WireTap tap = new WireTap(wire);
-        return vertx.httpClientBuilder().with(options)
-                .with(new PoolOptions().setHttp1MaxSize(Math.max(1, connections)).setMaxWaitQueueSize(-1))
+        return vertx.httpClientBuilder()
+                .with(options)
+                .with(new PoolOptions()
+                        .setHttp1MaxSize(Math.max(1, connections))
+                        .setMaxWaitQueueSize(-1))
                 .withConnectHandler(tap::attach)
                 .build();
     }
@@ -48,7 +52,7 @@ public final class EventLoopClient {
             for (Future<HttpClientRequest> h : held) {
                 if (h.succeeded()) {
                     // the reset is the point, not a failure to report
-                    h.result().exceptionHandler(e -> { }).reset();
+                    h.result().exceptionHandler(e -> {}).reset();
                 }
             }
             return Future.succeededFuture();

@@ -12,8 +12,7 @@ import java.util.concurrent.TimeoutException;
 
 /** Maps what a client threw to a failure kind, the same way for blocking and event-loop clients. */
 public final class Failures {
-    private Failures() {
-    }
+    private Failures() {}
 
     /** The client got no connection for a request: {@code cause} as a connect failure, whatever its own type. */
     public static ConnectException connecting(Throwable cause) {
@@ -24,11 +23,15 @@ public final class Failures {
 
     public static FailureKind classify(Throwable t) {
         for (Throwable c = t; c != null; c = c.getCause()) {
-            if (c instanceof ConnectException || c instanceof NoRouteToHostException || c instanceof UnknownHostException
+            if (c instanceof ConnectException
+                    || c instanceof NoRouteToHostException
+                    || c instanceof UnknownHostException
                     || c instanceof ConnectTimeoutException) {
                 return FailureKind.CONNECT;
             }
-            if (c instanceof SocketTimeoutException || c instanceof TimeoutException || c instanceof InterruptedIOException
+            if (c instanceof SocketTimeoutException
+                    || c instanceof TimeoutException
+                    || c instanceof InterruptedIOException
                     || c.getClass().getSimpleName().contains("Timeout")) {
                 return FailureKind.TIMEOUT;
             }

@@ -10,12 +10,12 @@ public final class RequestHeaders {
     public static final String USER_AGENT = "loadgrid/0.1";
 
     /** In the order they go on the wire; Host is added by each client from the URL. */
-    public static final Map<String, String> COMMON = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(Map.of(
-            "User-Agent", USER_AGENT,
-            "Accept", "*/*",
-            "Accept-Encoding", "identity",
-            "Connection", "keep-alive")));
+    public static final Map<String, String> COMMON =
+            java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(Map.of(
+                    "User-Agent", USER_AGENT,
+                    "Accept", "*/*",
+                    "Accept-Encoding", "identity",
+                    "Connection", "keep-alive")));
 
-    private RequestHeaders() {
-    }
+    private RequestHeaders() {}
 }

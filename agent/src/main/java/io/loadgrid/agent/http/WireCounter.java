@@ -2,7 +2,9 @@ package io.loadgrid.agent.http;
 
 import java.util.concurrent.atomic.LongAdder;
 
-/** Bytes on the wire, counted at the connection: request line + headers + body up, status line + headers + body down. */
+/**
+ * Bytes on the wire, counted at the connection: request line + headers + body up, status line + headers + body down.
+ */
 public final class WireCounter {
     private final LongAdder up = new LongAdder();
     private final LongAdder down = new LongAdder();

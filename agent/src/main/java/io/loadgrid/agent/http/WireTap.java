@@ -25,7 +25,8 @@ public final class WireTap extends ChannelDuplexHandler {
     /** Installs the tap on a connection the client just opened, before any request is written on it. */
     public void attach(HttpConnection connection) {
         if (!(connection instanceof ConnectionBase base)) {
-            throw new IllegalStateException("cannot count wire bytes of " + connection.getClass().getName());
+            throw new IllegalStateException(
+                    "cannot count wire bytes of " + connection.getClass().getName());
         }
         base.channel().pipeline().addFirst("loadgrid-wire-tap", this);
     }

@@ -56,7 +56,16 @@ final class ChunkTally {
 
     /** The chunk's tally, once its items are done; wire bytes are counted per node, not per chunk. */
     synchronized Tally tally() {
-        return new Tally(counts.ok.sum(), counts.failures(), 0, 0, counts.written.sum(), counts.resultHi.sum(),
-                counts.resultLo.sum(), latency, uncorrected, lag);
+        return new Tally(
+                counts.ok.sum(),
+                counts.failures(),
+                0,
+                0,
+                counts.written.sum(),
+                counts.resultHi.sum(),
+                counts.resultLo.sum(),
+                latency,
+                uncorrected,
+                lag);
     }
 }

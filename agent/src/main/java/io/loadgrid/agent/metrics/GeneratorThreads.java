@@ -10,8 +10,7 @@ import java.lang.management.ThreadMXBean;
  * threads only. Worker JVMs add their own peaks to the final figure.
  */
 public final class GeneratorThreads {
-    private GeneratorThreads() {
-    }
+    private GeneratorThreads() {}
 
     /** Live generator threads of this JVM now. */
     public static int live() {

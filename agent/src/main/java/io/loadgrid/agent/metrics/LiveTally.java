@@ -23,6 +23,7 @@ public final class LiveTally {
     private final LongAccumulator lastEnd = new LongAccumulator(Math::max, Long.MIN_VALUE);
     /** Items between {@link #started()} and their outcome, exactly (the items in flight), and the most at once. */
     private final AtomicLong pending = new AtomicLong();
+
     private final LongAccumulator pendingPeak = new LongAccumulator(Math::max, 0);
     private final WireCounter wire;
     private final ChunkLedger ledger;
@@ -158,8 +159,7 @@ public final class LiveTally {
     }
 
     /** What one interval of a run recorded: its latencies and its schedule lags. */
-    public record Interval(Histogram latency, Histogram lag) {
-    }
+    public record Interval(Histogram latency, Histogram lag) {}
 
     /** What was recorded since the previous call (or {@link #total()}), for live snapshots. */
     public synchronized Interval interval() {
@@ -175,7 +175,16 @@ public final class LiveTally {
     public synchronized Tally total() {
         // the recorders hand out what was recorded since the last call; the totals keep the sum
         interval();
-        return new Tally(counts.ok.sum(), counts.failures(), wire.up(), wire.down(), counts.written.sum(),
-                counts.resultHi.sum(), counts.resultLo.sum(), latencyTotal.copy(), uncorrectedTotal.copy(), lagTotal.copy());
+        return new Tally(
+                counts.ok.sum(),
+                counts.failures(),
+                wire.up(),
+                wire.down(),
+                counts.written.sum(),
+                counts.resultHi.sum(),
+                counts.resultLo.sum(),
+                latencyTotal.copy(),
+                uncorrectedTotal.copy(),
+                lagTotal.copy());
     }
 }

@@ -52,17 +52,20 @@ public final class ResourceSampler implements MeasuredWindow, AutoCloseable {
         this.os = si.getOperatingSystem();
         this.cpu = si.getHardware().getProcessor();
         this.children = children;
-        // OSHI's first reads load and link its classes (hundreds of ms on a fresh JVM): do them now, not at the start instant
+        // OSHI's first reads load and link its classes (hundreds of ms on a fresh JVM): do them now, not at the start
+        // instant
         cpuNanos(tree());
         cpu.getSystemCpuLoadTicks();
     }
 
     /** The latest one-second figures, for live snapshots. */
-    public record Latest(double cpuProcessPct, double cpuSystemPct, double rssMb) {
-    }
+    public record Latest(double cpuProcessPct, double cpuSystemPct, double rssMb) {}
 
     public synchronized Latest latest() {
-        return new Latest(processPct.isEmpty() ? 0 : round(processPct.getLast()), systemPct.isEmpty() ? 0 : round(systemPct.getLast()), rssMb.isEmpty() ? 0 : round(rssMb.getLast()));
+        return new Latest(
+                processPct.isEmpty() ? 0 : round(processPct.getLast()),
+                systemPct.isEmpty() ? 0 : round(systemPct.getLast()),
+                rssMb.isEmpty() ? 0 : round(rssMb.getLast()));
     }
 
     /** The start instant: the window begins. */
@@ -107,10 +110,14 @@ public final class ResourceSampler implements MeasuredWindow, AutoCloseable {
         }
         double procAvg = wallNs > 0 ? (prevCpuNs - firstCpuNs) * 100.0 / wallNs : 0;
         double sysAvg = opened ? busyShare(firstTicks, prevTicks) * 100 : 0;
-        return new Resources(new AvgMax(round(procAvg), round(Math.max(procAvg, max(processPct, procAvg)))),
+        return new Resources(
+                new AvgMax(round(procAvg), round(Math.max(procAvg, max(processPct, procAvg)))),
                 new AvgMax(round(sysAvg), round(Math.max(sysAvg, max(systemPct, sysAvg)))),
                 new AvgMax(round(avg(rssMb)), round(max(rssMb, 0))),
-                threadsMax, Runtime.getRuntime().availableProcessors(), rssMb.size(), busiestPct);
+                threadsMax,
+                Runtime.getRuntime().availableProcessors(),
+                rssMb.size(),
+                busiestPct);
     }
 
     private synchronized void sample() {

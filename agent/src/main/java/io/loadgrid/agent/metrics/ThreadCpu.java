@@ -10,7 +10,8 @@ import java.util.Map;
  * GC threads are not Java threads, so they never count as "busiest".
  */
 final class ThreadCpu {
-    private final com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    private final com.sun.management.ThreadMXBean mx =
+            (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
     private final Map<Long, Long> start = new HashMap<>();
     private final boolean supported;
 

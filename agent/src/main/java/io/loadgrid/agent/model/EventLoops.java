@@ -4,14 +4,14 @@ import io.loadgrid.agent.run.Items;
 import io.loadgrid.agent.run.RunSetup;
 import io.loadgrid.agent.task.AsyncItemTask;
 import io.loadgrid.common.profile.Pacer;
+import io.netty.channel.EventLoop;
+import io.netty.util.concurrent.EventExecutor;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.internal.VertxInternal;
-import io.netty.channel.EventLoop;
-import io.netty.util.concurrent.EventExecutor;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -35,16 +35,24 @@ final class EventLoops implements AutoCloseable {
     }
 
     void start() {
-        VertxOptions options = new VertxOptions().setEventLoopPoolSize(loops).setWorkerPoolSize(1)
-                .setPreferNativeTransport(true).setBlockedThreadCheckInterval(60_000);
+        VertxOptions options = new VertxOptions()
+                .setEventLoopPoolSize(loops)
+                .setWorkerPoolSize(1)
+                .setPreferNativeTransport(true)
+                .setBlockedThreadCheckInterval(60_000);
         VertxInternal vx = (VertxInternal) Vertx.builder().with(options).build();
         vertx = vx;
         Iterator<EventExecutor> eventLoops = vx.nettyEventLoopGroup().iterator();
         for (int i = 0; i < loops; i++) {
             // one Netty event loop, so one thread, per loop, named here: contexts handed out round-robin land two loops
             // on one thread as soon as anything else takes a turn (creating a client does)
-            Loop loop = new Loop(share(i), vx.contextBuilder().withEventLoop((EventLoop) eventLoops.next()).build());
-            Future.<Void>future(p -> loop.context.runOnContext(v -> loop.start(p))).await();
+            Loop loop = new Loop(
+                    share(i),
+                    vx.contextBuilder()
+                            .withEventLoop((EventLoop) eventLoops.next())
+                            .build());
+            Future.<Void>future(p -> loop.context.runOnContext(v -> loop.start(p)))
+                    .await();
             started.add(loop);
         }
         long threads = started.stream().map(l -> l.thread).distinct().count();
@@ -63,7 +71,8 @@ final class EventLoops implements AutoCloseable {
             Items b = batches.next();
             CountDownLatch done = new CountDownLatch(started.size());
             for (Loop loop : started) {
-                loop.context.runOnContext(v -> new Lanes(vertx, b, pacer, loop.task, done::countDown).start(loop.lanes));
+                loop.context.runOnContext(
+                        v -> new Lanes(vertx, b, pacer, loop.task, done::countDown).start(loop.lanes));
             }
             done.await();
         }

@@ -10,8 +10,7 @@ import io.loadgrid.common.profile.Pacer;
 public interface Model extends AutoCloseable {
 
     /** Creates threads, loops, clients or worker processes before the clock starts, so that set-up is not load. */
-    default void prepare() throws Exception {
-    }
+    default void prepare() throws Exception {}
 
     /** Whether this JVM's own threads send (false when worker processes do, and warm themselves up). */
     default boolean sendsHere() {
@@ -22,10 +21,8 @@ public interface Model extends AutoCloseable {
     void drive(Items items, Pacer pacer) throws Exception;
 
     /** Asks work running outside this JVM to stop handing out items; the local items stop through {@code Items}. */
-    default void stop() {
-    }
+    default void stop() {}
 
     @Override
-    default void close() throws Exception {
-    }
+    default void close() throws Exception {}
 }

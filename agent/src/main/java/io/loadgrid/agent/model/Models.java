@@ -5,8 +5,7 @@ import io.loadgrid.common.plan.ModelConfig;
 
 /** The one place that maps a model's configuration to its class; the switch is exhaustive over the sealed variants. */
 public final class Models {
-    private Models() {
-    }
+    private Models() {}
 
     public static Model create(RunSetup setup) {
         return switch (setup.spec().model()) {

@@ -26,7 +26,8 @@ public final class MultiprocessModel implements Model {
     private final RunSetup setup;
     private final int processes;
     private final List<WorkerProcess> workers = new ArrayList<>();
-    private final ExecutorService relays = Executors.newThreadPerTaskExecutor(Thread.ofPlatform().daemon().name("relay-", 0).factory());
+    private final ExecutorService relays = Executors.newThreadPerTaskExecutor(
+            Thread.ofPlatform().daemon().name("relay-", 0).factory());
     private final List<Future<WorkerReport>> reports = new ArrayList<>();
     private boolean going;
     private boolean stopped;
@@ -42,7 +43,8 @@ public final class MultiprocessModel implements Model {
         for (int w = 0; w < processes; w++) {
             int share = spec.concurrency() / processes + (w < spec.concurrency() % processes ? 1 : 0);
             RunSpec async = spec.withModel(new ModelConfig.Async(), share);
-            workers.add(WorkerProcess.start(new WorkerMessage.Job(async, setup.feed().layout())));
+            workers.add(WorkerProcess.start(
+                    new WorkerMessage.Job(async, setup.feed().layout())));
         }
         for (WorkerProcess w : workers) {
             setup.children().started(w.handle());

@@ -6,8 +6,7 @@ import io.loadgrid.common.profile.Pacer;
 
 /** The loop every blocking sender runs: take the next item, wait for its slot, send it. */
 final class Senders {
-    private Senders() {
-    }
+    private Senders() {}
 
     static Void drain(Items items, Pacer pacer, ItemTask task) throws InterruptedException {
         for (long i = items.take(); i >= 0; i = items.take()) {

@@ -58,6 +58,7 @@ public final class ThreadPoolModel implements Model {
     }
 
     private ExecutorService newPool() {
-        return Executors.newFixedThreadPool(size, Thread.ofPlatform().name("threads-", 0).daemon().factory());
+        return Executors.newFixedThreadPool(
+                size, Thread.ofPlatform().name("threads-", 0).daemon().factory());
     }
 }

@@ -24,7 +24,8 @@ public final class VirtualThreadModel implements Model {
     @Override
     public void drive(Items items, Pacer pacer) throws InterruptedException {
         Semaphore inFlight = new Semaphore(limit);
-        try (ExecutorService perItem = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("virtual-", 0).factory())) {
+        try (ExecutorService perItem = Executors.newThreadPerTaskExecutor(
+                Thread.ofVirtual().name("virtual-", 0).factory())) {
             for (Iterator<Items> batches = items.batches(batch); batches.hasNext(); ) {
                 Items b = batches.next();
                 for (long i = b.take(); i >= 0; i = b.take()) {

@@ -17,7 +17,8 @@ import java.util.concurrent.Semaphore;
  * Items from leased chunks. A background thread keeps chunks leased ahead ({@value #AHEAD} per sender of this node),
  * so senders never wait on the cluster; when none is at hand the feed answers {@link Items#LATER} rather than
  * blocking an event loop. Items go out in index order across every chunk held, which is schedule order: a chunk taken
- * over from a lost agent, or a lane taken from a lagging one, is interleaved with this node's own, not queued behind it.
+ * over from a lost agent, or a lane taken from a lagging one, is interleaved with this node's own, not queued behind
+ * it.
  */
 public final class ChunkFeed implements Items {
     static final int AHEAD = ChunkSizes.HELD_PER_SENDER;
@@ -29,6 +30,7 @@ public final class ChunkFeed implements Items {
     private final PriorityQueue<Chunk> ready = new PriorityQueue<>(Comparator.comparingLong(Chunk::first));
     /** Started and not yet handed out in full; guarded by this. */
     private final List<Cursor> open = new ArrayList<>();
+
     private final Semaphore room;
     private final ElsewhereCounts elsewhere = new ElsewhereCounts();
     private volatile boolean exhausted;
@@ -118,7 +120,8 @@ public final class ChunkFeed implements Items {
                 // a priority queue iterates in heap order: look for the earliest of this worker's chunks
                 Chunk first = null;
                 for (Chunk c : ready) {
-                    if ((layout.lanes() == 1 || layout.lane(c.id()) % parts == part) && (first == null || c.first() < first.first())) {
+                    if ((layout.lanes() == 1 || layout.lane(c.id()) % parts == part)
+                            && (first == null || c.first() < first.first())) {
                         first = c;
                     }
                 }
@@ -136,7 +139,10 @@ public final class ChunkFeed implements Items {
         return null;
     }
 
-    /** A chunk a worker process ran: committed like the node's own; its items count in {@link #okElsewhere()} and failures. */
+    /**
+     * A chunk a worker process ran: committed like the node's own; its items count in {@link #okElsewhere()} and
+     * failures.
+     */
     public void committedElsewhere(Chunk chunk, Tally tally) {
         elsewhere.add(tally);
         ledger.commit(chunk, tally);

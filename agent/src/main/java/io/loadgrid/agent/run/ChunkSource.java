@@ -12,6 +12,5 @@ public interface ChunkSource {
     Chunk lease(BooleanSupplier cancelled) throws InterruptedException;
 
     /** A leased chunk this node will not run (the run stopped first): it goes back to the others. */
-    default void giveBack(Chunk chunk) {
-    }
+    default void giveBack(Chunk chunk) {}
 }

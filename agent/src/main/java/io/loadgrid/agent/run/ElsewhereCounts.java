@@ -17,7 +17,9 @@ final class ElsewhereCounts {
 
     void add(Tally tally) {
         ok.add(tally.ok());
-        tally.failures().forEach((k, v) -> failed.computeIfAbsent(k, x -> new LongAdder()).add(v));
+        tally.failures()
+                .forEach((k, v) ->
+                        failed.computeIfAbsent(k, x -> new LongAdder()).add(v));
     }
 
     long ok() {

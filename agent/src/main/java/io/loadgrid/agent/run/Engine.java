@@ -44,12 +44,14 @@ public final class Engine implements AutoCloseable {
      * {@code source}; nothing is sent yet. Each finished chunk goes to {@code committer}. With {@code spec.prewarm()},
      * the sending path runs for a moment first, and every sender's connection is opened before this returns.
      */
-    public static Engine prepare(RunSpec spec, ChunkLayout layout, ChunkSource source, ChunkLedger.Committer committer) throws Exception {
+    public static Engine prepare(RunSpec spec, ChunkLayout layout, ChunkSource source, ChunkLedger.Committer committer)
+            throws Exception {
         return prepared(new Engine(spec, layout, source, committer), spec.prewarm());
     }
 
     /** The same without the warm-up (it is one itself). */
-    static Engine prepareCold(RunSpec spec, ChunkLayout layout, ChunkSource source, ChunkLedger.Committer committer) throws Exception {
+    static Engine prepareCold(RunSpec spec, ChunkLayout layout, ChunkSource source, ChunkLedger.Committer committer)
+            throws Exception {
         return prepared(new Engine(spec, layout, source, committer), false);
     }
 
@@ -119,7 +121,8 @@ public final class Engine implements AutoCloseable {
         for (long wait = start - clock.nanoTime(); wait > 0; wait = start - clock.nanoTime()) {
             LockSupport.parkNanos(wait);
         }
-        LoadProfile profile = spec.rate() == null ? new LoadProfile.ClosedLoop() : new LoadProfile.ConstantRate(spec.rate());
+        LoadProfile profile =
+                spec.rate() == null ? new LoadProfile.ClosedLoop() : new LoadProfile.ConstantRate(spec.rate());
         window.opened();
         try {
             model.drive(bounded(start), new Pacer(profile, clock, start));

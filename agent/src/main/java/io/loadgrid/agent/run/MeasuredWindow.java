@@ -7,12 +7,10 @@ package io.loadgrid.agent.run;
 public interface MeasuredWindow {
     MeasuredWindow NONE = new MeasuredWindow() {
         @Override
-        public void opened() {
-        }
+        public void opened() {}
 
         @Override
-        public void closed() {
-        }
+        public void closed() {}
     };
 
     void opened();

@@ -10,5 +10,4 @@ import io.loadgrid.common.metrics.Tally;
  * @param inFlightPeak most items in flight at once in this JVM, plus each worker's own peak (for multiprocess, whose
  *                     workers run at once, the sum of their peaks)
  */
-public record Outcome(Tally tally, long wallNanos, int threadsPeak, long inFlightPeak) {
-}
+public record Outcome(Tally tally, long wallNanos, int threadsPeak, long inFlightPeak) {}

@@ -74,10 +74,18 @@ public final class Tasks implements AutoCloseable {
                 openers.add(() -> {
                     // a connection belongs to the loop that opened it: open each on the loop that sends on it
                     Promise<Void> opened = Promise.promise();
-                    loop.runOnContext(v -> EventLoopClient.open(client, http.urls().base(), inFlight).onComplete(opened));
+                    loop.runOnContext(
+                            v -> EventLoopClient.open(client, http.urls().base(), inFlight)
+                                    .onComplete(opened));
                     return opened.future();
                 });
-                yield new AsyncHttpTask(client, http.urls(), http.statusFails(), sink, tally, spec.timeout().toMillis());
+                yield new AsyncHttpTask(
+                        client,
+                        http.urls(),
+                        http.statusFails(),
+                        sink,
+                        tally,
+                        spec.timeout().toMillis());
             }
         };
     }

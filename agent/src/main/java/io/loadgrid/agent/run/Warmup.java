@@ -29,15 +29,16 @@ final class Warmup {
     /** About the size of an httpbin /anything answer to a seed URL. */
     private static final Buffer BODY = Buffer.buffer("{\"warm\":\"" + "x".repeat(1400) + "\"}\n");
 
-    private Warmup() {
-    }
+    private Warmup() {}
 
     /**
-     * Warms {@code spec}'s sending path unless this JVM already has: an agent that ran the same model (knobs included) on the same kind
+     * Warms {@code spec}'s sending path unless this JVM already has: an agent that ran the same model (knobs included)
+     * on the same kind
      * of workload (paced or not) in an earlier run has it compiled, as a sweep's repetitions do.
      */
     static void run(RunSpec spec) throws Exception {
-        String path = spec.model() + "/" + spec.workload().getClass().getSimpleName() + "/" + (spec.rate() != null) + "/" + spec.batch();
+        String path = spec.model() + "/" + spec.workload().getClass().getSimpleName() + "/" + (spec.rate() != null)
+                + "/" + spec.batch();
         if (WARMED.contains(path)) {
             return;
         }
@@ -51,10 +52,13 @@ final class Warmup {
             RunSpec warm = spec.withSinkFile(null);
             if (spec.workload() instanceof Workload.Http http) {
                 HttpServer server = vertx.createHttpServer()
-                        .requestHandler(r -> r.response().putHeader("content-type", "application/json").end(BODY))
-                        .listen(0, "127.0.0.1").await();
-                warm = warm.withWorkload(new Workload.Http(http.name(),
-                        new UrlTemplate("http://127.0.0.1:" + server.actualPort() + "/warm/{i}"), true));
+                        .requestHandler(r -> r.response()
+                                .putHeader("content-type", "application/json")
+                                .end(BODY))
+                        .listen(0, "127.0.0.1")
+                        .await();
+                warm = warm.withWorkload(new Workload.Http(
+                        http.name(), new UrlTemplate("http://127.0.0.1:" + server.actualPort() + "/warm/{i}"), true));
             }
             // as fast as it goes, for the call counts that get code compiled; then paced, for the timers' path
             drive(warm.withRate(null).withDuration(CLOSED));

@@ -22,7 +22,8 @@ public final class AsyncHttpTask implements AsyncItemTask {
     private final long timeoutMs;
     private final MultiMap headers = MultiMap.caseInsensitiveMultiMap();
 
-    public AsyncHttpTask(HttpClient client, UrlSource urls, boolean statusFails, BodySink sink, LiveTally tally, long timeoutMs) {
+    public AsyncHttpTask(
+            HttpClient client, UrlSource urls, boolean statusFails, BodySink sink, LiveTally tally, long timeoutMs) {
         this.client = client;
         this.urls = urls;
         this.statusFails = statusFails;
@@ -34,12 +35,17 @@ public final class AsyncHttpTask implements AsyncItemTask {
 
     @Override
     public boolean start(long index, long intendedStart, Runnable done) {
-        RequestOptions options = new RequestOptions().setMethod(HttpMethod.GET).setAbsoluteURI(urls.url(index))
-                .setHeaders(headers).setConnectTimeout(timeoutMs).setIdleTimeout(timeoutMs);
+        RequestOptions options = new RequestOptions()
+                .setMethod(HttpMethod.GET)
+                .setAbsoluteURI(urls.url(index))
+                .setHeaders(headers)
+                .setConnectTimeout(timeoutMs)
+                .setIdleTimeout(timeoutMs);
         tally.started();
         long sent = System.nanoTime();
         client.request(options)
-                // whatever kept the client from a connection (refused, unreachable, none within the timeout) is a connect failure
+                // whatever kept the client from a connection (refused, unreachable, none within the timeout) is a
+                // connect failure
                 .compose(request -> request.send(), e -> Future.failedFuture(Failures.connecting(e)))
                 .compose(response -> receive(index, response).map(v -> {
                     record(index, response.statusCode(), intendedStart, sent, System.nanoTime());
@@ -61,7 +67,7 @@ public final class AsyncHttpTask implements AsyncItemTask {
                 return null;
             });
         }
-        response.handler(chunk -> { });
+        response.handler(chunk -> {});
         return response.end();
     }
 

@@ -32,7 +32,8 @@ public final class BlockingHttpTask implements ItemTask {
 
     @Override
     public void run(long index, long intendedStart) {
-        Request request = new Request.Builder().url(urls.url(index)).headers(HEADERS).build();
+        Request request =
+                new Request.Builder().url(urls.url(index)).headers(HEADERS).build();
         tally.started();
         long sent = System.nanoTime();
         try (Response response = client.newCall(request).execute()) {

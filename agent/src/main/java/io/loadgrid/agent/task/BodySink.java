@@ -17,8 +17,7 @@ public sealed interface BodySink extends AutoCloseable permits BodySink.Discard,
     long write(ByteBuffer body);
 
     @Override
-    default void close() {
-    }
+    default void close() {}
 
     static BodySink open(Path file) {
         return file == null ? new Discard() : new ToFile(file);
@@ -42,7 +41,8 @@ public sealed interface BodySink extends AutoCloseable permits BodySink.Discard,
 
         ToFile(Path file) {
             try {
-                channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+                channel = FileChannel.open(
+                        file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot open sink file " + file + ": " + e.getMessage(), e);
             }

@@ -16,13 +16,13 @@ import java.util.concurrent.TimeUnit;
 public final class WorkerMain {
     private static volatile boolean reported;
 
-    private WorkerMain() {
-    }
+    private WorkerMain() {}
 
     public static void main(String[] args) throws Exception {
         // Ctrl-C reaches the whole process group; the parent decides (STOP), so that nothing measured is lost
         sun.misc.Signal.handle(new sun.misc.Signal("INT"), sun.misc.SignalHandler.SIG_IGN);
-        PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true, StandardCharsets.UTF_8);
+        PrintStream out =
+                new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true, StandardCharsets.UTF_8);
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         String line = in.readLine();
         if (line == null) {
@@ -33,20 +33,27 @@ public final class WorkerMain {
         }
         ParentChunks chunks = new ParentChunks(out);
         // chunk results are encoded and written off the senders' event loop, as an agent's committer does
-        ExecutorService commits = Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("worker-commits").factory());
-        try (Engine engine = Engine.prepare(job.spec(), job.layout(), chunks,
+        ExecutorService commits = Executors.newSingleThreadExecutor(
+                Thread.ofPlatform().daemon().name("worker-commits").factory());
+        try (Engine engine = Engine.prepare(
+                job.spec(),
+                job.layout(),
+                chunks,
                 (chunk, tally) -> commits.execute(() -> send(out, new WorkerMessage.Commit(chunk, tally.encode()))))) {
             send(out, new WorkerMessage.Ready());
             // chunks arrive from now on, before GO, so the first ones are at hand at the start instant
             CompletableFuture<Long> go = new CompletableFuture<>();
-            Thread watchdog = Thread.ofPlatform().daemon().name("parent-watch").start(() -> followParent(in, engine, chunks, go));
+            Thread watchdog =
+                    Thread.ofPlatform().daemon().name("parent-watch").start(() -> followParent(in, engine, chunks, go));
             long start = go.join();
             var outcome = engine.run(start, MeasuredWindow.NONE);
             commits.shutdown();
             commits.awaitTermination(1, TimeUnit.MINUTES);
             long lastEnd = start + outcome.wallNanos();
-            send(out, new WorkerMessage.Result(new WorkerReport(outcome.tally().encode(), outcome.threadsPeak(), lastEnd,
-                    outcome.inFlightPeak())));
+            send(
+                    out,
+                    new WorkerMessage.Result(new WorkerReport(
+                            outcome.tally().encode(), outcome.threadsPeak(), lastEnd, outcome.inFlightPeak())));
             reported = true;
             // stay alive until the parent closes our stdin, so its closing resource sample still sees this process
             watchdog.join();
@@ -62,7 +69,8 @@ public final class WorkerMain {
     }
 
     /** After READY the parent sends chunks, GO, END and STOP; its stdin closing means it is gone. */
-    private static void followParent(BufferedReader in, Engine engine, ParentChunks chunks, CompletableFuture<Long> go) {
+    private static void followParent(
+            BufferedReader in, Engine engine, ParentChunks chunks, CompletableFuture<Long> go) {
         try {
             for (String line = in.readLine(); line != null; line = in.readLine()) {
                 switch (WorkerMessage.read(line)) {

@@ -21,54 +21,47 @@ import java.io.UncheckedIOException;
  * once: load never continues without its controller.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
-@JsonSubTypes({@JsonSubTypes.Type(value = WorkerMessage.Job.class, name = "job"),
-        @JsonSubTypes.Type(value = WorkerMessage.Ready.class, name = "ready"),
-        @JsonSubTypes.Type(value = WorkerMessage.Go.class, name = "go"),
-        @JsonSubTypes.Type(value = WorkerMessage.Stop.class, name = "stop"),
-        @JsonSubTypes.Type(value = WorkerMessage.Pass.class, name = "pass"),
-        @JsonSubTypes.Type(value = WorkerMessage.End.class, name = "end"),
-        @JsonSubTypes.Type(value = WorkerMessage.Commit.class, name = "commit"),
-        @JsonSubTypes.Type(value = WorkerMessage.Back.class, name = "back"),
-        @JsonSubTypes.Type(value = WorkerMessage.Result.class, name = "result")})
+@JsonSubTypes({
+    @JsonSubTypes.Type(value = WorkerMessage.Job.class, name = "job"),
+    @JsonSubTypes.Type(value = WorkerMessage.Ready.class, name = "ready"),
+    @JsonSubTypes.Type(value = WorkerMessage.Go.class, name = "go"),
+    @JsonSubTypes.Type(value = WorkerMessage.Stop.class, name = "stop"),
+    @JsonSubTypes.Type(value = WorkerMessage.Pass.class, name = "pass"),
+    @JsonSubTypes.Type(value = WorkerMessage.End.class, name = "end"),
+    @JsonSubTypes.Type(value = WorkerMessage.Commit.class, name = "commit"),
+    @JsonSubTypes.Type(value = WorkerMessage.Back.class, name = "back"),
+    @JsonSubTypes.Type(value = WorkerMessage.Result.class, name = "result")
+})
 public sealed interface WorkerMessage {
     /** The messages without fields are types alone: their JSON is {"type":"…"}. */
     ObjectMapper CODEC = Json.MAPPER.copy().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
 
     /** Parent to worker, first: the run, already turned into an async one, and the layout of the chunks to come. */
-    record Job(RunSpec spec, ChunkLayout layout) implements WorkerMessage {
-    }
+    record Job(RunSpec spec, ChunkLayout layout) implements WorkerMessage {}
 
     /** Worker to parent: set up, nothing sent yet. */
-    record Ready() implements WorkerMessage {
-    }
+    record Ready() implements WorkerMessage {}
 
     /** Parent to worker: the start instant in nanoTime, which every process on the host shares. */
-    record Go(long startNanos) implements WorkerMessage {
-    }
+    record Go(long startNanos) implements WorkerMessage {}
 
     /** Parent to worker, after GO, when the user interrupts the run: finish what is in flight and report. */
-    record Stop() implements WorkerMessage {
-    }
+    record Stop() implements WorkerMessage {}
 
     /** Parent to worker: a leased chunk to run. */
-    record Pass(Chunk chunk) implements WorkerMessage {
-    }
+    record Pass(Chunk chunk) implements WorkerMessage {}
 
     /** Parent to worker: no more chunks. */
-    record End() implements WorkerMessage {
-    }
+    record End() implements WorkerMessage {}
 
     /** Worker to parent: one chunk's result, for the parent to commit. */
-    record Commit(Chunk chunk, Tally.Encoded tally) implements WorkerMessage {
-    }
+    record Commit(Chunk chunk, Tally.Encoded tally) implements WorkerMessage {}
 
     /** Worker to parent: a chunk it was given but did not start. */
-    record Back(Chunk chunk) implements WorkerMessage {
-    }
+    record Back(Chunk chunk) implements WorkerMessage {}
 
     /** Worker to parent, last: its report once its items are done. */
-    record Result(WorkerReport report) implements WorkerMessage {
-    }
+    record Result(WorkerReport report) implements WorkerMessage {}
 
     default String line() {
         try {

@@ -22,7 +22,8 @@ public final class WorkerProcess {
     }
 
     public static WorkerProcess start(WorkerMessage.Job job) throws IOException {
-        WorkerProcess w = new WorkerProcess(JavaProcess.builder(WorkerMain.class.getName(), List.of()).start());
+        WorkerProcess w = new WorkerProcess(
+                JavaProcess.builder(WorkerMain.class.getName(), List.of()).start());
         w.send(job);
         return w;
     }
@@ -40,7 +41,8 @@ public final class WorkerProcess {
         while (true) {
             String line = out.readLine();
             if (line == null) {
-                throw new IOException("worker JVM " + process.pid() + " exited (exit code " + exitCode() + "); its error output is above");
+                throw new IOException("worker JVM " + process.pid() + " exited (exit code " + exitCode()
+                        + "); its error output is above");
             }
             WorkerMessage m = WorkerMessage.read(line);
             if (m != null) {

@@ -7,5 +7,4 @@ import io.loadgrid.common.metrics.Tally;
  *
  * @param lastEnd nanoTime of its last completed item (one clock for every process on a host), or Long.MIN_VALUE
  */
-public record WorkerReport(Tally.Encoded tally, int threadsPeak, long lastEnd, long inFlightPeak) {
-}
+public record WorkerReport(Tally.Encoded tally, int threadsPeak, long lastEnd, long inFlightPeak) {}

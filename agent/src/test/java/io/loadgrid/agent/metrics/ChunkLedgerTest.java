@@ -15,7 +15,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Every item lands in its chunk's tally, each chunk commits exactly once, and the chunks add up to the node's total. */
+/**
+ * Every item lands in its chunk's tally, each chunk commits exactly once, and the chunks add up to the node's total.
+ */
 class ChunkLedgerTest {
     @ParameterizedTest(name = "{0} lane(s)")
     @ValueSource(ints = {1, 3})

@@ -18,7 +18,8 @@ class LiveTallyTest {
         for (int i = 0; i < 10; i++) {
             t.result(i, Long.MAX_VALUE);
         }
-        assertThat(t.total().result()).isEqualTo(BigInteger.valueOf(Long.MAX_VALUE).multiply(BigInteger.TEN));
+        assertThat(t.total().result())
+                .isEqualTo(BigInteger.valueOf(Long.MAX_VALUE).multiply(BigInteger.TEN));
     }
 
     @Test

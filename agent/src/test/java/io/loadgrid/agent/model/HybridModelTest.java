@@ -38,14 +38,19 @@ class HybridModelTest extends ModelContract {
         });
         Outcome o;
         try {
-            o = Runs.run(Runs.spec(new ModelConfig.Hybrid(4), 8, new Workload.Cpu(new CpuKernel.SqrtSum(2_000_000)), 120));
+            o = Runs.run(
+                    Runs.spec(new ModelConfig.Hybrid(4), 8, new Workload.Cpu(new CpuKernel.SqrtSum(2_000_000)), 120));
         } finally {
             running.set(false);
             sampler.join();
         }
         assertThat(o.tally().ok()).isEqualTo(120);
-        long busy = seen.entrySet().stream().filter(e -> e.getValue() - before.getOrDefault(e.getKey(), 0L) > 20_000_000L).count();
-        assertThat(busy).as("event-loop threads that each ran a loop's share of the kernels: " + seen).isEqualTo(4);
+        long busy = seen.entrySet().stream()
+                .filter(e -> e.getValue() - before.getOrDefault(e.getKey(), 0L) > 20_000_000L)
+                .count();
+        assertThat(busy)
+                .as("event-loop threads that each ran a loop's share of the kernels: " + seen)
+                .isEqualTo(4);
     }
 
     private static Map<Long, Long> loopCpuNanos() {

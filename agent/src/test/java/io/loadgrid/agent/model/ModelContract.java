@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.loadgrid.agent.run.Outcome;
 import io.loadgrid.common.metrics.FailureKind;
 import io.loadgrid.common.metrics.LatencySummary;
+import io.loadgrid.common.metrics.TargetCounts;
 import io.loadgrid.common.plan.ModelConfig;
 import io.loadgrid.common.plan.RunSpec;
 import io.loadgrid.common.workload.CpuKernel;
@@ -12,7 +13,6 @@ import io.loadgrid.common.workload.SeedStream;
 import io.loadgrid.common.workload.Workload;
 import io.loadgrid.testbed.TargetConfig;
 import io.loadgrid.testbed.TargetServer;
-import io.loadgrid.common.metrics.TargetCounts;
 import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -105,7 +105,9 @@ abstract class ModelContract {
     void sendsAndReceivesTheSameBytesAsTheSyncModelForTheSameItems() throws Exception {
         Outcome reference = Runs.run(Runs.spec(new ModelConfig.Sync(), 1, seed(), 70));
         Outcome o = Runs.run(spec(seed(), 70));
-        assertThat(o.tally().bytesDown()).isEqualTo(reference.tally().bytesDown()).isPositive();
+        assertThat(o.tally().bytesDown())
+                .isEqualTo(reference.tally().bytesDown())
+                .isPositive();
         assertThat(o.tally().bytesUp()).isEqualTo(reference.tally().bytesUp()).isPositive();
     }
 
@@ -136,15 +138,20 @@ abstract class ModelContract {
                 assertThat(target.stats().requests()).isEqualTo(requests);
             });
             assertThat(o.tally().ok()).isEqualTo(2L * n);
-            assertThat(opened[0]).as("connections open at the start instant, prewarm " + warm).isEqualTo(warm ? n : 0);
+            assertThat(opened[0])
+                    .as("connections open at the start instant, prewarm " + warm)
+                    .isEqualTo(warm ? n : 0);
             // one connection per sender, kept alive: when they were opened first, the run opens none of its own
-            assertThat(target.connections() - connections).as("connections after the run, prewarm " + warm).isEqualTo(n);
+            assertThat(target.connections() - connections)
+                    .as("connections after the run, prewarm " + warm)
+                    .isEqualTo(n);
         }
     }
 
     /**
      * Connections the target accepted since {@code before}, once it has accepted {@code expected} of them or 2 s went
-     * by: a client's connect returns when the kernel completed the handshake, a moment before the server's loop takes it.
+     * by: a client's connect returns when the kernel completed the handshake, a moment before the server's loop takes
+     * it.
      */
     private static long accepted(long before, long expected) {
         long deadline = System.nanoTime() + 2_000_000_000L;
@@ -179,7 +186,10 @@ abstract class ModelContract {
         assertThat(o.tally().bytesUp()).isEqualTo(after.bytesIn() - before.bytesIn());
     }
 
-    /** A connect that times out is a connect failure for every client: a listener whose accept queue is full never answers. */
+    /**
+     * A connect that times out is a connect failure for every client: a listener whose accept queue is full never
+     * answers.
+     */
     @Test
     void classifiesAConnectTimeoutAsAConnectFailure() throws Exception {
         try (var full = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
@@ -196,7 +206,8 @@ abstract class ModelContract {
                 }
                 RunSpec s = spec(Runs.http("http://127.0.0.1:" + full.getLocalPort() + "/x/{i}"), minimumConcurrency());
                 Outcome o = Runs.run(s.withTimeout(Duration.ofMillis(300)));
-                assertThat(o.tally().failures()).containsExactly(Map.entry(FailureKind.CONNECT, (long) minimumConcurrency()));
+                assertThat(o.tally().failures())
+                        .containsExactly(Map.entry(FailureKind.CONNECT, (long) minimumConcurrency()));
             } finally {
                 for (java.net.Socket q : queued) {
                     q.close();
@@ -207,7 +218,8 @@ abstract class ModelContract {
 
     @Test
     void countsHttpErrorsAsCompletedWhenTheWorkloadAcceptsThem() throws Exception {
-        Workload accepting = new Workload.Http("template", new io.loadgrid.common.workload.UrlTemplate(base + "/status/404?i={i}"), false);
+        Workload accepting = new Workload.Http(
+                "template", new io.loadgrid.common.workload.UrlTemplate(base + "/status/404?i={i}"), false);
         Outcome o = Runs.run(spec(accepting, 20));
         assertThat(o.tally().ok()).isEqualTo(20);
         assertThat(o.tally().failed()).isZero();
@@ -219,7 +231,8 @@ abstract class ModelContract {
         // the schedule, so latency from the schedule grows while latency from the send stays near 100 ms. Medians,
         // because a fresh worker JVM's first requests are slow for reasons unrelated to the schedule.
         int n = minimumConcurrency();
-        RunSpec s = variant(Runs.spec(model(), n, Runs.http(base + "/delay/0.1?i={i}"), 40)).withRate(100.0);
+        RunSpec s = variant(Runs.spec(model(), n, Runs.http(base + "/delay/0.1?i={i}"), 40))
+                .withRate(100.0);
         Outcome o = Runs.run(s);
         assertThat(o.tally().ok()).isEqualTo(40);
         LatencySummary corrected = LatencySummary.of(o.tally().latency());
@@ -249,9 +262,13 @@ abstract class ModelContract {
         Outcome o = Runs.run(s);
         assertThat(o.tally().ok()).isEqualTo(1200);
         LatencySummary lag = LatencySummary.of(o.tally().lag());
-        System.out.printf("%s: schedule lag p50 %d µs, p90 %d µs, p99 %d µs%n", getClass().getSimpleName(), lag.p50(), lag.p90(), lag.p99());
+        System.out.printf(
+                "%s: schedule lag p50 %d µs, p90 %d µs, p99 %d µs%n",
+                getClass().getSimpleName(), lag.p50(), lag.p90(), lag.p99());
         assertThat(lag.count()).isEqualTo(1200);
-        assertThat(lag.p50()).as("median schedule lag, µs (whole-millisecond waits give about 500)").isLessThan(400);
+        assertThat(lag.p50())
+                .as("median schedule lag, µs (whole-millisecond waits give about 500)")
+                .isLessThan(400);
     }
 
     @Test
@@ -292,7 +309,9 @@ abstract class ModelContract {
         long n = 20_000;
         Outcome o = Runs.run(spec(new Workload.Cpu(new CpuKernel.Squares()), n));
         BigInteger big = BigInteger.valueOf(n);
-        BigInteger expected = big.multiply(big.add(BigInteger.ONE)).multiply(big.shiftLeft(1).add(BigInteger.ONE)).divide(BigInteger.valueOf(6));
+        BigInteger expected = big.multiply(big.add(BigInteger.ONE))
+                .multiply(big.shiftLeft(1).add(BigInteger.ONE))
+                .divide(BigInteger.valueOf(6));
         assertThat(o.tally().result()).isEqualTo(expected);
     }
 
@@ -302,7 +321,10 @@ abstract class ModelContract {
         RunSpec s = spec(seed(), 49).withSinkFile(file);
         Outcome o = Runs.run(s);
         String content = Files.readString(file);
-        assertThat(o.tally().bytesWritten()).isEqualTo(Files.size(file)).isPositive().isLessThan(o.tally().bytesDown());
+        assertThat(o.tally().bytesWritten())
+                .isEqualTo(Files.size(file))
+                .isPositive()
+                .isLessThan(o.tally().bytesDown());
         for (int i = 0; i < 49; i++) {
             assertThat(content).contains("/anything/" + i + "?query=");
         }

@@ -17,8 +17,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * (kept in this JVM, with the agent as its only node), each chunk committed on its own.
  */
 final class Runs {
-    private Runs() {
-    }
+    private Runs() {}
 
     static RunSpec spec(ModelConfig model, int concurrency, Workload workload, long items) {
         return new RunSpec(model, concurrency, workload, items, null, null, 0, Duration.ofSeconds(10), null, false);
@@ -37,7 +36,7 @@ final class Runs {
      * chunks hold exactly the items the run counted: the coordinator merges those, not the engine's own total.
      */
     static Outcome run(RunSpec spec, long chunkSize) throws Exception {
-        return run(spec, chunkSize, () -> { });
+        return run(spec, chunkSize, () -> {});
     }
 
     /** The same, calling {@code whenPrepared} after the engine is prepared and before the clock starts. */
@@ -53,7 +52,8 @@ final class Runs {
             o = engine.run();
         }
         if (committed.get() != o.tally().items()) {
-            throw new AssertionError("chunks committed " + committed.get() + " items, the run counted " + o.tally().items());
+            throw new AssertionError("chunks committed " + committed.get() + " items, the run counted "
+                    + o.tally().items());
         }
         return o;
     }

@@ -28,7 +28,7 @@ class ChunkFeedTest {
     }
 
     private static ChunkFeed feed(LocalBook book, int senders) {
-        return new ChunkFeed(book, new ChunkLedger(book.plan().layout(), (c, t) -> { }), senders);
+        return new ChunkFeed(book, new ChunkLedger(book.plan().layout(), (c, t) -> {}), senders);
     }
 
     /** Items until the feed says DONE; LATER (the next chunk is on its way) is asked again. */
@@ -49,7 +49,9 @@ class ChunkFeedTest {
         feed.start();
         List<Long> items = drain(feed);
         feed.close();
-        assertThat(items).containsExactlyInAnyOrderElementsOf(LongStream.range(0, 1000).boxed().toList());
+        assertThat(items)
+                .containsExactlyInAnyOrderElementsOf(
+                        LongStream.range(0, 1000).boxed().toList());
     }
 
     @Test
@@ -61,10 +63,14 @@ class ChunkFeedTest {
         feed.start();
         List<Long> items = drain(feed);
         feed.close();
-        assertThat(items).containsExactlyInAnyOrderElementsOf(LongStream.range(0, 600).boxed().toList());
+        assertThat(items)
+                .containsExactlyInAnyOrderElementsOf(
+                        LongStream.range(0, 600).boxed().toList());
         for (int lane = 0; lane < 2; lane++) {
             int l = lane;
-            List<Long> own = items.stream().filter(i -> book.plan().layout().lane(book.plan().layout().idOf(i)) == l).toList();
+            List<Long> own = items.stream()
+                    .filter(i -> book.plan().layout().lane(book.plan().layout().idOf(i)) == l)
+                    .toList();
             assertThat(own).as("lane " + lane).isSorted().isNotEmpty();
         }
     }
@@ -96,7 +102,9 @@ class ChunkFeedTest {
         Set<Long> ids = new HashSet<>();
         for (int part = 0; part < 2; part++) {
             for (Chunk c : byWorker.get(part)) {
-                assertThat(book.plan().layout().lane(c.id()) % 2).as("chunk " + c.id()).isEqualTo(part);
+                assertThat(book.plan().layout().lane(c.id()) % 2)
+                        .as("chunk " + c.id())
+                        .isEqualTo(part);
                 assertThat(ids.add(c.id())).as("chunk " + c.id() + " once").isTrue();
             }
         }
@@ -122,6 +130,8 @@ class ChunkFeedTest {
         again.start();
         List<Long> rest = drain(again);
         again.close();
-        assertThat(rest).containsExactlyInAnyOrderElementsOf(LongStream.range(10, 1000).boxed().toList());
+        assertThat(rest)
+                .containsExactlyInAnyOrderElementsOf(
+                        LongStream.range(10, 1000).boxed().toList());
     }
 }

@@ -18,13 +18,28 @@ class WorkerMessageTest {
 
     @Test
     void everyMessageReadsBackFromItsOneLine() {
-        RunSpec spec = new RunSpec(new ModelConfig.Async(), 4, new Workload.Http("t", new UrlTemplate("http://127.0.0.1:1/x/{i}"), true),
-                100, null, 50.0, 0, Duration.ofSeconds(3), null, true);
+        RunSpec spec = new RunSpec(
+                new ModelConfig.Async(),
+                4,
+                new Workload.Http("t", new UrlTemplate("http://127.0.0.1:1/x/{i}"), true),
+                100,
+                null,
+                50.0,
+                0,
+                Duration.ofSeconds(3),
+                null,
+                true);
         Chunk chunk = new Chunk(7, 3, 2, 10);
         Tally.Encoded tally = Tally.empty().encode();
-        List<WorkerMessage> all = List.of(new WorkerMessage.Job(spec, new ChunkLayout(10, 2, 100)), new WorkerMessage.Ready(),
-                new WorkerMessage.Go(123_456_789_012L), new WorkerMessage.Stop(), new WorkerMessage.Pass(chunk),
-                new WorkerMessage.End(), new WorkerMessage.Commit(chunk, tally), new WorkerMessage.Back(chunk),
+        List<WorkerMessage> all = List.of(
+                new WorkerMessage.Job(spec, new ChunkLayout(10, 2, 100)),
+                new WorkerMessage.Ready(),
+                new WorkerMessage.Go(123_456_789_012L),
+                new WorkerMessage.Stop(),
+                new WorkerMessage.Pass(chunk),
+                new WorkerMessage.End(),
+                new WorkerMessage.Commit(chunk, tally),
+                new WorkerMessage.Back(chunk),
                 new WorkerMessage.Result(new WorkerReport(tally, 12, Long.MIN_VALUE, 4)));
         // every variant of the sealed interface is here
         assertThat(all.stream().<Class<?>>map(Object::getClass).toList())
@@ -40,6 +55,7 @@ class WorkerMessageTest {
 
     @Test
     void aLineThatHoldsNoMessageIsPassedOver() {
-        assertThat(WorkerMessage.read("OpenJDK 64-Bit Server VM warning: something")).isNull();
+        assertThat(WorkerMessage.read("OpenJDK 64-Bit Server VM warning: something"))
+                .isNull();
     }
 }

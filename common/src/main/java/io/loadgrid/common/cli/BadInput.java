@@ -4,8 +4,7 @@ package io.loadgrid.common.cli;
 public final class BadInput {
     public static final int EXIT = 2;
 
-    private BadInput() {
-    }
+    private BadInput() {}
 
     public static int report(String command, String message) {
         System.err.println("loadgrid " + command + ": " + message.strip().replace('\n', ' '));

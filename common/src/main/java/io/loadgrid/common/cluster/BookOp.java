@@ -10,7 +10,13 @@ import java.util.Map;
  */
 public record BookOp(Kind kind, String agent, long chunk) implements EntryProcessor<String, String, Object> {
 
-    public enum Kind { LEASE, COMMITTED, GIVE_BACK, RELEASE, STOP }
+    public enum Kind {
+        LEASE,
+        COMMITTED,
+        GIVE_BACK,
+        RELEASE,
+        STOP
+    }
 
     public static BookOp lease(String agent) {
         return new BookOp(Kind.LEASE, agent, 0);

@@ -31,6 +31,7 @@ public final class ChunkBook {
 
     /** How many chunks the run has, or -1 for an unbounded one. */
     public long chunks;
+
     public List<String> agents = new ArrayList<>();
     public int lanes = 1;
     /** Whether every agent may take from every lane (a dynamic split). */
@@ -39,6 +40,7 @@ public final class ChunkBook {
     public long[] laneNext = new long[1];
     /** Chunks of lost agents or handed back, to be run again. */
     public Deque<Long> returned = new ArrayDeque<>();
+
     public Map<Long, String> leases = new TreeMap<>();
     public Set<String> lost = new HashSet<>();
     public boolean stopped;
@@ -55,7 +57,9 @@ public final class ChunkBook {
         return b;
     }
 
-    /** The next chunk for {@code agent}, or {@link #LATER} while others could still hand work back, or {@link #DONE}. */
+    /**
+     * The next chunk for {@code agent}, or {@link #LATER} while others could still hand work back, or {@link #DONE}.
+     */
     public long lease(String agent) {
         if (stopped || lost.contains(agent)) {
             return DONE;

@@ -7,10 +7,12 @@ package io.loadgrid.common.cluster;
 public final class ClusterNames {
     /** Member attribute: what a member is. */
     public static final String ROLE = "loadgrid.role";
+
     public static final String ROLE_AGENT = "agent";
     public static final String ROLE_COORDINATOR = "coordinator";
     /** Member attributes an agent advertises about its host. */
     public static final String CORES = "loadgrid.cores";
+
     public static final String MEMORY_MB = "loadgrid.memory_mb";
     public static final String VERSION = "loadgrid.version";
     public static final String HOST = "loadgrid.host";
@@ -26,6 +28,7 @@ public final class ClusterNames {
     public static final String STATUS = "loadgrid.status";
     /** IMap: {@link #key run/agent} to the agent's final {@code NodeReport}. */
     public static final String REPORTS = "loadgrid.reports";
+
     private static final String CHUNKS = "loadgrid.chunks.";
     private static final String SNAPSHOTS = "loadgrid.snapshots.";
 
@@ -33,8 +36,7 @@ public final class ClusterNames {
     public static final int DEFAULT_PORT = 5701;
     public static final String VERSION_VALUE = "0.1.0";
 
-    private ClusterNames() {
-    }
+    private ClusterNames() {}
 
     /** IMap of one run: chunk id to its {@code ChunkResult}, written once with putIfAbsent. */
     public static String chunks(String runId) {

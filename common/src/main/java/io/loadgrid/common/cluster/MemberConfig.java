@@ -7,8 +7,7 @@ import java.util.Map;
 
 /** The one Hazelcast configuration of every loadgrid member: explicit TCP-IP join, fast failure detection. */
 public final class MemberConfig {
-    private MemberConfig() {
-    }
+    private MemberConfig() {}
 
     public static Config of(ClusterSettings s, boolean lite, Map<String, String> attributes) {
         Config c = new Config().setClusterName(s.clusterName()).setLiteMember(lite);
@@ -19,14 +18,19 @@ public final class MemberConfig {
         c.setProperty("hazelcast.heartbeat.interval.seconds", "1");
         c.setProperty("hazelcast.max.no.heartbeat.seconds", "5");
         c.getJetConfig().setEnabled(false);
-        NetworkConfig net = c.getNetworkConfig().setPort(s.port()).setPortAutoIncrement(true).setPortCount(20);
+        NetworkConfig net = c.getNetworkConfig()
+                .setPort(s.port())
+                .setPortAutoIncrement(true)
+                .setPortCount(20);
         // bind only to the configured interface
         net.getInterfaces().setEnabled(true).addInterface(s.bindHost());
         c.setProperty("hazelcast.socket.bind.any", "false");
         JoinConfig join = net.getJoin();
         join.getMulticastConfig().setEnabled(false);
         join.getAutoDetectionConfig().setEnabled(false);
-        join.getTcpIpConfig().setEnabled(true).setMembers(s.join().isEmpty() ? java.util.List.of(s.bindHost()) : s.join());
+        join.getTcpIpConfig()
+                .setEnabled(true)
+                .setMembers(s.join().isEmpty() ? java.util.List.of(s.bindHost()) : s.join());
         attributes.forEach(c.getMemberAttributeConfig()::setAttribute);
         return c;
     }

@@ -17,8 +17,7 @@ import java.nio.file.StandardOpenOption;
  * at the same time cannot interleave with the sweep's own writes.
  */
 public final class AtomicFile {
-    private AtomicFile() {
-    }
+    private AtomicFile() {}
 
     public static void write(Path file, byte[] content) {
         Path tmp = null;
@@ -26,7 +25,8 @@ public final class AtomicFile {
             Path dir = file.toAbsolutePath().getParent();
             Files.createDirectories(dir);
             // created like any new file (the umask decides its mode, unlike createTempFile's owner-only one)
-            tmp = dir.resolve("." + file.getFileName() + "." + Long.toHexString(System.nanoTime()) + Thread.currentThread().threadId() + ".tmp");
+            tmp = dir.resolve("." + file.getFileName() + "." + Long.toHexString(System.nanoTime())
+                    + Thread.currentThread().threadId() + ".tmp");
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.CREATE_NEW)) {
                 ByteBuffer buf = ByteBuffer.wrap(content);
                 while (buf.hasRemaining()) {

@@ -9,10 +9,10 @@ import org.HdrHistogram.Histogram;
 public final class Histograms {
     /** One hour in microseconds: anything slower is a timeout anyway. */
     public static final long HIGHEST_US = 3_600_000_000L;
+
     public static final int DIGITS = 3;
 
-    private Histograms() {
-    }
+    private Histograms() {}
 
     /**
      * A latency in microseconds as every histogram records it: at least 1, and a latency above the highest trackable
@@ -34,7 +34,8 @@ public final class Histograms {
 
     public static Histogram decode(String base64) {
         try {
-            Histogram h = Histogram.decodeFromCompressedByteBuffer(ByteBuffer.wrap(Base64.getDecoder().decode(base64)), 1);
+            Histogram h = Histogram.decodeFromCompressedByteBuffer(
+                    ByteBuffer.wrap(Base64.getDecoder().decode(base64)), 1);
             Histogram out = newLatency();
             out.add(h);
             return out;

@@ -8,6 +8,13 @@ package io.loadgrid.common.metrics;
  * @param duplicates  chunks this node ran whose results another node had already committed (discarded)
  * @param error       why the node did not finish, or null
  */
-public record NodeReport(String node, String address, String host, long wallNanos, long bytesUp, long bytesDown,
-                         Resources resources, long duplicates, String error) {
-}
+public record NodeReport(
+        String node,
+        String address,
+        String host,
+        long wallNanos,
+        long bytesUp,
+        long bytesDown,
+        Resources resources,
+        long duplicates,
+        String error) {}

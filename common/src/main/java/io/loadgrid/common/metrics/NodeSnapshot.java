@@ -12,7 +12,20 @@ import java.util.Map;
  * @param cpuSystemPct the host's CPU over the last second, % of all cores
  * @param intervalLag  the schedule lag histogram of the interval, like {@code intervalLatency} (null from older agents)
  */
-public record NodeSnapshot(String node, long seq, long clusterMs, long done, long ok, Map<FailureKind, Long> failures,
-                           long bytesUp, long bytesDown, String intervalLatency, double cpuProcessPct, double rssMb,
-                           int threads, long bytesWritten, long inFlight, double cpuSystemPct, String intervalLag) {
-}
+public record NodeSnapshot(
+        String node,
+        long seq,
+        long clusterMs,
+        long done,
+        long ok,
+        Map<FailureKind, Long> failures,
+        long bytesUp,
+        long bytesDown,
+        String intervalLatency,
+        double cpuProcessPct,
+        double rssMb,
+        int threads,
+        long bytesWritten,
+        long inFlight,
+        double cpuSystemPct,
+        String intervalLag) {}

@@ -8,6 +8,11 @@ package io.loadgrid.common.metrics;
  * @param busiestThreadPct CPU of the agent JVM's busiest thread over the run, in % of one core (an event loop or a
  *                         sending thread at ~100% has no time left), or null where unknown
  */
-public record Resources(AvgMax cpuProcessPct, AvgMax cpuSystemPct, AvgMax rssMb, int threadsMax, int cores, int samples,
-                        Double busiestThreadPct) {
-}
+public record Resources(
+        AvgMax cpuProcessPct,
+        AvgMax cpuSystemPct,
+        AvgMax rssMb,
+        int threadsMax,
+        int cores,
+        int samples,
+        Double busiestThreadPct) {}

@@ -29,15 +29,42 @@ import java.util.Map;
  * @param busiestThreadPct     CPU of the busiest agent thread in % of one core (the total: the busiest of any node); an
  *                             event loop or sending thread near 100% means the generator, not the target, set the pace
  */
-public record RunResult(int schema, String model, int concurrency, String workload, String target,
-                        Parameters parameters, long items, long ok, long failed, Map<String, Long> failures,
-                        double wallS, double reqPerS, double itemsPerS, long bytesDown, long bytesUp, long bytesWritten,
-                        double downloadBytesPerS, double uploadBytesPerS,
-                        LatencySummary latencyUs, LatencySummary latencyUncorrectedUs, LatencySummary scheduleLagUs,
-                        AvgMax cpuProcessPct, AvgMax cpuSystemPct, AvgMax rssMb, int threadsMax, int cores,
-                        BigInteger result, TargetCounts targetCounts, Boolean interrupted,
-                        ClusterSummary cluster, List<NodeResult> nodes, String latencyHistogram,
-                        String latencyUncorrectedHistogram, String scheduleLagHistogram, Double busiestThreadPct) {
+public record RunResult(
+        int schema,
+        String model,
+        int concurrency,
+        String workload,
+        String target,
+        Parameters parameters,
+        long items,
+        long ok,
+        long failed,
+        Map<String, Long> failures,
+        double wallS,
+        double reqPerS,
+        double itemsPerS,
+        long bytesDown,
+        long bytesUp,
+        long bytesWritten,
+        double downloadBytesPerS,
+        double uploadBytesPerS,
+        LatencySummary latencyUs,
+        LatencySummary latencyUncorrectedUs,
+        LatencySummary scheduleLagUs,
+        AvgMax cpuProcessPct,
+        AvgMax cpuSystemPct,
+        AvgMax rssMb,
+        int threadsMax,
+        int cores,
+        BigInteger result,
+        TargetCounts targetCounts,
+        Boolean interrupted,
+        ClusterSummary cluster,
+        List<NodeResult> nodes,
+        String latencyHistogram,
+        String latencyUncorrectedHistogram,
+        String scheduleLagHistogram,
+        Double busiestThreadPct) {
 
     public static final int SCHEMA = 1;
 
@@ -48,9 +75,14 @@ public record RunResult(int schema, String model, int concurrency, String worklo
      * @param prewarmed whether every sender ran its sending path and opened its connection before the start instant
      *                  (--no-prewarm: a cold start, connects included)
      */
-    public record Parameters(Double rate, Double durationS, Integer batch,
-                             @JsonAnyGetter @JsonAnySetter Map<String, Object> model, long timeoutMs, String sink,
-                             boolean prewarmed) {
+    public record Parameters(
+            Double rate,
+            Double durationS,
+            Integer batch,
+            @JsonAnyGetter @JsonAnySetter Map<String, Object> model,
+            long timeoutMs,
+            String sink,
+            boolean prewarmed) {
         public Parameters {
             model = model == null ? Map.of() : Map.copyOf(model);
         }
@@ -58,10 +90,42 @@ public record RunResult(int schema, String model, int concurrency, String worklo
 
     /** The same result with its cluster layout and per-node figures. */
     public RunResult withNodes(ClusterSummary c, List<NodeResult> n) {
-        return new RunResult(schema, model, concurrency, workload, target, parameters, items, ok, failed, failures, wallS, reqPerS, itemsPerS,
-                bytesDown, bytesUp, bytesWritten, downloadBytesPerS, uploadBytesPerS, latencyUs, latencyUncorrectedUs,
-                scheduleLagUs, cpuProcessPct, cpuSystemPct, rssMb, threadsMax, cores, result, targetCounts, interrupted, c,
-                List.copyOf(n), latencyHistogram, latencyUncorrectedHistogram, scheduleLagHistogram, busiestThreadPct);
+        return new RunResult(
+                schema,
+                model,
+                concurrency,
+                workload,
+                target,
+                parameters,
+                items,
+                ok,
+                failed,
+                failures,
+                wallS,
+                reqPerS,
+                itemsPerS,
+                bytesDown,
+                bytesUp,
+                bytesWritten,
+                downloadBytesPerS,
+                uploadBytesPerS,
+                latencyUs,
+                latencyUncorrectedUs,
+                scheduleLagUs,
+                cpuProcessPct,
+                cpuSystemPct,
+                rssMb,
+                threadsMax,
+                cores,
+                result,
+                targetCounts,
+                interrupted,
+                c,
+                List.copyOf(n),
+                latencyHistogram,
+                latencyUncorrectedHistogram,
+                scheduleLagHistogram,
+                busiestThreadPct);
     }
 
     /**
@@ -69,16 +133,29 @@ public record RunResult(int schema, String model, int concurrency, String worklo
      *
      * @param chunksReleased chunks handed back when their agent was lost
      * @param chunksRerun    of those, the ones another agent ran again (the lost one had not committed them)
-     * @param missingItems   items of a count-bounded run that no committed chunk covers (0 unless stopped or agents lost)
+     * @param missingItems   items of a count-bounded run that no committed chunk covers (0 unless stopped or agents
+     * lost)
      */
-    public record ClusterSummary(int agents, String split, long chunkSize, long chunks, long chunksReleased, long chunksRerun,
-                                 List<String> lostNodes, long missingItems) {
-    }
+    public record ClusterSummary(
+            int agents,
+            String split,
+            long chunkSize,
+            long chunks,
+            long chunksReleased,
+            long chunksRerun,
+            List<String> lostNodes,
+            long missingItems) {}
 
     /**
      * One agent's figures. A lost node keeps the chunks it committed; its bytes and resources are its last snapshot's.
      */
-    public record NodeResult(String node, String address, String host, boolean lost, long chunks, long duplicateChunks,
-                             String error, RunResult result) {
-    }
+    public record NodeResult(
+            String node,
+            String address,
+            String host,
+            boolean lost,
+            long chunks,
+            long duplicateChunks,
+            String error,
+            RunResult result) {}
 }

@@ -9,18 +9,37 @@ import org.HdrHistogram.Histogram;
  * What a set of items produced, in a form that merges exactly: counts add, histograms add.
  * Sent between processes (worker to agent, later agent to coordinator) and merged there.
  *
- * @param resultHi    high part of the CPU workloads' result sum (bits 32 and up of each item's value), see {@link #result()}
+ * @param resultHi    high part of the CPU workloads' result sum (bits 32 and up of each item's value), see {@link
+ * #result()}
  * @param latency     intended start to last byte, µs (coordinated omission corrected)
  * @param uncorrected actual send to last byte, µs
  * @param lag         schedule lag: actual send minus intended start, µs, for every item sent (failed ones too); how far
  *                    the generator itself fell behind the schedule, as Hyperfoil's blocked time and wrk2's two
  *                    histograms give it
  */
-public record Tally(long ok, Map<FailureKind, Long> failures, long bytesUp, long bytesDown, long bytesWritten,
-                    long resultHi, long resultLo, Histogram latency, Histogram uncorrected, Histogram lag) {
+public record Tally(
+        long ok,
+        Map<FailureKind, Long> failures,
+        long bytesUp,
+        long bytesDown,
+        long bytesWritten,
+        long resultHi,
+        long resultLo,
+        Histogram latency,
+        Histogram uncorrected,
+        Histogram lag) {
 
     public static Tally empty() {
-        return new Tally(0, new EnumMap<>(FailureKind.class), 0, 0, 0, 0, 0, Histograms.newLatency(), Histograms.newLatency(),
+        return new Tally(
+                0,
+                new EnumMap<>(FailureKind.class),
+                0,
+                0,
+                0,
+                0,
+                0,
+                Histograms.newLatency(),
+                Histograms.newLatency(),
                 Histograms.newLatency());
     }
 
@@ -57,25 +76,61 @@ public record Tally(long ok, Map<FailureKind, Long> failures, long bytesUp, long
         unc.add(o.uncorrected);
         Histogram behind = lag.copy();
         behind.add(o.lag);
-        return new Tally(ok + o.ok, f, bytesUp + o.bytesUp, bytesDown + o.bytesDown, bytesWritten + o.bytesWritten,
-                resultHi + o.resultHi, resultLo + o.resultLo, lat, unc, behind);
+        return new Tally(
+                ok + o.ok,
+                f,
+                bytesUp + o.bytesUp,
+                bytesDown + o.bytesDown,
+                bytesWritten + o.bytesWritten,
+                resultHi + o.resultHi,
+                resultLo + o.resultLo,
+                lat,
+                unc,
+                behind);
     }
 
     /** A line-safe text form for the worker-to-agent pipe. */
     public Encoded encode() {
         var f = new EnumMap<FailureKind, Long>(FailureKind.class);
         f.putAll(failures);
-        return new Encoded(ok, f, bytesUp, bytesDown, bytesWritten, resultHi, resultLo,
-                Histograms.encode(latency), Histograms.encode(uncorrected), Histograms.encode(lag));
+        return new Encoded(
+                ok,
+                f,
+                bytesUp,
+                bytesDown,
+                bytesWritten,
+                resultHi,
+                resultLo,
+                Histograms.encode(latency),
+                Histograms.encode(uncorrected),
+                Histograms.encode(lag));
     }
 
-    public record Encoded(long ok, Map<FailureKind, Long> failures, long bytesUp, long bytesDown, long bytesWritten,
-                          long resultHi, long resultLo, String latency, String uncorrected, String lag) {
+    public record Encoded(
+            long ok,
+            Map<FailureKind, Long> failures,
+            long bytesUp,
+            long bytesDown,
+            long bytesWritten,
+            long resultHi,
+            long resultLo,
+            String latency,
+            String uncorrected,
+            String lag) {
         public Tally decode() {
             var f = new EnumMap<FailureKind, Long>(FailureKind.class);
             f.putAll(failures);
-            return new Tally(ok, f, bytesUp, bytesDown, bytesWritten, resultHi, resultLo,
-                    Histograms.decode(latency), Histograms.decode(uncorrected), Histograms.decode(lag));
+            return new Tally(
+                    ok,
+                    f,
+                    bytesUp,
+                    bytesDown,
+                    bytesWritten,
+                    resultHi,
+                    resultLo,
+                    Histograms.decode(latency),
+                    Histograms.decode(uncorrected),
+                    Histograms.decode(lag));
         }
     }
 }

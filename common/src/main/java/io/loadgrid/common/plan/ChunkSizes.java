@@ -11,8 +11,7 @@ public final class ChunkSizes {
     /** Chunks a sender holds at once: the one it runs and the next, so that it never waits for a lease. */
     public static final int HELD_PER_SENDER = 2;
 
-    private ChunkSizes() {
-    }
+    private ChunkSizes() {}
 
     /**
      * For {@code items} items (-1: a timed closed loop) on {@code agents} agents, each with {@code senders} sending

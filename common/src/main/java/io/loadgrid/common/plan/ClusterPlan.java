@@ -14,12 +14,15 @@ public record ClusterPlan(RunSpec spec, ChunkLayout layout, Split split, List<St
     }
 
     /**
-     * The plan for {@code spec} on {@code agents}, with chunks of {@code chunkSize} items (0: chosen here). With a rate,
+     * The plan for {@code spec} on {@code agents}, with chunks of {@code chunkSize} items (0: chosen here). With a
+     * rate,
      * every process that sends (an agent, or each worker JVM of a multiprocess agent) owns one lane of the schedule.
      */
     public static ClusterPlan of(RunSpec spec, long chunkSize, Split split, List<String> agents, String coordinator) {
         long items = spec.plannedItems();
-        long size = chunkSize > 0 ? chunkSize : ChunkSizes.choose(items, agents.size(), spec.sendersPerNode(), spec.concurrency());
+        long size = chunkSize > 0
+                ? chunkSize
+                : ChunkSizes.choose(items, agents.size(), spec.sendersPerNode(), spec.concurrency());
         int lanes = spec.rate() == null ? 1 : agents.size() * spec.sendersPerNode();
         return new ClusterPlan(spec, new ChunkLayout(size, lanes, items), split, agents, coordinator);
     }

@@ -8,13 +8,13 @@ import java.util.regex.Pattern;
 public final class Durations {
     private static final Pattern FORMAT = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s|m|h)?");
 
-    private Durations() {
-    }
+    private Durations() {}
 
     public static Duration parse(String text, String option) {
         Matcher m = FORMAT.matcher(text.trim());
         if (!m.matches()) {
-            throw new IllegalArgumentException(option + " '" + text + "' is not a duration; use e.g. 500ms, 30s, 2m or 1h");
+            throw new IllegalArgumentException(
+                    option + " '" + text + "' is not a duration; use e.g. 500ms, 30s, 2m or 1h");
         }
         double v = Double.parseDouble(m.group(1));
         String unit = m.group(2) == null ? "s" : m.group(2);

@@ -13,19 +13,32 @@ import java.util.function.Function;
  * Nothing outside a model's own variant and class asks which model a run uses.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "name")
-@JsonSubTypes({@JsonSubTypes.Type(value = ModelConfig.Sync.class, name = "sync"),
-        @JsonSubTypes.Type(value = ModelConfig.Threads.class, name = "threads"),
-        @JsonSubTypes.Type(value = ModelConfig.Virtual.class, name = "virtual"),
-        @JsonSubTypes.Type(value = ModelConfig.Async.class, name = "async"),
-        @JsonSubTypes.Type(value = ModelConfig.Hybrid.class, name = "hybrid"),
-        @JsonSubTypes.Type(value = ModelConfig.Multiprocess.class, name = "multiprocess")})
+@JsonSubTypes({
+    @JsonSubTypes.Type(value = ModelConfig.Sync.class, name = "sync"),
+    @JsonSubTypes.Type(value = ModelConfig.Threads.class, name = "threads"),
+    @JsonSubTypes.Type(value = ModelConfig.Virtual.class, name = "virtual"),
+    @JsonSubTypes.Type(value = ModelConfig.Async.class, name = "async"),
+    @JsonSubTypes.Type(value = ModelConfig.Hybrid.class, name = "hybrid"),
+    @JsonSubTypes.Type(value = ModelConfig.Multiprocess.class, name = "multiprocess")
+})
 public sealed interface ModelConfig {
-    Param POOL = Param.choice("pool", "P", List.of("reuse", "recreate"),
-            "seed 002's pool variants: reuse one pool, or recreate it for every batch (N items when --batch is not given)");
-    Param THREADS = Param.of("threads", Param.Type.COUNT, "T",
-            "event-loop threads, each with its own client, sharing the N in flight").defaults(10);
-    Param PROCESSES = Param.of("processes", Param.Type.COUNT, "M",
-            "worker JVMs, each running async with its share of the N in flight")
+    Param POOL = Param.choice(
+            "pool",
+            "P",
+            List.of("reuse", "recreate"),
+            "seed 002's pool variants: reuse one pool, or recreate it for every batch (N items when --batch is "
+                    + "not given)");
+    Param THREADS = Param.of(
+                    "threads",
+                    Param.Type.COUNT,
+                    "T",
+                    "event-loop threads, each with its own client, sharing the N in flight")
+            .defaults(10);
+    Param PROCESSES = Param.of(
+                    "processes",
+                    Param.Type.COUNT,
+                    "M",
+                    "worker JVMs, each running async with its share of the N in flight")
             .defaults(Runtime.getRuntime().availableProcessors(), "cores");
     /** Every model's own knobs, in the order {@code --help} lists them. */
     List<Param> KNOBS = List.of(POOL, THREADS, PROCESSES);
@@ -51,9 +64,11 @@ public sealed interface ModelConfig {
 
     /** The models that use {@code p}: a knob's own model, or every model that does not refuse it. */
     static List<String> usedBy(Param p) {
-        return NAMES.stream().map(n -> of(n, Param::defaultValue))
+        return NAMES.stream()
+                .map(n -> of(n, Param::defaultValue))
                 .filter(m -> KNOBS.contains(p) ? m.knobs().containsKey(p.key()) : m.refusal(p) == null)
-                .map(ModelConfig::key).toList();
+                .map(ModelConfig::key)
+                .toList();
     }
 
     /** The name users type for it. */
@@ -92,8 +107,7 @@ public sealed interface ModelConfig {
     }
 
     /** Checks its own knobs against the run's concurrency. */
-    default void check(int concurrency) {
-    }
+    default void check(int concurrency) {}
 
     /** Its own knobs by plan key, as the result's parameters and the sweep's cell names show them. */
     default Map<String, Object> knobs() {
@@ -115,7 +129,10 @@ public sealed interface ModelConfig {
 
     /** A fixed pool of N platform threads with a blocking client; seed 002's pool reused or recreated per batch. */
     record Threads(Pool pool) implements ModelConfig {
-        public enum Pool { REUSE, RECREATE }
+        public enum Pool {
+            REUSE,
+            RECREATE
+        }
 
         @Override
         public String key() {
@@ -160,9 +177,10 @@ public sealed interface ModelConfig {
         @Override
         public void check(int concurrency) {
             if (threads > concurrency) {
-                throw new IllegalArgumentException(THREADS.option() + " " + threads + " exceeds " + RunParams.CONCURRENCY.option()
-                        + " " + concurrency + ": every event loop needs at least one request in flight; raise "
-                        + RunParams.CONCURRENCY.option() + " or lower " + THREADS.option());
+                throw new IllegalArgumentException(
+                        THREADS.option() + " " + threads + " exceeds " + RunParams.CONCURRENCY.option()
+                                + " " + concurrency + ": every event loop needs at least one request in flight; raise "
+                                + RunParams.CONCURRENCY.option() + " or lower " + THREADS.option());
             }
         }
 
@@ -192,8 +210,9 @@ public sealed interface ModelConfig {
         @Override
         public void check(int concurrency) {
             if (processes > concurrency) {
-                throw new IllegalArgumentException(PROCESSES.option() + " " + processes + " exceeds " + RunParams.CONCURRENCY.option()
-                        + " " + concurrency + "; raise " + RunParams.CONCURRENCY.option() + " or lower " + PROCESSES.option());
+                throw new IllegalArgumentException(PROCESSES.option() + " " + processes + " exceeds "
+                        + RunParams.CONCURRENCY.option() + " " + concurrency + "; raise "
+                        + RunParams.CONCURRENCY.option() + " or lower " + PROCESSES.option());
             }
         }
 

@@ -16,11 +16,28 @@ import java.util.regex.Pattern;
  * @param shownDefault the default as help and README say it, or null for none
  * @param inPlan       whether a sweep plan's cell may set it
  */
-public record Param(String key, String option, Type type, String label, Object defaultValue, String shownDefault,
-                    List<String> choices, String help, boolean inPlan) {
+public record Param(
+        String key,
+        String option,
+        Type type,
+        String label,
+        Object defaultValue,
+        String shownDefault,
+        List<String> choices,
+        String help,
+        boolean inPlan) {
 
     /** What a value must be. Every kind reads from text: {@code "10"} and {@code 10} mean the same in a plan. */
-    public enum Type { COUNT, BIG_COUNT, POSITIVE, NON_NEGATIVE, DURATION, TEXT, FLAG, CHOICE }
+    public enum Type {
+        COUNT,
+        BIG_COUNT,
+        POSITIVE,
+        NON_NEGATIVE,
+        DURATION,
+        TEXT,
+        FLAG,
+        CHOICE
+    }
 
     private static final Pattern INTEGER = Pattern.compile("[-+]?\\d[\\d_]*");
 
@@ -30,7 +47,16 @@ public record Param(String key, String option, Type type, String label, Object d
 
     /** A choice among words; its first one is the default. */
     public static Param choice(String key, String label, List<String> choices, String help) {
-        return new Param(key, "--" + key.replace('_', '-'), Type.CHOICE, label, choices.getFirst(), choices.getFirst(), choices, help, true);
+        return new Param(
+                key,
+                "--" + key.replace('_', '-'),
+                Type.CHOICE,
+                label,
+                choices.getFirst(),
+                choices.getFirst(),
+                choices,
+                help,
+                true);
     }
 
     public Param defaults(Object value) {
@@ -85,11 +111,12 @@ public record Param(String key, String option, Type type, String label, Object d
                 yield text;
             }
             case TEXT -> text;
-            case FLAG -> switch (text.toLowerCase(Locale.ROOT)) {
-                case "true" -> true;
-                case "false" -> false;
-                default -> throw new IllegalArgumentException("expected true or false, got '" + text + "'");
-            };
+            case FLAG ->
+                switch (text.toLowerCase(Locale.ROOT)) {
+                    case "true" -> true;
+                    case "false" -> false;
+                    default -> throw new IllegalArgumentException("expected true or false, got '" + text + "'");
+                };
             case CHOICE -> {
                 String v = text.toLowerCase(Locale.ROOT);
                 if (!choices.contains(v)) {
@@ -111,7 +138,8 @@ public record Param(String key, String option, Type type, String label, Object d
             v = text.startsWith("-") ? Long.MIN_VALUE : Long.MAX_VALUE;
         }
         if (v < 1 || v > max) {
-            throw new IllegalArgumentException("must be " + (v < 1 ? "at least 1" : "at most " + max) + ", got " + text);
+            throw new IllegalArgumentException(
+                    "must be " + (v < 1 ? "at least 1" : "at most " + max) + ", got " + text);
         }
         return v;
     }
@@ -131,7 +159,8 @@ public record Param(String key, String option, Type type, String label, Object d
 
     private static double atLeast(double v, String text, boolean zeroAllowed) {
         if (zeroAllowed ? v < 0 : !(v > 0)) {
-            throw new IllegalArgumentException("must be " + (zeroAllowed ? "0 or more" : "greater than 0") + ", got " + text);
+            throw new IllegalArgumentException(
+                    "must be " + (zeroAllowed ? "0 or more" : "greater than 0") + ", got " + text);
         }
         return v;
     }

@@ -14,19 +14,32 @@ import java.time.Duration;
  * @param batch       items per batch (seed 004 / seed 002), 0 for none
  * @param timeout     connect and idle timeout of every request
  * @param sinkFile    where response bodies are appended, or null to discard them
- * @param prewarm     whether every sending process runs its sending path for a moment before the start instant (against a
+ * @param prewarm     whether every sending process runs its sending path for a moment before the start instant (against
+ * a
  *                    server of its own, not the target), so that the measured run starts with compiled code, and opens
  *                    every sender's connection to the target before it (without a request)
  */
-public record RunSpec(ModelConfig model, int concurrency, Workload workload, long items, Duration duration, Double rate,
-                      int batch, Duration timeout, Path sinkFile, boolean prewarm) {
+public record RunSpec(
+        ModelConfig model,
+        int concurrency,
+        Workload workload,
+        long items,
+        Duration duration,
+        Double rate,
+        int batch,
+        Duration timeout,
+        Path sinkFile,
+        boolean prewarm) {
 
     /** Processes of one node that send items: its worker JVMs for multiprocess, else the node itself. */
     public int sendersPerNode() {
         return model.sendersPerNode();
     }
 
-    /** How many items the run has: its count, or what a rate schedules within the duration, or -1 for a timed closed loop. */
+    /**
+     * How many items the run has: its count, or what a rate schedules within the duration, or -1 for a timed closed
+     * loop.
+     */
     public long plannedItems() {
         if (duration == null) {
             return items;

@@ -6,5 +6,6 @@ package io.loadgrid.common.plan;
  * agent's share is taken over by the others.
  */
 public enum Split {
-    DYNAMIC, STATIC
+    DYNAMIC,
+    STATIC
 }

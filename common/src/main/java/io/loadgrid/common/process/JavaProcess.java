@@ -14,8 +14,7 @@ import java.util.concurrent.TimeUnit;
  * a child runs exactly the code and settings of its parent, whether launched by ./loadgrid or by a test.
  */
 public final class JavaProcess {
-    private JavaProcess() {
-    }
+    private JavaProcess() {}
 
     public static ProcessBuilder builder(String mainClass, List<String> args) {
         List<String> cmd = new ArrayList<>();
@@ -41,7 +40,10 @@ public final class JavaProcess {
         BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
         for (String line = out.readLine(); line != null; line = out.readLine()) {
             if (line.startsWith(prefix)) {
-                Thread.ofPlatform().daemon().name("child-out-" + p.pid()).start(() -> out.lines().forEach(l -> { }));
+                Thread.ofPlatform()
+                        .daemon()
+                        .name("child-out-" + p.pid())
+                        .start(() -> out.lines().forEach(l -> {}));
                 return line;
             }
         }

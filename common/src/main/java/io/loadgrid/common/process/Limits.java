@@ -8,12 +8,12 @@ public final class Limits {
     /** Descriptors the JVM itself holds (jars, epoll, pipes) beside one socket per in-flight request. */
     public static final int RESERVED_FDS = 256;
 
-    private Limits() {
-    }
+    private Limits() {}
 
     public static long openFileLimit() {
         return ManagementFactory.getOperatingSystemMXBean() instanceof UnixOperatingSystemMXBean unix
-                ? unix.getMaxFileDescriptorCount() : Long.MAX_VALUE;
+                ? unix.getMaxFileDescriptorCount()
+                : Long.MAX_VALUE;
     }
 
     /** Each in-flight request holds a socket; with several processes each holds its share. */

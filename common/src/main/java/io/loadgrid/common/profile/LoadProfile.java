@@ -6,7 +6,9 @@ package io.loadgrid.common.profile;
  */
 public sealed interface LoadProfile permits LoadProfile.ClosedLoop, LoadProfile.ConstantRate {
 
-    /** Nanoseconds after the start at which item {@code seq} should start; negative means "as soon as a sender is free". */
+    /**
+     * Nanoseconds after the start at which item {@code seq} should start; negative means "as soon as a sender is free".
+     */
     long intendedOffsetNanos(long seq);
 
     /** Whether latency counts from the schedule (coordinated omission corrected) rather than from the send. */
@@ -26,7 +28,8 @@ public sealed interface LoadProfile permits LoadProfile.ClosedLoop, LoadProfile.
     record ConstantRate(double perSecond) implements LoadProfile {
         public ConstantRate {
             if (!(perSecond > 0) || Double.isInfinite(perSecond)) {
-                throw new IllegalArgumentException("--rate must be a positive number of requests per second, got " + perSecond);
+                throw new IllegalArgumentException(
+                        "--rate must be a positive number of requests per second, got " + perSecond);
             }
         }
 

@@ -37,8 +37,9 @@ public final class TargetAllowlist {
     public static TargetAllowlist addresses(String spec, String option) {
         TargetAllowlist list = parse(spec, option);
         if (!list.hosts.isEmpty()) {
-            throw new IllegalArgumentException(option + " entry '" + list.hosts.getFirst() + "' is a host name; give addresses or CIDR ranges,"
-                    + " e.g. 10.0.0.0/24 (peers are known by address)");
+            throw new IllegalArgumentException(
+                    option + " entry '" + list.hosts.getFirst() + "' is a host name; give addresses or CIDR ranges,"
+                            + " e.g. 10.0.0.0/24 (peers are known by address)");
         }
         return list;
     }
@@ -59,7 +60,8 @@ public final class TargetAllowlist {
             }
         }
         if (list.ranges.isEmpty() && list.hosts.isEmpty()) {
-            throw new IllegalArgumentException(option + " is empty; give CIDR ranges or hosts, e.g. 127.0.0.0/8,10.0.0.0/24");
+            throw new IllegalArgumentException(
+                    option + " is empty; give CIDR ranges or hosts, e.g. 127.0.0.0/8,10.0.0.0/24");
         }
         return list;
     }
@@ -77,8 +79,9 @@ public final class TargetAllowlist {
         try {
             for (InetAddress a : InetAddress.getAllByName(bare)) {
                 if (ranges.stream().noneMatch(r -> r.contains(a))) {
-                    throw new PlanRefused("target " + bare + " (" + a.getHostAddress() + ") is outside this agent's allowlist "
-                            + text + "; start the agent with --allow-target including it");
+                    throw new PlanRefused(
+                            "target " + bare + " (" + a.getHostAddress() + ") is outside this agent's allowlist " + text
+                                    + "; start the agent with --allow-target including it");
                 }
             }
         } catch (UnknownHostException e) {
@@ -111,13 +114,15 @@ public final class TargetAllowlist {
                 }
                 return new Range(mask(new BigInteger(1, addr), bits, addr.length * 8), bits, addr.length);
             } catch (UnknownHostException | NumberFormatException e) {
-                throw new IllegalArgumentException(option + " entry '" + cidr + "' is not a CIDR range; use e.g. 10.0.0.0/24");
+                throw new IllegalArgumentException(
+                        option + " entry '" + cidr + "' is not a CIDR range; use e.g. 10.0.0.0/24");
             }
         }
 
         boolean contains(InetAddress a) {
             byte[] b = a.getAddress();
-            return b.length == length && mask(new BigInteger(1, b), bits, length * 8).equals(network);
+            return b.length == length
+                    && mask(new BigInteger(1, b), bits, length * 8).equals(network);
         }
 
         private static BigInteger mask(BigInteger value, int bits, int width) {

@@ -3,11 +3,13 @@ package io.loadgrid.common.workload;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 
-
 /** A CPU-bound unit of work per item; each returns a number whose sum over all items is the run's result. */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
-@JsonSubTypes({@JsonSubTypes.Type(value = CpuKernel.Encode.class, name = "encode"), @JsonSubTypes.Type(value = CpuKernel.SqrtSum.class, name = "sqrt-sum"),
-        @JsonSubTypes.Type(value = CpuKernel.Squares.class, name = "squares")})
+@JsonSubTypes({
+    @JsonSubTypes.Type(value = CpuKernel.Encode.class, name = "encode"),
+    @JsonSubTypes.Type(value = CpuKernel.SqrtSum.class, name = "sqrt-sum"),
+    @JsonSubTypes.Type(value = CpuKernel.Squares.class, name = "squares")
+})
 public sealed interface CpuKernel permits CpuKernel.Encode, CpuKernel.SqrtSum, CpuKernel.Squares {
 
     String name();

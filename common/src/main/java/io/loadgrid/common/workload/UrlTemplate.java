@@ -7,8 +7,8 @@ public record UrlTemplate(String template) implements UrlSource {
     public UrlTemplate {
         String rest = template.replace(PLACEHOLDER, "");
         if (rest.contains("{") || rest.contains("}")) {
-            throw new IllegalArgumentException("--url template '" + template
-                    + "' has a placeholder other than {i}; use {i} for the item index");
+            throw new IllegalArgumentException(
+                    "--url template '" + template + "' has a placeholder other than {i}; use {i} for the item index");
         }
         Urls.requireHttp(template.replace(PLACEHOLDER, "0"), "--url");
     }

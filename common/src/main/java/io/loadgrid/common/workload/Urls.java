@@ -5,8 +5,7 @@ import java.net.URISyntaxException;
 
 /** Validation shared by the URL sources: every bad URL is rejected with a message a user can act on. */
 public final class Urls {
-    private Urls() {
-    }
+    private Urls() {}
 
     public static URI requireHttp(String url, String option) {
         URI uri;
@@ -17,8 +16,8 @@ public final class Urls {
                     + "); expected e.g. http://127.0.0.1:8080/anything/{i}");
         }
         if (!"http".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null) {
-            throw new IllegalArgumentException(option + " '" + url
-                    + "' must be an http:// URL with a host, e.g. http://127.0.0.1:8080");
+            throw new IllegalArgumentException(
+                    option + " '" + url + "' must be an http:// URL with a host, e.g. http://127.0.0.1:8080");
         }
         return uri;
     }
@@ -27,7 +26,9 @@ public final class Urls {
     public static String origin(String url) {
         URI uri = requireHttp(url, "URL");
         int port = uri.getPort() < 0 ? 80 : uri.getPort();
-        String host = uri.getHost().contains(":") && !uri.getHost().startsWith("[") ? "[" + uri.getHost() + "]" : uri.getHost();
+        String host = uri.getHost().contains(":") && !uri.getHost().startsWith("[")
+                ? "[" + uri.getHost() + "]"
+                : uri.getHost();
         return "http://" + host + ":" + port;
     }
 

@@ -21,8 +21,17 @@ import org.junit.jupiter.params.provider.EnumSource;
 /** Who gets which chunk: in order for a closed loop, by lane of the schedule with a rate, each chunk exactly once. */
 class ChunkBookTest {
     static RunSpec spec(ModelConfig model, Double rate) {
-        return new RunSpec(model, 10, new Workload.Cpu(new CpuKernel.Squares()), 4000, null, rate, 0, 
-                Duration.ofSeconds(1), null, true);
+        return new RunSpec(
+                model,
+                10,
+                new Workload.Cpu(new CpuKernel.Squares()),
+                4000,
+                null,
+                rate,
+                0,
+                Duration.ofSeconds(1),
+                null,
+                true);
     }
 
     static ChunkBook book(ModelConfig model, Double rate, Split split, String... agents) {
@@ -110,7 +119,9 @@ class ChunkBookTest {
                 }
                 long c = b.lease(who);
                 if (c >= 0) {
-                    assertThat(got.add(c) || b.released > 0).as("chunk %d twice", c).isTrue();
+                    assertThat(got.add(c) || b.released > 0)
+                            .as("chunk %d twice", c)
+                            .isTrue();
                     b.committed(c, who);
                 } else {
                     waits++;

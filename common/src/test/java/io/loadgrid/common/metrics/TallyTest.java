@@ -24,8 +24,19 @@ class TallyTest {
                 h.recordValue(v);
                 all.recordValue(v);
             }
-            Tally t = new Tally(5000, new EnumMap<>(FailureKind.class), 0, 0, 0, 0, 0, h, Histograms.newLatency(), Histograms.newLatency());
-            merged = merged.plus(Json.read(Json.write(t.encode()), Tally.Encoded.class).decode());
+            Tally t = new Tally(
+                    5000,
+                    new EnumMap<>(FailureKind.class),
+                    0,
+                    0,
+                    0,
+                    0,
+                    0,
+                    h,
+                    Histograms.newLatency(),
+                    Histograms.newLatency());
+            merged = merged.plus(
+                    Json.read(Json.write(t.encode()), Tally.Encoded.class).decode());
         }
         assertThat(LatencySummary.of(merged.latency())).isEqualTo(LatencySummary.of(all));
         assertThat(merged.ok()).isEqualTo(15000);
@@ -38,8 +49,10 @@ class TallyTest {
         var f2 = new EnumMap<FailureKind, Long>(FailureKind.class);
         f2.put(FailureKind.TIMEOUT, 3L);
         f2.put(FailureKind.HTTP_5XX, 1L);
-        Tally a = new Tally(10, f1, 100, 1000, 7, 0, 5, Histograms.newLatency(), Histograms.newLatency(), Histograms.newLatency());
-        Tally b = new Tally(20, f2, 200, 2000, 8, 1, 6, Histograms.newLatency(), Histograms.newLatency(), Histograms.newLatency());
+        Tally a = new Tally(
+                10, f1, 100, 1000, 7, 0, 5, Histograms.newLatency(), Histograms.newLatency(), Histograms.newLatency());
+        Tally b = new Tally(
+                20, f2, 200, 2000, 8, 1, 6, Histograms.newLatency(), Histograms.newLatency(), Histograms.newLatency());
         Tally sum = a.plus(b);
         assertThat(sum.items()).isEqualTo(36);
         assertThat(sum.failures()).containsEntry(FailureKind.TIMEOUT, 5L).containsEntry(FailureKind.HTTP_5XX, 1L);

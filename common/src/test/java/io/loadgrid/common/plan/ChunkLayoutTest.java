@@ -26,7 +26,9 @@ class ChunkLayoutTest {
             }
         }
         assertThat(seen).hasSize((int) items);
-        assertThat(layout.chunk(layout.chunks()).count()).as("past the last chunk").isZero();
+        assertThat(layout.chunk(layout.chunks()).count())
+                .as("past the last chunk")
+                .isZero();
     }
 
     @ParameterizedTest(name = "{0} lanes")

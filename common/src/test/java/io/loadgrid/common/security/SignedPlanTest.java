@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.loadgrid.common.plan.ClusterPlan;
 import io.loadgrid.common.plan.ModelConfig;
-import io.loadgrid.common.plan.Split;
 import io.loadgrid.common.plan.RunSpec;
+import io.loadgrid.common.plan.Split;
 import io.loadgrid.common.workload.SeedStream;
 import io.loadgrid.common.workload.Workload;
 import java.nio.charset.StandardCharsets;
@@ -15,9 +15,23 @@ import org.junit.jupiter.api.Test;
 
 class SignedPlanTest {
     static final byte[] SECRET = "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.UTF_8);
-    static final RunSpec SPEC = new RunSpec(new ModelConfig.Hybrid(2), 40, new Workload.Http("seed", new SeedStream("http://127.0.0.1:8080"), true),
-            5000, null, 250.0, 0, Duration.ofSeconds(5), null, true);
-    static final ClusterPlan PLAN = new ClusterPlan(SPEC, new io.loadgrid.common.plan.ChunkLayout(500, 1, 5000), Split.DYNAMIC, java.util.List.of("a", "b"), "c");
+    static final RunSpec SPEC = new RunSpec(
+            new ModelConfig.Hybrid(2),
+            40,
+            new Workload.Http("seed", new SeedStream("http://127.0.0.1:8080"), true),
+            5000,
+            null,
+            250.0,
+            0,
+            Duration.ofSeconds(5),
+            null,
+            true);
+    static final ClusterPlan PLAN = new ClusterPlan(
+            SPEC,
+            new io.loadgrid.common.plan.ChunkLayout(500, 1, 5000),
+            Split.DYNAMIC,
+            java.util.List.of("a", "b"),
+            "c");
 
     @Test
     void aSignedPlanVerifiesAndDecodesToTheSamePlan() {
@@ -28,8 +42,11 @@ class SignedPlanTest {
     void anotherSecretATamperedPlanOrAnotherRunIsRefused() {
         SignedPlan signed = SignedPlan.sign("run-1", PLAN, SECRET);
         byte[] other = "fedcba9876543210fedcba9876543210".getBytes(StandardCharsets.UTF_8);
-        assertThatThrownBy(() -> signed.verify(other)).isInstanceOf(PlanRefused.class).hasMessageContaining("does not verify");
-        SignedPlan tampered = new SignedPlan("run-1", signed.planJson().replace("127.0.0.1", "127.0.0.2"), signed.signature());
+        assertThatThrownBy(() -> signed.verify(other))
+                .isInstanceOf(PlanRefused.class)
+                .hasMessageContaining("does not verify");
+        SignedPlan tampered =
+                new SignedPlan("run-1", signed.planJson().replace("127.0.0.1", "127.0.0.2"), signed.signature());
         assertThatThrownBy(() -> tampered.verify(SECRET)).isInstanceOf(PlanRefused.class);
         SignedPlan replayed = new SignedPlan("run-2", signed.planJson(), signed.signature());
         assertThatThrownBy(() -> replayed.verify(SECRET)).isInstanceOf(PlanRefused.class);

@@ -14,8 +14,10 @@ class TargetAllowlistTest {
         assertThatCode(() -> list.check("http://localhost:8080/")).doesNotThrowAnyException();
         assertThatCode(() -> list.check("http://[::1]:8080/")).doesNotThrowAnyException();
         // address literals only: nothing is sent, the check resolves nothing but the literal
-        assertThatThrownBy(() -> list.check("http://10.1.2.3/")).isInstanceOf(PlanRefused.class)
-                .hasMessageContaining("outside this agent's allowlist").hasMessageContaining("--allow-target");
+        assertThatThrownBy(() -> list.check("http://10.1.2.3/"))
+                .isInstanceOf(PlanRefused.class)
+                .hasMessageContaining("outside this agent's allowlist")
+                .hasMessageContaining("--allow-target");
     }
 
     @Test

@@ -6,8 +6,8 @@ import io.loadgrid.common.metrics.NodeReport;
 import io.loadgrid.common.metrics.NodeSnapshot;
 import io.loadgrid.common.metrics.Resources;
 import io.loadgrid.common.metrics.RunResult;
-import io.loadgrid.common.metrics.TargetCounts;
 import io.loadgrid.common.metrics.Tally;
+import io.loadgrid.common.metrics.TargetCounts;
 import io.loadgrid.common.plan.ClusterPlan;
 import io.loadgrid.coordinator.report.Results;
 import java.util.ArrayList;
@@ -21,15 +21,21 @@ import java.util.Map;
  * percentiles averaged), with the wire bytes and resources only the node itself knows; the total adds the nodes.
  */
 public final class Merge {
-    private Merge() {
-    }
+    private Merge() {}
 
     /** What the coordinator collected about one agent. */
-    public record Node(String id, String address, String host, int cores, NodeReport report, NodeSnapshot last, boolean lost) {
-    }
+    public record Node(
+            String id, String address, String host, int cores, NodeReport report, NodeSnapshot last, boolean lost) {}
 
-    public static RunResult of(ClusterPlan plan, List<Node> nodes, Collection<ChunkResult> chunks, Map<Long, String> releasedFrom,
-                               long startMs, String target, TargetCounts counts, boolean interrupted) {
+    public static RunResult of(
+            ClusterPlan plan,
+            List<Node> nodes,
+            Collection<ChunkResult> chunks,
+            Map<Long, String> releasedFrom,
+            long startMs,
+            String target,
+            TargetCounts counts,
+            boolean interrupted) {
         Map<String, Tally> perNode = new HashMap<>();
         Map<String, Long> chunkCount = new HashMap<>();
         Map<Long, String> committedBy = new HashMap<>();
@@ -44,27 +50,50 @@ public final class Merge {
         List<Resources> resources = new ArrayList<>();
         for (Node n : nodes) {
             Tally t = withBytes(perNode.getOrDefault(n.id(), Tally.empty()), n);
-            long nodeWall = n.report() != null ? n.report().wallNanos() : n.last() != null ? (n.last().clusterMs() - startMs) * 1_000_000 : 0;
-            Resources res = n.report() != null ? n.report().resources() : new Resources(null, null, null, 0, n.cores(), 0, null);
+            long nodeWall = n.report() != null
+                    ? n.report().wallNanos()
+                    : n.last() != null ? (n.last().clusterMs() - startMs) * 1_000_000 : 0;
+            Resources res = n.report() != null
+                    ? n.report().resources()
+                    : new Resources(null, null, null, 0, n.cores(), 0, null);
             total = total.plus(t);
             wall = Math.max(wall, nodeWall);
             resources.add(res);
-            rows.add(new RunResult.NodeResult(n.id(), n.address(), n.host(), n.lost(), chunkCount.getOrDefault(n.id(), 0L),
-                    n.report() == null ? 0 : n.report().duplicates(), n.report() == null ? null : n.report().error(),
+            rows.add(new RunResult.NodeResult(
+                    n.id(),
+                    n.address(),
+                    n.host(),
+                    n.lost(),
+                    chunkCount.getOrDefault(n.id(), 0L),
+                    n.report() == null ? 0 : n.report().duplicates(),
+                    n.report() == null ? null : n.report().error(),
                     Results.of(plan.spec(), t, nodeWall, res, target, null, interrupted)));
         }
-        long rerun = releasedFrom.entrySet().stream().filter(e -> committedBy.containsKey(e.getKey())
-                && !committedBy.get(e.getKey()).equals(e.getValue())).count();
-        var summary = new RunResult.ClusterSummary(nodes.size(), plan.split().name().toLowerCase(), plan.chunkSize(), committedBy.size(),
-                releasedFrom.size(), rerun, nodes.stream().filter(Node::lost).map(Node::id).toList(),
+        long rerun = releasedFrom.entrySet().stream()
+                .filter(e -> committedBy.containsKey(e.getKey())
+                        && !committedBy.get(e.getKey()).equals(e.getValue()))
+                .count();
+        var summary = new RunResult.ClusterSummary(
+                nodes.size(),
+                plan.split().name().toLowerCase(),
+                plan.chunkSize(),
+                committedBy.size(),
+                releasedFrom.size(),
+                rerun,
+                nodes.stream().filter(Node::lost).map(Node::id).toList(),
                 plan.items() < 0 ? 0 : plan.items() - total.items());
-        return Results.of(plan.spec(), total, wall, sum(resources, nodes), target, counts, interrupted).withNodes(summary, rows);
+        return Results.of(plan.spec(), total, wall, sum(resources, nodes), target, counts, interrupted)
+                .withNodes(summary, rows);
     }
 
     /** A lost node's bytes are those of its last snapshot: what it had certainly sent by then. */
     private static Tally withBytes(Tally t, Node n) {
-        long up = n.report() != null ? n.report().bytesUp() : n.last() != null ? n.last().bytesUp() : 0;
-        long down = n.report() != null ? n.report().bytesDown() : n.last() != null ? n.last().bytesDown() : 0;
+        long up = n.report() != null
+                ? n.report().bytesUp()
+                : n.last() != null ? n.last().bytesUp() : 0;
+        long down = n.report() != null
+                ? n.report().bytesDown()
+                : n.last() != null ? n.last().bytesDown() : 0;
         return t.withBytes(up, down);
     }
 
@@ -92,11 +121,25 @@ public final class Merge {
             rssAvg += r.rssMb().avg();
             rssMax += r.rssMb().max();
         }
-        double sysAvg = byHost.values().stream().filter(r -> r.cpuSystemPct() != null).mapToDouble(r -> r.cpuSystemPct().avg()).average().orElse(0);
-        double sysMax = byHost.values().stream().filter(r -> r.cpuSystemPct() != null).mapToDouble(r -> r.cpuSystemPct().max()).max().orElse(0);
+        double sysAvg = byHost.values().stream()
+                .filter(r -> r.cpuSystemPct() != null)
+                .mapToDouble(r -> r.cpuSystemPct().avg())
+                .average()
+                .orElse(0);
+        double sysMax = byHost.values().stream()
+                .filter(r -> r.cpuSystemPct() != null)
+                .mapToDouble(r -> r.cpuSystemPct().max())
+                .max()
+                .orElse(0);
         int cores = byHost.values().stream().mapToInt(Resources::cores).sum();
-        return new Resources(new AvgMax(round(procAvg), round(procMax)), new AvgMax(round(sysAvg), round(sysMax)),
-                new AvgMax(round(rssAvg), round(rssMax)), threads, cores, 0, busiest);
+        return new Resources(
+                new AvgMax(round(procAvg), round(procMax)),
+                new AvgMax(round(sysAvg), round(sysMax)),
+                new AvgMax(round(rssAvg), round(rssMax)),
+                threads,
+                cores,
+                0,
+                busiest);
     }
 
     private static double round(double v) {

@@ -12,7 +12,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** {@code ./loadgrid agents}: joins the cluster briefly as a lite member and lists its agents. */
-@Command(name = "loadgrid agents", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(
+        name = "loadgrid agents",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
         description = "List the agents of a loadgrid cluster: host, cores, memory, version, state.")
 public final class AgentsCli implements Callable<Integer> {
     @Mixin
@@ -23,7 +26,9 @@ public final class AgentsCli implements Callable<Integer> {
     }
 
     public static int execute(PrintStream out, String... args) {
-        return new CommandLine(new AgentsCli(out)).setParameterExceptionHandler((e, a) -> bad(e.getMessage())).execute(args);
+        return new CommandLine(new AgentsCli(out))
+                .setParameterExceptionHandler((e, a) -> bad(e.getMessage()))
+                .execute(args);
     }
 
     private final PrintStream out;
@@ -47,12 +52,18 @@ public final class AgentsCli implements Callable<Integer> {
         try (CoordinatorNode node = CoordinatorNode.join(settings)) {
             List<CoordinatorNode.AgentInfo> agents = node.agents();
             if (agents.isEmpty()) {
-                return bad("no agents in cluster '" + settings.clusterName() + "' at " + String.join(",", settings.join())
-                        + "; start one there with ./loadgrid agent --join ... or check --cluster-name and --join");
+                return bad(
+                        "no agents in cluster '" + settings.clusterName() + "' at " + String.join(",", settings.join())
+                                + "; start one there with ./loadgrid agent --join ... or check --cluster-name and "
+                                + "--join");
             }
-            out.printf("%-8s  %-21s  %-20s  %5s  %10s  %-7s  %s%n", "agent", "address", "host", "cores", "memory_mb", "version", "state");
+            out.printf(
+                    "%-8s  %-21s  %-20s  %5s  %10s  %-7s  %s%n",
+                    "agent", "address", "host", "cores", "memory_mb", "version", "state");
             for (var a : agents) {
-                out.printf("%-8s  %-21s  %-20s  %5d  %10d  %-7s  %s%n", a.id(), a.address(), a.host(), a.cores(), a.memoryMb(), a.version(), a.state());
+                out.printf(
+                        "%-8s  %-21s  %-20s  %5d  %10d  %-7s  %s%n",
+                        a.id(), a.address(), a.host(), a.cores(), a.memoryMb(), a.version(), a.state());
             }
             return 0;
         }

@@ -11,10 +11,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine;
 import sun.misc.Signal;
 
 /**
@@ -22,24 +22,42 @@ import sun.misc.Signal;
  * sweeps (so Prometheus and Grafana see one coordinator, with final values kept) and runs the sweeps handed to it
  * with {@code ./loadgrid sweep PLAN --coordinator URL}, one at a time.
  */
-@Command(name = "loadgrid coordinator", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Stay up as the cluster's coordinator: serve Prometheus /metrics and run the sweeps submitted with "
-                + "./loadgrid sweep PLAN.yaml --coordinator http://HOST:PORT.")
+@Command(
+        name = "loadgrid coordinator",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description =
+                "Stay up as the cluster's coordinator: serve Prometheus /metrics and run the sweeps submitted with "
+                        + "./loadgrid sweep PLAN.yaml --coordinator http://HOST:PORT.")
 public final class CoordinatorCli implements Callable<Integer> {
-    @Option(names = "--out", paramLabel = "DIR", description = "where submitted sweeps write their folders (default: results)")
+    @Option(
+            names = "--out",
+            paramLabel = "DIR",
+            description = "where submitted sweeps write their folders (default: results)")
     Path out = Path.of("results");
-    @Option(names = "--agents", paramLabel = "K", description = "local mode (no --join): agent JVMs to start (default: ${DEFAULT-VALUE})")
+
+    @Option(
+            names = "--agents",
+            paramLabel = "K",
+            description = "local mode (no --join): agent JVMs to start (default: ${DEFAULT-VALUE})")
     int agents = 2;
-    @Option(names = "--accept-sweeps-from", paramLabel = "CIDR,...", description = "who may submit sweeps (default: ${DEFAULT-VALUE}, this host only;"
-            + " /metrics is open to anyone who reaches --metrics-host)")
+
+    @Option(
+            names = "--accept-sweeps-from",
+            paramLabel = "CIDR,...",
+            description = "who may submit sweeps (default: ${DEFAULT-VALUE}, this host only;"
+                    + " /metrics is open to anyone who reaches --metrics-host)")
     String acceptFrom = "127.0.0.0/8,::1/128";
+
     @Mixin
     ClusterOptions cluster = new ClusterOptions();
+
     @Mixin
     MetricsOptions metrics = new MetricsOptions();
 
     public static void main(String[] args) {
-        int exit = new CommandLine(new CoordinatorCli()).setParameterExceptionHandler((e, a) -> BadInput.report("coordinator", e.getMessage()))
+        int exit = new CommandLine(new CoordinatorCli())
+                .setParameterExceptionHandler((e, a) -> BadInput.report("coordinator", e.getMessage()))
                 .execute(args);
         System.exit(exit);
     }
@@ -56,7 +74,8 @@ public final class CoordinatorCli implements Callable<Integer> {
                 throw new IllegalArgumentException("--agents must be at least 1, got " + agents);
             }
             if (metrics.validate().off) {
-                throw new IllegalArgumentException("the coordinator's endpoint is how sweeps reach it; drop --no-metrics");
+                throw new IllegalArgumentException(
+                        "the coordinator's endpoint is how sweeps reach it; drop --no-metrics");
             }
             if (!cluster.join().isEmpty()) {
                 cluster.remote();
@@ -86,9 +105,11 @@ public final class CoordinatorCli implements Callable<Integer> {
                 }
             });
             Signal.handle(new Signal("TERM"), sig -> stop.countDown());
-            System.out.println("loadgrid coordinator: " + (session.local() ? agents + " local agent(s)" : "cluster joined") + ", "
-                    + session.node().agentCount() + " agent(s) up; submit sweeps with ./loadgrid sweep PLAN.yaml --coordinator http://"
-                    + server.address() + " (Ctrl-C ends it)");
+            System.out.println(
+                    "loadgrid coordinator: " + (session.local() ? agents + " local agent(s)" : "cluster joined") + ", "
+                            + session.node().agentCount()
+                            + " agent(s) up; submit sweeps with ./loadgrid sweep PLAN.yaml --coordinator http://"
+                            + server.address() + " (Ctrl-C ends it)");
             System.out.flush();
             stop.await();
             session.close();

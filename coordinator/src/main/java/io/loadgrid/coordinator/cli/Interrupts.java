@@ -14,7 +14,10 @@ public final class Interrupts implements AutoCloseable {
     private volatile boolean fired;
 
     public Interrupts(Runnable stop, PrintStream err) {
-        this(stop, err, "loadgrid run: interrupted; finishing the items in flight and reporting (Ctrl-C again to abort)");
+        this(
+                stop,
+                err,
+                "loadgrid run: interrupted; finishing the items in flight and reporting (Ctrl-C again to abort)");
     }
 
     /** {@code message} tells the user what the first Ctrl-C does and that a second one aborts. */

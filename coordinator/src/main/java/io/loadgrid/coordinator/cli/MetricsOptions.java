@@ -9,21 +9,31 @@ import picocli.CommandLine.Option;
 
 /** Where the coordinator serves Prometheus {@code /metrics} (a picocli mixin shared by run, sweep and coordinator). */
 public final class MetricsOptions {
-    @Option(names = "--metrics-port", paramLabel = "P", description = "serve Prometheus /metrics on this port (default: "
-            + MetricsServer.DEFAULT_PORT + ", a free one when that is taken; 0: any free port)")
+    @Option(
+            names = "--metrics-port",
+            paramLabel = "P",
+            description = "serve Prometheus /metrics on this port (default: " + MetricsServer.DEFAULT_PORT
+                    + ", a free one when that is taken; 0: any free port)")
     Integer port;
-    @Option(names = "--metrics-host", paramLabel = "H", description = "interface for /metrics (default: 127.0.0.1; coordinator: 0.0.0.0)")
+
+    @Option(
+            names = "--metrics-host",
+            paramLabel = "H",
+            description = "interface for /metrics (default: 127.0.0.1; coordinator: 0.0.0.0)")
     String host;
+
     @Option(names = "--no-metrics", description = "do not serve /metrics")
     boolean off;
 
     /** Checks the options before anything starts; bad input is an IllegalArgumentException with the fix. */
     public MetricsOptions validate() {
         if (port != null && (port < 0 || port > 65535)) {
-            throw new IllegalArgumentException("--metrics-port " + port + " is not a TCP port; use 1-65535, or 0 for any free port");
+            throw new IllegalArgumentException(
+                    "--metrics-port " + port + " is not a TCP port; use 1-65535, or 0 for any free port");
         }
         if (off && (port != null || host != null)) {
-            throw new IllegalArgumentException("--no-metrics cannot be combined with --metrics-port or --metrics-host; drop one");
+            throw new IllegalArgumentException(
+                    "--no-metrics cannot be combined with --metrics-port or --metrics-host; drop one");
         }
         return this;
     }
@@ -37,7 +47,8 @@ public final class MetricsOptions {
         return start(metrics, defaultHost, info, true);
     }
 
-    public MetricsServer start(LoadMetrics metrics, String defaultHost, PrintStream info, boolean fallBack) throws IOException {
+    public MetricsServer start(LoadMetrics metrics, String defaultHost, PrintStream info, boolean fallBack)
+            throws IOException {
         if (off) {
             return null;
         }
@@ -48,14 +59,16 @@ public final class MetricsOptions {
         } catch (BindException e) {
             if (port != null || !fallBack) {
                 int p = port != null ? port : MetricsServer.DEFAULT_PORT;
-                throw new IllegalArgumentException("port " + p + " on " + h + " is in use (another coordinator?); stop it, or pick"
-                        + " another with --metrics-port");
+                throw new IllegalArgumentException("port " + p + " on " + h
+                        + " is in use (another coordinator?); stop it, or pick" + " another with --metrics-port");
             }
             server = MetricsServer.start(h, 0, metrics);
-            info.println("loadgrid: port " + MetricsServer.DEFAULT_PORT + " is taken (another coordinator?), so /metrics is on " + server.address());
+            info.println("loadgrid: port " + MetricsServer.DEFAULT_PORT
+                    + " is taken (another coordinator?), so /metrics is on " + server.address());
             return server;
         } catch (java.net.SocketException | java.nio.channels.UnresolvedAddressException e) {
-            throw new IllegalArgumentException("--metrics-host " + h + " cannot be bound (" + e + "); give an address of this host, e.g. 127.0.0.1 or 0.0.0.0");
+            throw new IllegalArgumentException("--metrics-host " + h + " cannot be bound (" + e
+                    + "); give an address of this host, e.g. 127.0.0.1 or 0.0.0.0");
         }
         info.println("loadgrid: Prometheus metrics on http://" + server.address() + "/metrics");
         return server;

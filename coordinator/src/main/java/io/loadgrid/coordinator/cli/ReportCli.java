@@ -12,8 +12,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code ./loadgrid report DIR}: renders a sweep folder's reports again from its results.json. */
-@Command(name = "loadgrid report", mixinStandardHelpOptions = true,
-        description = "Re-render results.csv, summary.md, plots/ and report.html of a sweep folder from its results.json.")
+@Command(
+        name = "loadgrid report",
+        mixinStandardHelpOptions = true,
+        description =
+                "Re-render results.csv, summary.md, plots/ and report.html of a sweep folder from its results.json.")
 public final class ReportCli implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "DIR", description = "a sweep folder, e.g. results/quick-20261124-101500")
     Path dir;
@@ -23,7 +26,8 @@ public final class ReportCli implements Callable<Integer> {
     }
 
     public static int execute(String... args) {
-        return new CommandLine(new ReportCli()).setParameterExceptionHandler((e, x) -> BadInput.report("report", e.getMessage()))
+        return new CommandLine(new ReportCli())
+                .setParameterExceptionHandler((e, x) -> BadInput.report("report", e.getMessage()))
                 .execute(args);
     }
 

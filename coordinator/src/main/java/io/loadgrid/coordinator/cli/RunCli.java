@@ -30,7 +30,9 @@ public final class RunCli implements Callable<Integer> {
     }
 
     public static int execute(String... args) {
-        return command().setParameterExceptionHandler((e, a) -> BadInput.report("run", e.getMessage())).execute(args);
+        return command()
+                .setParameterExceptionHandler((e, a) -> BadInput.report("run", e.getMessage()))
+                .execute(args);
     }
 
     /**
@@ -44,9 +46,12 @@ public final class RunCli implements Callable<Integer> {
 
     private static CommandLine command() {
         RunCli run = new RunCli();
-        CommandSpec spec = CommandSpec.wrapWithoutInspection(run).name("loadgrid run").mixinStandardHelpOptions(true);
-        spec.usageMessage().sortOptions(false)
-                .description("Drive a workload with one concurrency model on one or more agents and report the metrics.");
+        CommandSpec spec =
+                CommandSpec.wrapWithoutInspection(run).name("loadgrid run").mixinStandardHelpOptions(true);
+        spec.usageMessage()
+                .sortOptions(false)
+                .description(
+                        "Drive a workload with one concurrency model on one or more agents and report the metrics.");
         RunParams.ALL.forEach(p -> spec.addOption(option(p)));
         spec.addMixin("cluster", CommandSpec.forAnnotatedObject(run.cluster));
         spec.addMixin("metrics", CommandSpec.forAnnotatedObject(run.metrics));
@@ -55,7 +60,8 @@ public final class RunCli implements Callable<Integer> {
     }
 
     private static OptionSpec option(Param p) {
-        OptionSpec.Builder b = OptionSpec.builder(p.option()).description(ParamTable.description(p).replace("%", "%%"));
+        OptionSpec.Builder b = OptionSpec.builder(p.option())
+                .description(ParamTable.description(p).replace("%", "%%"));
         if (p.type() == Param.Type.FLAG) {
             b.type(boolean.class).arity("0");
             if (Boolean.TRUE.equals(p.defaultValue())) {

@@ -3,12 +3,12 @@ package io.loadgrid.coordinator.cli;
 import io.loadgrid.common.cli.ClusterOptions;
 import io.loadgrid.common.codec.Json;
 import io.loadgrid.common.files.AtomicFile;
-import io.loadgrid.coordinator.request.RunRequest;
 import io.loadgrid.common.metrics.RunResult;
 import io.loadgrid.coordinator.export.LoadMetrics;
 import io.loadgrid.coordinator.export.MetricsServer;
 import io.loadgrid.coordinator.export.RunLabels;
 import io.loadgrid.coordinator.report.Table;
+import io.loadgrid.coordinator.request.RunRequest;
 import io.loadgrid.coordinator.run.StopSwitch;
 import io.loadgrid.coordinator.session.Resolved;
 import io.loadgrid.coordinator.session.Session;
@@ -28,7 +28,8 @@ public final class RunCommand implements Callable<Integer> {
     private final PrintStream out;
     private final PrintStream err;
 
-    public RunCommand(RunRequest run, ClusterOptions cluster, MetricsOptions metrics, PrintStream out, PrintStream err) {
+    public RunCommand(
+            RunRequest run, ClusterOptions cluster, MetricsOptions metrics, PrintStream out, PrintStream err) {
         this.metrics = metrics;
         this.run = run;
         this.cluster = cluster;
@@ -40,17 +41,34 @@ public final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         List<String> targets = Session.precheck(List.of(run), cluster.join().isEmpty());
         LoadMetrics exported = new LoadMetrics();
-        try (MetricsServer server = metrics.start(exported, "127.0.0.1", out); Session session = Session.open(cluster, run.agents(), targets)) {
+        try (MetricsServer server = metrics.start(exported, "127.0.0.1", out);
+                Session session = Session.open(cluster, run.agents(), targets)) {
             exported.agentsUp(session.node()::agentCount);
             Resolved resolved = session.resolve(run);
-            String sweep = "run-" + java.time.LocalDateTime.now().format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+            String sweep = "run-"
+                    + java.time.LocalDateTime.now()
+                            .format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
             exported.sweep(sweep, 1);
-            var series = exported.cell(new RunLabels(sweep, "run", run.spec().model().key(), run.spec().concurrency()), 1,
+            var series = exported.cell(
+                    new RunLabels(
+                            sweep, "run", run.spec().model().key(), run.spec().concurrency()),
+                    1,
                     resolved.spec().plannedItems());
-            RunResult result = session.run(run, resolved, err, (spec, target, agents) ->
-                    out.printf("loadgrid run: %s, concurrency %d per agent, %s items of %s against %s on %d agent(s)%n",
-                            spec.model().key(), spec.concurrency(), spec.duration() == null ? String.format("%,d", spec.items())
-                                    : "for " + spec.duration().toSeconds() + " s of", spec.workload().name(), target, agents), series,
+            RunResult result = session.run(
+                    run,
+                    resolved,
+                    err,
+                    (spec, target, agents) -> out.printf(
+                            "loadgrid run: %s, concurrency %d per agent, %s items of %s against %s on %d agent(s)%n",
+                            spec.model().key(),
+                            spec.concurrency(),
+                            spec.duration() == null
+                                    ? String.format("%,d", spec.items())
+                                    : "for " + spec.duration().toSeconds() + " s of",
+                            spec.workload().name(),
+                            target,
+                            agents),
+                    series,
                     new StopSwitch());
             exported.cellDone(sweep);
             Table.print(result, out);
@@ -66,6 +84,7 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     private void writeJson(RunResult result) throws IOException {
-        AtomicFile.write(run.json(), Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(result));
+        AtomicFile.write(
+                run.json(), Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(result));
     }
 }

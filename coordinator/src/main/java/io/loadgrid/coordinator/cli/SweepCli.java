@@ -7,32 +7,61 @@ import io.loadgrid.coordinator.sweep.SweepCommand;
 import io.loadgrid.coordinator.sweep.SweepOptions;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine;
 
 /** {@code ./loadgrid sweep}: parses the command line into {@link SweepOptions} and hands it to {@link SweepCommand}. */
-@Command(name = "loadgrid sweep", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Run every cell of a sweep plan (default: sweeps/quick.yaml) and write results.json, results.csv, "
-                + "summary.md, plots/ and report.html into results/<sweep-id>/.")
+@Command(
+        name = "loadgrid sweep",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description =
+                "Run every cell of a sweep plan (default: sweeps/quick.yaml) and write results.json, results.csv, "
+                        + "summary.md, plots/ and report.html into results/<sweep-id>/.")
 public final class SweepCli implements Callable<Integer> {
-    @Parameters(index = "0", arity = "0..1", paramLabel = "PLAN.yaml", description = "the sweep plan (default: sweeps/quick.yaml)")
+    @Parameters(
+            index = "0",
+            arity = "0..1",
+            paramLabel = "PLAN.yaml",
+            description = "the sweep plan (default: sweeps/quick.yaml)")
     String plan;
-    @Option(names = "--agents", paramLabel = "K", description = "agents for cells that do not name their own (local: JVMs to start; with --join: how many idle agents to use)")
+
+    @Option(
+            names = "--agents",
+            paramLabel = "K",
+            description = "agents for cells that do not name their own (local: JVMs to start; with --join: how many "
+                    + "idle agents to use)")
     Integer agents;
+
     @Option(names = "--out", paramLabel = "DIR", description = "where sweep folders go (default: results)")
     Path out;
-    @Option(names = "--resume", paramLabel = "ID", description = "continue sweep ID in --out, keeping its completed cells")
+
+    @Option(
+            names = "--resume",
+            paramLabel = "ID",
+            description = "continue sweep ID in --out, keeping its completed cells")
     String resume;
-    @Option(names = "--base", paramLabel = "URL", description = "cells that use the embedded target load URL instead (the seed stream; the target's own latency applies)")
+
+    @Option(
+            names = "--base",
+            paramLabel = "URL",
+            description = "cells that use the embedded target load URL instead (the seed stream; the target's own "
+                    + "latency applies)")
     String base;
-    @Option(names = "--coordinator", paramLabel = "URL", description = "hand the sweep to the long-lived coordinator at URL (./loadgrid coordinator), "
-            + "which runs it and writes its outputs; default: $LOADGRID_COORDINATOR")
+
+    @Option(
+            names = "--coordinator",
+            paramLabel = "URL",
+            description = "hand the sweep to the long-lived coordinator at URL (./loadgrid coordinator), "
+                    + "which runs it and writes its outputs; default: $LOADGRID_COORDINATOR")
     String coordinator = System.getenv("LOADGRID_COORDINATOR");
+
     @Mixin
     ClusterOptions cluster = new ClusterOptions();
+
     @Mixin
     MetricsOptions metrics = new MetricsOptions();
 
@@ -41,7 +70,8 @@ public final class SweepCli implements Callable<Integer> {
     }
 
     public static int execute(String... args) {
-        return new CommandLine(new SweepCli()).setParameterExceptionHandler((e, a) -> BadInput.report("sweep", e.getMessage()))
+        return new CommandLine(new SweepCli())
+                .setParameterExceptionHandler((e, a) -> BadInput.report("sweep", e.getMessage()))
                 .execute(args);
     }
 
@@ -49,7 +79,8 @@ public final class SweepCli implements Callable<Integer> {
     public Integer call() {
         try {
             if (coordinator != null && !coordinator.isBlank()) {
-                return SweepSubmission.of(coordinator, plan, agents, out, resume, base, cluster, metrics).send(System.out, System.err);
+                return SweepSubmission.of(coordinator, plan, agents, out, resume, base, cluster, metrics)
+                        .send(System.out, System.err);
             }
             SweepOptions options = new SweepOptions(plan, agents, out, resume, null, base);
             return new SweepCommand(options.validate(), cluster, metrics.validate(), System.out, System.err).call();

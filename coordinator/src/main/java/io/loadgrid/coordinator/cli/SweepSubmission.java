@@ -26,13 +26,23 @@ import java.nio.file.Path;
  */
 public record SweepSubmission(URI endpoint, SweepRequest request) {
 
-    static SweepSubmission of(String url, String plan, Integer agents, Path out, String resume, String base, ClusterOptions cluster,
-                              MetricsOptions metrics) throws IOException {
+    static SweepSubmission of(
+            String url,
+            String plan,
+            Integer agents,
+            Path out,
+            String resume,
+            String base,
+            ClusterOptions cluster,
+            MetricsOptions metrics)
+            throws IOException {
         if (!cluster.join().isEmpty()) {
-            throw new IllegalArgumentException("--coordinator hands the sweep to a coordinator that has its own cluster; drop --join");
+            throw new IllegalArgumentException(
+                    "--coordinator hands the sweep to a coordinator that has its own cluster; drop --join");
         }
         if (out != null) {
-            throw new IllegalArgumentException("--coordinator writes outputs under the coordinator's own --out; drop --out");
+            throw new IllegalArgumentException(
+                    "--coordinator writes outputs under the coordinator's own --out; drop --out");
         }
         if (metrics.port != null || metrics.host != null || metrics.off) {
             throw new IllegalArgumentException("--coordinator serves /metrics itself; drop the --metrics options");
@@ -44,7 +54,8 @@ public record SweepSubmission(URI endpoint, SweepRequest request) {
             uri = null;
         }
         if (uri == null || uri.getHost() == null || !"http".equals(uri.getScheme())) {
-            throw new IllegalArgumentException("--coordinator '" + url + "' is not an http URL; give e.g. http://10.0.0.10:9470");
+            throw new IllegalArgumentException(
+                    "--coordinator '" + url + "' is not an http URL; give e.g. http://10.0.0.10:9470");
         }
         if (resume != null) {
             // a plan named beside --resume is refused by the coordinator's own checks, in their words
@@ -53,7 +64,8 @@ public record SweepSubmission(URI endpoint, SweepRequest request) {
         Path file = SweepOptions.locate(plan);
         try {
             String source = Files.readString(file, StandardCharsets.UTF_8);
-            return new SweepSubmission(uri, new SweepRequest(plan != null ? plan : file.toString(), source, agents, null, base));
+            return new SweepSubmission(
+                    uri, new SweepRequest(plan != null ? plan : file.toString(), source, agents, null, base));
         } catch (NoSuchFileException e) {
             throw new IllegalArgumentException(file + ": no such plan file; give a path or one of sweeps/*.yaml");
         }
@@ -61,14 +73,18 @@ public record SweepSubmission(URI endpoint, SweepRequest request) {
 
     int send(PrintStream out, PrintStream err) throws IOException, InterruptedException {
         HttpClient client = HttpClient.newHttpClient();
-        HttpRequest post = HttpRequest.newBuilder(endpoint).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(Json.write(request))).build();
+        HttpRequest post = HttpRequest.newBuilder(endpoint)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(Json.write(request)))
+                .build();
         HttpResponse<java.io.InputStream> response;
         try {
             response = client.send(post, HttpResponse.BodyHandlers.ofInputStream());
         } catch (ConnectException e) {
-            return BadInput.report("sweep", "no coordinator answers at " + endpoint.resolve("/") + "; start one with ./loadgrid coordinator"
-                    + " or fix --coordinator / LOADGRID_COORDINATOR");
+            return BadInput.report(
+                    "sweep",
+                    "no coordinator answers at " + endpoint.resolve("/") + "; start one with ./loadgrid coordinator"
+                            + " or fix --coordinator / LOADGRID_COORDINATOR");
         }
         try (BufferedReader in = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
             if (response.statusCode() != 200) {
@@ -76,12 +92,14 @@ public record SweepSubmission(URI endpoint, SweepRequest request) {
                 if (response.statusCode() == 400) {
                     return BadInput.report("sweep", why);
                 }
-                err.println("loadgrid sweep: the coordinator at " + endpoint.resolve("/") + " answered " + response.statusCode() + ": " + why);
+                err.println("loadgrid sweep: the coordinator at " + endpoint.resolve("/") + " answered "
+                        + response.statusCode() + ": " + why);
                 return 1;
             }
             for (String line = in.readLine(); line != null; line = in.readLine()) {
                 if (line.startsWith(SweepRequest.EXIT)) {
-                    return Integer.parseInt(line.substring(SweepRequest.EXIT.length()).strip());
+                    return Integer.parseInt(
+                            line.substring(SweepRequest.EXIT.length()).strip());
                 }
                 (line.startsWith(SweepRequest.ERR) ? err : out).println(line.substring(Math.min(2, line.length())));
             }

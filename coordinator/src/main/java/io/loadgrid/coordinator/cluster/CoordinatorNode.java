@@ -38,7 +38,9 @@ public final class CoordinatorNode implements AutoCloseable {
 
     public List<AgentInfo> agents() {
         Map<Object, Object> states = hz.getMap(ClusterNames.AGENT_STATE);
-        return agentMembers().stream().map(m -> AgentInfo.of(m, String.valueOf(states.getOrDefault(m.getUuid().toString(), "unknown"))))
+        return agentMembers().stream()
+                .map(m -> AgentInfo.of(
+                        m, String.valueOf(states.getOrDefault(m.getUuid().toString(), "unknown"))))
                 .toList();
     }
 
@@ -64,7 +66,9 @@ public final class CoordinatorNode implements AutoCloseable {
             List<Member> present = agentMembers();
             // the state map lives on agents: ask it only once one is there
             Map<Object, Object> states = present.isEmpty() ? Map.of() : hz.getMap(ClusterNames.AGENT_STATE);
-            List<Member> idle = present.stream().filter(m -> "idle".equals(states.get(m.getUuid().toString()))).toList();
+            List<Member> idle = present.stream()
+                    .filter(m -> "idle".equals(states.get(m.getUuid().toString())))
+                    .toList();
             if (wanted > 0 && idle.size() >= wanted) {
                 return idle.subList(0, wanted);
             }
@@ -84,11 +88,17 @@ public final class CoordinatorNode implements AutoCloseable {
     }
 
     /** One agent as the coordinator sees it. */
-    public record AgentInfo(String id, String address, String host, int cores, long memoryMb, String version, String state) {
+    public record AgentInfo(
+            String id, String address, String host, int cores, long memoryMb, String version, String state) {
         static AgentInfo of(Member m, String state) {
-            return new AgentInfo(m.getUuid().toString().substring(0, 8), ClusterNames.address(m),
-                    m.getAttribute(ClusterNames.HOST), Integer.parseInt(m.getAttribute(ClusterNames.CORES)),
-                    Long.parseLong(m.getAttribute(ClusterNames.MEMORY_MB)), m.getAttribute(ClusterNames.VERSION), state);
+            return new AgentInfo(
+                    m.getUuid().toString().substring(0, 8),
+                    ClusterNames.address(m),
+                    m.getAttribute(ClusterNames.HOST),
+                    Integer.parseInt(m.getAttribute(ClusterNames.CORES)),
+                    Long.parseLong(m.getAttribute(ClusterNames.MEMORY_MB)),
+                    m.getAttribute(ClusterNames.VERSION),
+                    state);
         }
     }
 }

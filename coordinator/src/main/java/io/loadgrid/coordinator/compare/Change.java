@@ -9,15 +9,31 @@ import java.util.Locale;
  * @param regression worse by more than the threshold and, when both sides have a spread, by more than twice their
  *                   combined stddev: a change inside the noise is not a regression
  */
-public record Change(String cell, String name, String figure, String unit, double a, double b, double pct, boolean regression,
-                     boolean saturated) {
+public record Change(
+        String cell,
+        String name,
+        String figure,
+        String unit,
+        double a,
+        double b,
+        double pct,
+        boolean regression,
+        boolean saturated) {
 
     public String verdict() {
         return regression ? "REGRESSION" : "ok";
     }
 
     public String[] row() {
-        return new String[] {cell, name + (saturated ? " ⚠" : ""), figure, fmt(a) + " " + unit, fmt(b) + " " + unit, String.format(Locale.ROOT, "%+.1f%%", pct), verdict()};
+        return new String[] {
+            cell,
+            name + (saturated ? " ⚠" : ""),
+            figure,
+            fmt(a) + " " + unit,
+            fmt(b) + " " + unit,
+            String.format(Locale.ROOT, "%+.1f%%", pct),
+            verdict()
+        };
     }
 
     private static String fmt(double v) {

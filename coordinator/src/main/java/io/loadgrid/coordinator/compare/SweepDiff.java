@@ -14,8 +14,7 @@ import java.util.List;
  * histograms, and failure rate (a rise of more than one percentage point is a regression whatever the threshold).
  */
 public final class SweepDiff {
-    private SweepDiff() {
-    }
+    private SweepDiff() {}
 
     public record Result(List<Change> changes, List<String> unmatched) {
         public boolean regressed() {
@@ -34,15 +33,28 @@ public final class SweepDiff {
             }
             if (cb == null || !cb.done()) {
                 // a cell B lost or could not finish is worse than any slowdown
-                changes.add(new Change(ca.id(), ca.name(), "completed (1 yes, 0 no)", "", 1, 0, -100, true, flagged(ca, cb)));
+                changes.add(new Change(
+                        ca.id(), ca.name(), "completed (1 yes, 0 no)", "", 1, 0, -100, true, flagged(ca, cb)));
                 continue;
             }
             Figure speed = ca.paced() ? Figure.THROUGHPUT : Figure.WALL;
-            changes.add(stat(ca, speed, ca.totals().get(speed.key()), cb.totals().get(speed.key()), thresholdPct, flagged(ca, cb)));
+            changes.add(stat(
+                    ca,
+                    speed,
+                    ca.totals().get(speed.key()),
+                    cb.totals().get(speed.key()),
+                    thresholdPct,
+                    flagged(ca, cb)));
             changes.add(p99(ca, "p99 latency", ca.latencyUs(), cb.latencyUs(), thresholdPct, flagged(ca, cb)));
             if (ca.rated() && ca.latencyUncorrectedUs() != null && cb.latencyUncorrectedUs() != null) {
                 // with a rate the corrected p99 mixes the target's answer time with the generator's lateness: keep both
-                changes.add(p99(ca, "p99 uncorrected", ca.latencyUncorrectedUs(), cb.latencyUncorrectedUs(), thresholdPct, flagged(ca, cb)));
+                changes.add(p99(
+                        ca,
+                        "p99 uncorrected",
+                        ca.latencyUncorrectedUs(),
+                        cb.latencyUncorrectedUs(),
+                        thresholdPct,
+                        flagged(ca, cb)));
             }
             changes.add(failures(ca, cb));
         }
@@ -51,8 +63,10 @@ public final class SweepDiff {
 
     /** The cell of B with the same parameters, the one with the same id first; cells that differ are not compared. */
     private static CellResult match(CellResult ca, SweepResults b) {
-        return b.cells().stream().filter(cb -> cb.sameParameters(ca.parameters()))
-                .min(java.util.Comparator.comparing(cb -> !cb.id().equals(ca.id()))).orElse(null);
+        return b.cells().stream()
+                .filter(cb -> cb.sameParameters(ca.parameters()))
+                .min(java.util.Comparator.comparing(cb -> !cb.id().equals(ca.id())))
+                .orElse(null);
     }
 
     private static boolean flagged(CellResult a, CellResult b) {
@@ -63,12 +77,15 @@ public final class SweepDiff {
         double pct = pct(a.mean(), b.mean());
         double worse = f.higherIsBetter() ? a.mean() - b.mean() : b.mean() - a.mean();
         // two standard errors of the difference of the means
-        double noise = a.n() > 1 && b.n() > 1 ? 2 * Math.sqrt(a.stddev() * a.stddev() / a.n() + b.stddev() * b.stddev() / b.n()) : 0;
+        double noise = a.n() > 1 && b.n() > 1
+                ? 2 * Math.sqrt(a.stddev() * a.stddev() / a.n() + b.stddev() * b.stddev() / b.n())
+                : 0;
         boolean regression = worse > 0 && Math.abs(pct) > threshold && worse > noise;
         return new Change(c.id(), c.name(), f.label(), f.unit(), a.mean(), b.mean(), pct, regression, sat);
     }
 
-    private static Change p99(CellResult c, String what, LatencySummary a, LatencySummary b, double threshold, boolean sat) {
+    private static Change p99(
+            CellResult c, String what, LatencySummary a, LatencySummary b, double threshold, boolean sat) {
         double pa = a.p99() / 1e3;
         double pb = b.p99() / 1e3;
         double pct = pct(pa, pb);

@@ -33,8 +33,13 @@ public final class SweepEndpoint implements HttpHandler {
     private final TargetAllowlist submitters;
 
     /** {@code submitters}: who may hand in sweeps (the metrics on the same port are for anyone who can reach it). */
-    public SweepEndpoint(Session session, LoadMetrics metrics, ClusterOptions cluster, Path out, PrintStream log,
-                         TargetAllowlist submitters) {
+    public SweepEndpoint(
+            Session session,
+            LoadMetrics metrics,
+            ClusterOptions cluster,
+            Path out,
+            PrintStream log,
+            TargetAllowlist submitters) {
         this.submitters = submitters;
         this.session = session;
         this.metrics = metrics;
@@ -56,20 +61,30 @@ public final class SweepEndpoint implements HttpHandler {
                 return;
             }
             if (!submitters.permits(ex.getRemoteAddress().getAddress())) {
-                reply(ex, 403, "sweeps are accepted from " + submitters + " only; run ./loadgrid sweep on the coordinator's host,"
-                        + " or start the coordinator with --accept-sweeps-from including " + ex.getRemoteAddress().getAddress().getHostAddress());
+                reply(
+                        ex,
+                        403,
+                        "sweeps are accepted from " + submitters
+                                + " only; run ./loadgrid sweep on the coordinator's host,"
+                                + " or start the coordinator with --accept-sweeps-from including "
+                                + ex.getRemoteAddress().getAddress().getHostAddress());
                 return;
             }
             SweepOptions.Valid sweep;
             try {
-                SweepRequest r = Json.read(new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8), SweepRequest.class);
+                SweepRequest r = Json.read(
+                        new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8), SweepRequest.class);
                 if (r.resume() != null && !r.resume().matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
-                    throw new IllegalArgumentException("--resume '" + r.resume() + "' is not a sweep id; give the id as printed, e.g. quick-20261124-013000");
+                    throw new IllegalArgumentException("--resume '" + r.resume()
+                            + "' is not a sweep id; give the id as printed, e.g. quick-20261124-013000");
                 }
                 if (r.resume() == null && r.planSource() == null) {
-                    throw new IllegalArgumentException("the request has no plan text; send the plan with ./loadgrid sweep PLAN.yaml --coordinator URL");
+                    throw new IllegalArgumentException(
+                            "the request has no plan text; send the plan with ./loadgrid sweep PLAN.yaml "
+                                    + "--coordinator URL");
                 }
-                sweep = new SweepOptions(r.planFile(), r.agents(), out, r.resume(), r.planSource(), r.base()).validate();
+                sweep = new SweepOptions(r.planFile(), r.agents(), out, r.resume(), r.planSource(), r.base())
+                        .validate();
             } catch (IllegalArgumentException e) {
                 reply(ex, 400, e.getMessage());
                 return;
@@ -102,7 +117,8 @@ public final class SweepEndpoint implements HttpHandler {
         PrintStream e = LineStream.of(SweepRequest.ERR, body, log, gone);
         int code;
         try {
-            String url = "http://" + ex.getLocalAddress().getHostString() + ":" + ex.getLocalAddress().getPort();
+            String url = "http://" + ex.getLocalAddress().getHostString() + ":"
+                    + ex.getLocalAddress().getPort();
             code = new SweepCommand(sweep, cluster, null, o, e).submittedTo(url).on(session, metrics, stop);
         } catch (IllegalArgumentException bad) {
             e.println("loadgrid sweep: " + bad.getMessage());

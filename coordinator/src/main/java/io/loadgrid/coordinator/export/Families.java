@@ -1,11 +1,11 @@
 package io.loadgrid.coordinator.export;
 
-import io.prometheus.metrics.model.snapshots.CounterSnapshot.CounterDataPointSnapshot;
 import io.prometheus.metrics.model.snapshots.CounterSnapshot;
-import io.prometheus.metrics.model.snapshots.GaugeSnapshot.GaugeDataPointSnapshot;
+import io.prometheus.metrics.model.snapshots.CounterSnapshot.CounterDataPointSnapshot;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
-import io.prometheus.metrics.model.snapshots.HistogramSnapshot.HistogramDataPointSnapshot;
+import io.prometheus.metrics.model.snapshots.GaugeSnapshot.GaugeDataPointSnapshot;
 import io.prometheus.metrics.model.snapshots.HistogramSnapshot;
+import io.prometheus.metrics.model.snapshots.HistogramSnapshot.HistogramDataPointSnapshot;
 import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.util.ArrayList;
@@ -23,7 +23,8 @@ final class Families {
 
     void counter(String name, String text, Labels labels, double value) {
         help.putIfAbsent(name, text);
-        counters.computeIfAbsent(name, k -> new ArrayList<>()).add(new CounterDataPointSnapshot(value, labels, null, 0));
+        counters.computeIfAbsent(name, k -> new ArrayList<>())
+                .add(new CounterDataPointSnapshot(value, labels, null, 0));
     }
 
     void gauge(String name, String text, Labels labels, double value) {

@@ -26,6 +26,7 @@ record LatencyPoint(long[] classic, Map<Integer, Long> nativeCounts, long zeroCo
     static final double[] BOUNDS = bounds();
     /** Native schema 3: bucket bounds 2^(1/8) apart, about 9%. */
     static final int SCHEMA = 3;
+
     private static final double BUCKETS_PER_OCTAVE = 1 << SCHEMA;
     static final LatencyPoint EMPTY = new LatencyPoint(new long[BOUNDS.length], Map.of(), 0, 0);
 
@@ -73,10 +74,21 @@ record LatencyPoint(long[] classic, Map<Integer, Long> nativeCounts, long zeroCo
     }
 
     HistogramDataPointSnapshot point(Labels labels) {
-        int[] indexes = nativeCounts.keySet().stream().mapToInt(Integer::intValue).toArray();
-        long[] counts = nativeCounts.values().stream().mapToLong(Long::longValue).toArray();
-        return new HistogramDataPointSnapshot(ClassicHistogramBuckets.of(BOUNDS, classic), SCHEMA, zeroCount, 0,
-                NativeHistogramBuckets.of(indexes, counts), NativeHistogramBuckets.EMPTY, sum, labels, Exemplars.EMPTY, 0);
+        int[] indexes =
+                nativeCounts.keySet().stream().mapToInt(Integer::intValue).toArray();
+        long[] counts =
+                nativeCounts.values().stream().mapToLong(Long::longValue).toArray();
+        return new HistogramDataPointSnapshot(
+                ClassicHistogramBuckets.of(BOUNDS, classic),
+                SCHEMA,
+                zeroCount,
+                0,
+                NativeHistogramBuckets.of(indexes, counts),
+                NativeHistogramBuckets.EMPTY,
+                sum,
+                labels,
+                Exemplars.EMPTY,
+                0);
     }
 
     private static int classicIndex(double seconds) {

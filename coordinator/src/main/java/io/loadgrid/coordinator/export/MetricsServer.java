@@ -17,11 +17,13 @@ import java.util.concurrent.Executors;
 
 /**
  * The coordinator's HTTP endpoint: {@code /metrics} in the format the scraper asks for (Prometheus protobuf carries
- * the native histogram, text and OpenMetrics the classic buckets), and any other handler the long-lived coordinator adds.
+ * the native histogram, text and OpenMetrics the classic buckets), and any other handler the long-lived coordinator
+ * adds.
  */
 public final class MetricsServer implements AutoCloseable {
     /** The documented default port. */
     public static final int DEFAULT_PORT = 9470;
+
     private final HttpServer http;
     private final PrometheusRegistry registry = new PrometheusRegistry();
     private final ExpositionFormats formats = ExpositionFormats.init();
@@ -32,7 +34,8 @@ public final class MetricsServer implements AutoCloseable {
         this.http = http;
         registry.register(metrics);
         http.createContext("/metrics", this::scrape);
-        http.setExecutor(Executors.newFixedThreadPool(4, Thread.ofPlatform().daemon().name("metrics-http-", 0).factory()));
+        http.setExecutor(Executors.newFixedThreadPool(
+                4, Thread.ofPlatform().daemon().name("metrics-http-", 0).factory()));
         http.start();
     }
 
@@ -61,9 +64,11 @@ public final class MetricsServer implements AutoCloseable {
                 ex.sendResponseHeaders(405, -1);
                 return;
             }
-            ExpositionFormatWriter writer = formats.findWriter(ex.getRequestHeaders().getFirst("Accept"));
+            ExpositionFormatWriter writer =
+                    formats.findWriter(ex.getRequestHeaders().getFirst("Accept"));
             // noted before collecting: a scrape counts as "after the run" only if it can have seen the final values
-            scraped(ex.getRemoteAddress().getAddress().getHostAddress() + " " + ex.getRequestHeaders().getFirst("Accept"));
+            scraped(ex.getRemoteAddress().getAddress().getHostAddress() + " "
+                    + ex.getRequestHeaders().getFirst("Accept"));
             ByteArrayOutputStream body = new ByteArrayOutputStream(16 * 1024);
             writer.write(body, registry.scrape());
             ex.getResponseHeaders().set("Content-Type", writer.getContentType());
@@ -86,7 +91,8 @@ public final class MetricsServer implements AutoCloseable {
 
     /**
      * A command that ends soon after its last run calls this first: every scraper seen in the last two minutes that
-     * scrapes regularly (twice or more; a one-off curl is not waited for) gets to scrape once more, so that the run's final values reach each Prometheus; the wait is at most 1.5 of the
+     * scrapes regularly (twice or more; a one-off curl is not waited for) gets to scrape once more, so that the run's
+     * final values reach each Prometheus; the wait is at most 1.5 of the
      * slowest scraper's interval (at least 15 s, at most 2 min). Returns false when one did not come back in time.
      */
     public synchronized boolean awaitFinalScrape(java.io.PrintStream err) throws InterruptedException {
@@ -105,7 +111,9 @@ public final class MetricsServer implements AutoCloseable {
         }
         long wait = Math.min(120_000_000_000L, Math.max(15_000_000_000L, interval * 3 / 2));
         long deadline = now + wait;
-        err.printf("loadgrid: waiting for a last scrape of /metrics (up to %d s) so the final values reach Prometheus%n", wait / 1_000_000_000L);
+        err.printf(
+                "loadgrid: waiting for a last scrape of /metrics (up to %d s) so the final values reach Prometheus%n",
+                wait / 1_000_000_000L);
         while (waiting.entrySet().stream().anyMatch(e -> scrapers.get(e.getKey())[0] == e.getValue())) {
             long left = deadline - System.nanoTime();
             if (left <= 0) {

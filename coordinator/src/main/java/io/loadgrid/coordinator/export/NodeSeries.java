@@ -17,6 +17,7 @@ import org.HdrHistogram.HistogramIterationValue;
 final class NodeSeries {
     /** Outcome label values: ok, then every failure kind. */
     static final String[] OUTCOMES = outcomes();
+
     private final long[] requests = new long[OUTCOMES.length];
     private long up;
     private long down;
@@ -130,7 +131,9 @@ final class NodeSeries {
         long[] out = new long[OUTCOMES.length];
         out[0] = ok;
         failures.forEach((k, v) -> {
-            FailureKind kind = k instanceof FailureKind f ? f : FailureKind.valueOf(k.toString().toUpperCase(java.util.Locale.ROOT));
+            FailureKind kind = k instanceof FailureKind f
+                    ? f
+                    : FailureKind.valueOf(k.toString().toUpperCase(java.util.Locale.ROOT));
             out[kind.ordinal() + 1] = v;
         });
         return out;

@@ -1,6 +1,5 @@
 package io.loadgrid.coordinator.local;
 
-import io.loadgrid.common.cluster.ClusterNames;
 import io.loadgrid.common.cluster.ClusterSettings;
 import io.loadgrid.common.process.JavaProcess;
 import io.loadgrid.common.process.Role;
@@ -16,17 +15,28 @@ import java.util.List;
 public final class LocalAgents implements AutoCloseable {
     private final List<Process> processes = new ArrayList<>();
 
-    private LocalAgents() {
-    }
+    private LocalAgents() {}
 
     /** Starts {@code count} agents joining {@code coordinatorPort}; returns once each has joined. */
-    public static LocalAgents start(int count, int coordinatorPort, ClusterSettings settings, String allowTarget) throws IOException {
+    public static LocalAgents start(int count, int coordinatorPort, ClusterSettings settings, String allowTarget)
+            throws IOException {
         LocalAgents agents = new LocalAgents();
         try {
             for (int i = 0; i < count; i++) {
-                ProcessBuilder pb = JavaProcess.builder(Role.AGENT.mainClass(), List.of("--local", "--join", "127.0.0.1:" + coordinatorPort,
-                        "--cluster-name", settings.clusterName(), "--bind", "127.0.0.1", "--port", Integer.toString(coordinatorPort + 1),
-                        "--allow-target", allowTarget));
+                ProcessBuilder pb = JavaProcess.builder(
+                        Role.AGENT.mainClass(),
+                        List.of(
+                                "--local",
+                                "--join",
+                                "127.0.0.1:" + coordinatorPort,
+                                "--cluster-name",
+                                settings.clusterName(),
+                                "--bind",
+                                "127.0.0.1",
+                                "--port",
+                                Integer.toString(coordinatorPort + 1),
+                                "--allow-target",
+                                allowTarget));
                 pb.environment().put("LOADGRID_SECRET", new String(settings.secret(), StandardCharsets.UTF_8));
                 agents.processes.add(pb.start());
             }

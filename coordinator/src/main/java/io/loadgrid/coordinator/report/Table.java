@@ -11,14 +11,16 @@ import java.util.stream.Collectors;
 
 /** The terminal table, with the seeds' rows and units (KB = 1000 bytes, as the seeds computed it). */
 public final class Table {
-    private Table() {
-    }
+    private Table() {}
 
     public static void print(RunResult r, PrintStream out) {
         List<String[]> rows = new ArrayList<>();
         rows.add(row("Execution Time", f("%.2f", r.wallS()), "seconds"));
         rows.add(row("Items", f("%,d ok / %,d failed", r.ok(), r.failed()), "items"));
-        rows.add(row("Throughput", f("%,.1f", r.reqPerS()) + " (" + f("%,.1f", r.itemsPerS()) + " items/s)", "responses/s (items/s)"));
+        rows.add(row(
+                "Throughput",
+                f("%,.1f", r.reqPerS()) + " (" + f("%,.1f", r.itemsPerS()) + " items/s)",
+                "responses/s (items/s)"));
         if (r.result() == null) {
             rows.add(row("Total Downloaded", f("%,d", r.bytesDown()), "bytes"));
             rows.add(row("Download Speed", f("%,.2f", r.downloadBytesPerS() / 1000), "KB/s"));
@@ -40,15 +42,29 @@ public final class Table {
         String max = r.nodes() != null && r.nodes().size() > 1 ? "max: sum of agents' max" : "max";
         rows.add(row("CPU Usage (Process)", pct(r.cpuProcessPct()).replace("(max)", "(" + max + ")"), "% of one core"));
         rows.add(row("CPU Usage (System)", pct(r.cpuSystemPct()), "% of all cores"));
-        rows.add(row("Memory Usage (RSS)", r.rssMb() == null ? "-" : f("%.2f MB (avg) / %.2f MB (" + max + ")", r.rssMb().avg(), r.rssMb().max()), "MB"));
+        rows.add(row(
+                "Memory Usage (RSS)",
+                r.rssMb() == null
+                        ? "-"
+                        : f(
+                                "%.2f MB (avg) / %.2f MB (" + max + ")",
+                                r.rssMb().avg(),
+                                r.rssMb().max()),
+                "MB"));
         rows.add(row("CPU Cores", Integer.toString(r.cores()), "cores"));
         rows.add(row("Threads (max live)", Integer.toString(r.threadsMax()), "threads"));
         if (r.busiestThreadPct() != null) {
             rows.add(row("Busiest Thread", f("%.1f%%", r.busiestThreadPct()), "% of one core"));
         }
         if (r.targetCounts() != null) {
-            rows.add(row("Target counted", f("%,d requests, %,d bytes in, %,d bytes out", r.targetCounts().requests(),
-                    r.targetCounts().bytesIn(), r.targetCounts().bytesOut()), agreement(r)));
+            rows.add(row(
+                    "Target counted",
+                    f(
+                            "%,d requests, %,d bytes in, %,d bytes out",
+                            r.targetCounts().requests(),
+                            r.targetCounts().bytesIn(),
+                            r.targetCounts().bytesOut()),
+                    agreement(r)));
         }
         render(rows, out);
         if (r.nodes() != null) {
@@ -63,12 +79,16 @@ public final class Table {
         if (r.failed() == 0) {
             return "";
         }
-        return r.failures().entrySet().stream().filter(e -> e.getValue() > 0)
-                .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", ", " (", ")"));
+        return r.failures().entrySet().stream()
+                .filter(e -> e.getValue() > 0)
+                .map(e -> e.getKey() + " " + e.getValue())
+                .collect(Collectors.joining(", ", " (", ")"));
     }
 
     private static String agreement(RunResult r) {
-        return f("up %+.2f%%, down %+.2f%% vs client", diff(r.bytesUp(), r.targetCounts().bytesIn()),
+        return f(
+                "up %+.2f%%, down %+.2f%% vs client",
+                diff(r.bytesUp(), r.targetCounts().bytesIn()),
                 diff(r.bytesDown(), r.targetCounts().bytesOut()));
     }
 
@@ -77,8 +97,9 @@ public final class Table {
     }
 
     private static String latency(LatencySummary l) {
-        return f("p50 %.2f / p90 %.2f / p99 %.2f / p99.9 %.2f / max %.2f", l.p50() / 1e3, l.p90() / 1e3, l.p99() / 1e3,
-                l.p999() / 1e3, l.max() / 1e3);
+        return f(
+                "p50 %.2f / p90 %.2f / p99 %.2f / p99.9 %.2f / max %.2f",
+                l.p50() / 1e3, l.p90() / 1e3, l.p99() / 1e3, l.p999() / 1e3, l.max() / 1e3);
     }
 
     private static String pct(AvgMax a) {
@@ -122,7 +143,10 @@ public final class Table {
     private static void line(String[] cells, int[] w, PrintStream out) {
         StringBuilder b = new StringBuilder("|");
         for (int i = 0; i < w.length; i++) {
-            b.append(' ').append(cells[i]).append(" ".repeat(w[i] - cells[i].length())).append(" |");
+            b.append(' ')
+                    .append(cells[i])
+                    .append(" ".repeat(w[i] - cells[i].length()))
+                    .append(" |");
         }
         out.println(b);
     }

@@ -8,27 +8,32 @@ import java.util.stream.Collectors;
 
 /** The table of run parameters as people read it: each option's help line, and README's table of options. */
 public final class ParamTable {
-    private ParamTable() {
-    }
+    private ParamTable() {}
 
     /** The help line of {@code p}, led by the models that use it when not every model does. */
     public static String description(Param p) {
         List<String> models = ModelConfig.usedBy(p);
-        return models.size() == ModelConfig.NAMES.size() ? p.description() : String.join(", ", models) + ": " + p.description();
+        return models.size() == ModelConfig.NAMES.size()
+                ? p.description()
+                : String.join(", ", models) + ": " + p.description();
     }
 
     /** README's table: one row per parameter, made from the table itself. */
     public static String markdown() {
-        return "| option | plan key | default | models | meaning |\n|---|---|---|---|---|\n" + RunParams.ALL.stream()
-                .map(p -> "| `" + option(p) + "` | " + (p.inPlan() ? "`" + p.key() + "`" : "—") + " | "
-                        + (p.shownDefault() == null ? "—" : p.shownDefault()) + " | " + models(p) + " | "
-                        + p.help().replace("|", "\\|") + " |")
-                .collect(Collectors.joining("\n")) + "\n";
+        return "| option | plan key | default | models | meaning |\n|---|---|---|---|---|\n"
+                + RunParams.ALL.stream()
+                        .map(p -> "| `" + option(p) + "` | " + (p.inPlan() ? "`" + p.key() + "`" : "—") + " | "
+                                + (p.shownDefault() == null ? "—" : p.shownDefault()) + " | " + models(p) + " | "
+                                + p.help().replace("|", "\\|") + " |")
+                        .collect(Collectors.joining("\n"))
+                + "\n";
     }
 
     private static String option(Param p) {
         if (p.type() == Param.Type.FLAG) {
-            return Boolean.TRUE.equals(p.defaultValue()) ? "--[no-]" + p.option().substring(2) : p.option();
+            return Boolean.TRUE.equals(p.defaultValue())
+                    ? "--[no-]" + p.option().substring(2)
+                    : p.option();
         }
         return p.option() + " " + (p.choices().isEmpty() ? p.label() : String.join("\\|", p.choices()));
     }

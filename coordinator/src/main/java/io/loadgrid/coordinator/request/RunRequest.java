@@ -39,13 +39,14 @@ import java.util.Locale;
  * @param agents          how many agents run it (0: every idle agent of a remote cluster)
  * @param chunk           items per chunk, or 0 to let the coordinator choose
  */
-public record RunRequest(RunSpec spec, boolean embeddedTarget, double targetLatencyMs, Path json, int agents, Split split,
-                         long chunk) {
+public record RunRequest(
+        RunSpec spec, boolean embeddedTarget, double targetLatencyMs, Path json, int agents, Split split, long chunk) {
 
     /** @throws IllegalArgumentException one line naming the options and how to fix them */
     public static RunRequest of(RunValues v) {
         if (v.given(ITEMS) != null && v.given(DURATION) != null) {
-            throw new IllegalArgumentException(ITEMS.option() + " and " + DURATION.option() + " both given; choose a count or a duration");
+            throw new IllegalArgumentException(
+                    ITEMS.option() + " and " + DURATION.option() + " both given; choose a count or a duration");
         }
         if (v.given(BASE) != null && v.given(URL) != null) {
             throw new IllegalArgumentException(BASE.option() + " and " + URL.option() + " both given; " + BASE.option()
@@ -57,21 +58,35 @@ public record RunRequest(RunSpec spec, boolean embeddedTarget, double targetLate
         model.check(n);
         for (Param p : RunParams.ALL) {
             if (v.given(p) != null && model.refusal(p) != null) {
-                throw new IllegalArgumentException(p.option() + " does not apply to " + model.key() + " (" + model.refusal(p)
-                        + "); drop " + p.option());
+                throw new IllegalArgumentException(p.option() + " does not apply to " + model.key() + " ("
+                        + model.refusal(p) + "); drop " + p.option());
             }
         }
         int batch = model.batch((Integer) v.given(BATCH), n);
         boolean embedded = v.given(BASE) == null && v.given(URL) == null;
         Duration d = v.given(DURATION) == null ? null : Durations.parse(v.text(DURATION), DURATION.option());
-        RunSpec spec = new RunSpec(model, n, Workloads.of(v), d == null ? v.bigCount(ITEMS) : -1, d, v.number(RATE), batch,
+        RunSpec spec = new RunSpec(
+                model,
+                n,
+                Workloads.of(v),
+                d == null ? v.bigCount(ITEMS) : -1,
+                d,
+                v.number(RATE),
+                batch,
                 Durations.parse(v.text(TIMEOUT), TIMEOUT.option()),
-                v.text(SINK).equals("file") ? Path.of(v.text(SINK_FILE)).toAbsolutePath() : null, v.flag(PREWARM));
+                v.text(SINK).equals("file") ? Path.of(v.text(SINK_FILE)).toAbsolutePath() : null,
+                v.flag(PREWARM));
         Split split = Split.valueOf(v.text(SPLIT).toUpperCase(Locale.ROOT));
         Integer agents = v.count(AGENTS);
         Long chunk = v.bigCount(CHUNK);
-        return new RunRequest(spec, embedded && spec.workload() instanceof Workload.Http, v.number(TARGET_LATENCY_MS),
-                v.text(JSON) == null ? null : Path.of(v.text(JSON)), agents == null ? 0 : agents, split, chunk == null ? 0 : chunk);
+        return new RunRequest(
+                spec,
+                embedded && spec.workload() instanceof Workload.Http,
+                v.number(TARGET_LATENCY_MS),
+                v.text(JSON) == null ? null : Path.of(v.text(JSON)),
+                agents == null ? 0 : agents,
+                split,
+                chunk == null ? 0 : chunk);
     }
 
     /** The same run on {@code count} agents. */

@@ -31,8 +31,10 @@ public final class RunValues {
     public static RunValues fromKeys(Map<String, ?> values) {
         Map<Param, Object> given = new LinkedHashMap<>();
         values.forEach((key, v) -> {
-            Param p = RunParams.byKey(key).filter(Param::inPlan).orElseThrow(() -> new IllegalArgumentException(
-                    "'" + key + "' is not a run parameter; use one of " + String.join(", ", planKeys())));
+            Param p = RunParams.byKey(key)
+                    .filter(Param::inPlan)
+                    .orElseThrow(() -> new IllegalArgumentException(
+                            "'" + key + "' is not a run parameter; use one of " + String.join(", ", planKeys())));
             try {
                 given.put(p, p.parse(String.valueOf(v)));
             } catch (IllegalArgumentException e) {

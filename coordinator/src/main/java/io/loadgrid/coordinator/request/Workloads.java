@@ -19,8 +19,7 @@ final class Workloads {
     /** The host the CPU workloads' URLs are generated with when no --base is given; nothing is contacted. */
     static final String CPU_BASE = "http://127.0.0.1:8080";
 
-    private Workloads() {
-    }
+    private Workloads() {}
 
     static Workload of(RunValues v) {
         String url = v.text(URL);

@@ -35,6 +35,7 @@ public final class ClusterRun implements AutoCloseable {
     private static final long READY_TIMEOUT_MS = 120_000;
     /** Time for every agent to see the start instant before it comes. */
     private static final long START_LEAD_MS = 300;
+
     private final HazelcastInstance hz;
     private final String runId;
     private final ClusterPlan plan;
@@ -61,8 +62,7 @@ public final class ClusterRun implements AutoCloseable {
         this.books = hz.getMap(ClusterNames.BOOKS);
         this.listener = hz.getCluster().addMembershipListener(new MembershipListener() {
             @Override
-            public void memberAdded(MembershipEvent e) {
-            }
+            public void memberAdded(MembershipEvent e) {}
 
             @Override
             public void memberRemoved(MembershipEvent e) {
@@ -77,7 +77,8 @@ public final class ClusterRun implements AutoCloseable {
         book.stopped = stopRequested;
         books.set(runId, Json.write(book));
         publish(new RunControl(0, 0, false));
-        heartbeat.scheduleAtFixedRate(this::beat, RunControl.HEARTBEAT_MS, RunControl.HEARTBEAT_MS, TimeUnit.MILLISECONDS);
+        heartbeat.scheduleAtFixedRate(
+                this::beat, RunControl.HEARTBEAT_MS, RunControl.HEARTBEAT_MS, TimeUnit.MILLISECONDS);
         hz.getMap(ClusterNames.PLANS).set(runId, Json.write(SignedPlan.sign(runId, plan, secret)));
         IMap<String, String> status = hz.getMap(ClusterNames.STATUS);
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(READY_TIMEOUT_MS);
@@ -90,7 +91,8 @@ public final class ClusterRun implements AutoCloseable {
                 String s = status.get(ClusterNames.key(runId, agent));
                 AgentStatus st = s == null ? null : Json.read(s, AgentStatus.class);
                 if (st != null && st.state() != AgentStatus.State.READY) {
-                    throw new PlanRejected("agent " + describe(agent) + " " + st.state().name().toLowerCase() + " the plan: " + st.reason());
+                    throw new PlanRejected("agent " + describe(agent) + " "
+                            + st.state().name().toLowerCase() + " the plan: " + st.reason());
                 }
                 ready += st == null ? 0 : 1;
             }
@@ -136,14 +138,17 @@ public final class ClusterRun implements AutoCloseable {
 
     /** An agent that left, or failed, before reporting: its leased chunks go to the others. */
     void lose(String agent, String why) {
-        if (!members.containsKey(agent) || hz.getMap(ClusterNames.REPORTS).containsKey(ClusterNames.key(runId, agent))
+        if (!members.containsKey(agent)
+                || hz.getMap(ClusterNames.REPORTS).containsKey(ClusterNames.key(runId, agent))
                 || lost.putIfAbsent(agent, why) != null) {
             return;
         }
         @SuppressWarnings("unchecked")
         List<Long> back = (List<Long>) books.executeOnKey(runId, BookOp.release(agent));
         back.forEach(c -> releasedFrom.put(c, agent));
-        err.printf("loadgrid run: agent %s %s; %d uncommitted chunk(s) go to the others%n", describe(agent), why, back.size());
+        err.printf(
+                "loadgrid run: agent %s %s; %d uncommitted chunk(s) go to the others%n",
+                describe(agent), why, back.size());
     }
 
     public List<String> agents() {
@@ -196,8 +201,14 @@ public final class ClusterRun implements AutoCloseable {
 
     public Merge.Node node(String agent, NodeReport report, io.loadgrid.common.metrics.NodeSnapshot last) {
         Member m = members.get(agent);
-        return new Merge.Node(agent, ClusterNames.address(m), m.getAttribute(ClusterNames.HOST),
-                Integer.parseInt(m.getAttribute(ClusterNames.CORES)), report, last, lost.containsKey(agent));
+        return new Merge.Node(
+                agent,
+                ClusterNames.address(m),
+                m.getAttribute(ClusterNames.HOST),
+                Integer.parseInt(m.getAttribute(ClusterNames.CORES)),
+                report,
+                last,
+                lost.containsKey(agent));
     }
 
     public String describe(String agent) {

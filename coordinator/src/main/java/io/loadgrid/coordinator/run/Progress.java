@@ -35,8 +35,14 @@ public final class Progress {
     private final Map<String, String> addresses;
 
     /** {@code addresses}: agent uuid to host:port, the name the observer knows agents by. */
-    public Progress(HazelcastInstance hz, String runId, long total, PrintStream err, boolean tty, RunObserver observer,
-                    Map<String, String> addresses) {
+    public Progress(
+            HazelcastInstance hz,
+            String runId,
+            long total,
+            PrintStream err,
+            boolean tty,
+            RunObserver observer,
+            Map<String, String> addresses) {
         this.observer = observer;
         this.addresses = addresses;
         this.queue = hz.getQueue(ClusterNames.snapshots(runId));
@@ -69,10 +75,19 @@ public final class Progress {
             return;
         }
         lastLine = now;
-        String eta = total > 0 && rate > 0 ? String.format(Locale.ROOT, ", ETA %.0f s", Math.max(0, total - done) / rate) : "";
+        String eta = total > 0 && rate > 0
+                ? String.format(Locale.ROOT, ", ETA %.0f s", Math.max(0, total - done) / rate)
+                : "";
         String of = total > 0 ? String.format(Locale.ROOT, "/%,d (%d%%)", total, done * 100 / total) : "";
-        String line = String.format(Locale.ROOT, "progress: %,d%s items, %,.0f items/s, %,d failed, p99 %.1f ms%s",
-                done, of, rate, failed, live.getValueAtPercentile(99) / 1e3, eta);
+        String line = String.format(
+                Locale.ROOT,
+                "progress: %,d%s items, %,.0f items/s, %,d failed, p99 %.1f ms%s",
+                done,
+                of,
+                rate,
+                failed,
+                live.getValueAtPercentile(99) / 1e3,
+                eta);
         err.print(tty ? "\r" + line + "   " : line + System.lineSeparator());
         printed = true;
     }

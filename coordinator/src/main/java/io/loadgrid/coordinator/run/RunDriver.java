@@ -3,7 +3,6 @@ package io.loadgrid.coordinator.run;
 import com.hazelcast.cluster.Member;
 import com.hazelcast.core.HazelcastInstance;
 import io.loadgrid.common.cluster.ClusterNames;
-import io.loadgrid.common.metrics.NodeReport;
 import io.loadgrid.common.metrics.RunResult;
 import io.loadgrid.common.metrics.TargetCounts;
 import io.loadgrid.common.plan.ClusterPlan;
@@ -33,8 +32,17 @@ public final class RunDriver implements Callable<RunResult> {
     private final RunObserver observer;
     private final StopSwitch stop;
 
-    public RunDriver(HazelcastInstance hz, String runId, ClusterPlan plan, List<Member> members, byte[] secret, String target,
-                     PrintStream err, Runnable onReady, RunObserver observer, StopSwitch stop) {
+    public RunDriver(
+            HazelcastInstance hz,
+            String runId,
+            ClusterPlan plan,
+            List<Member> members,
+            byte[] secret,
+            String target,
+            PrintStream err,
+            Runnable onReady,
+            RunObserver observer,
+            StopSwitch stop) {
         this.stop = stop;
         this.onReady = onReady;
         this.observer = observer;
@@ -66,12 +74,14 @@ public final class RunDriver implements Callable<RunResult> {
             Map<String, String> addresses = new HashMap<>();
             members.forEach(m -> addresses.put(m.getUuid().toString(), ClusterNames.address(m)));
             // a terminal gets the line redrawn in place; a log or a remote client gets whole lines
-            Progress progress = new Progress(hz, runId, plan.items(), err, err == System.err && System.console() != null, observer, addresses);
+            Progress progress = new Progress(
+                    hz, runId, plan.items(), err, err == System.err && System.console() != null, observer, addresses);
             long start;
             boolean interrupted;
             TargetCounts before;
             // from here on Ctrl-C stops the run and reports what was measured, even before the agents start
-            try (Interrupts interrupts = new Interrupts(run::stop, err); StopSwitch.Handle asked = stop.during(run::stop)) {
+            try (Interrupts interrupts = new Interrupts(run::stop, err);
+                    StopSwitch.Handle asked = stop.during(run::stop)) {
                 run.prepare(secret);
                 before = stats();
                 onReady.run();
@@ -95,7 +105,8 @@ public final class RunDriver implements Callable<RunResult> {
             for (String agent : plan.agents()) {
                 nodes.add(run.node(agent, run.report(agent), progress.latest().get(agent)));
             }
-            RunResult result = Merge.of(plan, nodes, run.chunks(), run.releasedFrom(), start, target, counts, interrupted);
+            RunResult result =
+                    Merge.of(plan, nodes, run.chunks(), run.releasedFrom(), start, target, counts, interrupted);
             observer.finished(result);
             return result;
         }

@@ -4,20 +4,19 @@ import io.loadgrid.common.metrics.NodeSnapshot;
 import io.loadgrid.common.metrics.RunResult;
 import org.HdrHistogram.Histogram;
 
-/** Sees a run as it happens: each agent's live snapshot, then the merged result (the Prometheus export listens here). */
+/**
+ * Sees a run as it happens: each agent's live snapshot, then the merged result (the Prometheus export listens here).
+ */
 public interface RunObserver {
     RunObserver NONE = new RunObserver() {
         @Override
-        public void snapshot(String address, NodeSnapshot s, Histogram interval) {
-        }
+        public void snapshot(String address, NodeSnapshot s, Histogram interval) {}
 
         @Override
-        public void finished(RunResult result) {
-        }
+        public void finished(RunResult result) {}
 
         @Override
-        public void aborted() {
-        }
+        public void aborted() {}
     };
 
     /** A snapshot of the agent at {@code address}, with the latencies of its interval already decoded. */

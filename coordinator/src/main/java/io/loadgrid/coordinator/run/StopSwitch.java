@@ -2,7 +2,8 @@ package io.loadgrid.coordinator.run;
 
 /**
  * A stop asked for by the program rather than by Ctrl-C (a long-lived coordinator whose client went away): it stops
- * the run in progress the way Ctrl-C does (items in flight finish and count, the run is kept) and no further run starts.
+ * the run in progress the way Ctrl-C does (items in flight finish and count, the run is kept) and no further run
+ * starts.
  */
 public final class StopSwitch {
     private volatile boolean requested;

@@ -11,14 +11,17 @@ import java.util.Set;
 
 /** Local mode: a private cluster name and a fresh secret, so two local runs never mix. */
 final class LocalSettings {
-    private LocalSettings() {
-    }
+    private LocalSettings() {}
 
     static ClusterSettings fresh() {
         byte[] raw = new byte[24];
         new SecureRandom().nextBytes(raw);
         String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
-        return new ClusterSettings("loadgrid-local-" + secret.substring(0, 8), List.of(), "127.0.0.1", 5701,
+        return new ClusterSettings(
+                "loadgrid-local-" + secret.substring(0, 8),
+                List.of(),
+                "127.0.0.1",
+                5701,
                 secret.getBytes(StandardCharsets.UTF_8));
     }
 

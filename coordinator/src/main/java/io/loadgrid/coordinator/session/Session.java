@@ -9,9 +9,9 @@ import io.loadgrid.common.plan.RunSpec;
 import io.loadgrid.common.security.PlanRefused;
 import io.loadgrid.common.security.TargetAllowlist;
 import io.loadgrid.common.workload.Workload;
-import io.loadgrid.coordinator.request.RunRequest;
 import io.loadgrid.coordinator.cluster.CoordinatorNode;
 import io.loadgrid.coordinator.local.LocalAgents;
+import io.loadgrid.coordinator.request.RunRequest;
 import io.loadgrid.coordinator.run.RunDriver;
 import io.loadgrid.coordinator.run.RunObserver;
 import io.loadgrid.coordinator.run.StopSwitch;
@@ -38,7 +38,13 @@ public final class Session implements AutoCloseable {
     private final Targets targets;
     private boolean agentsUsed;
 
-    private Session(ClusterSettings settings, boolean local, CoordinatorNode node, LocalAgents agents, String allowTarget, Targets targets) {
+    private Session(
+            ClusterSettings settings,
+            boolean local,
+            CoordinatorNode node,
+            LocalAgents agents,
+            String allowTarget,
+            Targets targets) {
         this.allowTarget = allowTarget;
         this.settings = settings;
         this.local = local;
@@ -57,7 +63,8 @@ public final class Session implements AutoCloseable {
         CoordinatorNode node = CoordinatorNode.join(settings);
         try {
             String allow = LocalSettings.allowed(userTargets);
-            LocalAgents agents = local ? LocalAgents.start(Math.max(1, localAgents), node.port(), settings, allow) : null;
+            LocalAgents agents =
+                    local ? LocalAgents.start(Math.max(1, localAgents), node.port(), settings, allow) : null;
             return new Session(settings, local, node, agents, allow, new Targets());
         } catch (IOException | RuntimeException e) {
             node.close();
@@ -74,8 +81,9 @@ public final class Session implements AutoCloseable {
         Set<String> targets = new LinkedHashSet<>();
         for (RunRequest run : runs) {
             if (run.embeddedTarget() && !local) {
-                throw new IllegalArgumentException("with --join the agents need a target they can reach: give --base URL or --url TEMPLATE"
-                        + " (in a sweep plan: base or url)");
+                throw new IllegalArgumentException(
+                        "with --join the agents need a target they can reach: give --base URL or --url TEMPLATE"
+                                + " (in a sweep plan: base or url)");
             }
             if (run.spec().workload() instanceof Workload.Http http && !run.embeddedTarget()) {
                 targets.add(http.urls().base());
@@ -119,8 +127,10 @@ public final class Session implements AutoCloseable {
             try {
                 allowed.check(t);
             } catch (PlanRefused e) {
-                throw new IllegalArgumentException("this coordinator runs in local mode, whose agents load only " + allowTarget + ", not " + t
-                        + "; use its embedded target (no --base), or start the coordinator with --join and agents allowed to load it");
+                throw new IllegalArgumentException(
+                        "this coordinator runs in local mode, whose agents load only " + allowTarget + ", not " + t
+                                + "; use its embedded target (no --base), or start the coordinator with --join "
+                                + "and agents allowed to load it");
             }
         }
     }
@@ -144,25 +154,42 @@ public final class Session implements AutoCloseable {
     }
 
     /** Runs one plan on {@code run.agents()} idle agents (local default 1; with --join 0 means all idle ones). */
-    public RunResult run(RunRequest run, Resolved resolved, PrintStream err, Header header, RunObserver observer, StopSwitch stop)
+    public RunResult run(
+            RunRequest run, Resolved resolved, PrintStream err, Header header, RunObserver observer, StopSwitch stop)
             throws Exception {
         int wanted = local ? Math.max(1, run.agents()) : run.agents();
         List<Member> members = node.idleAgents(wanted, local || wanted > 0 ? AGENT_WAIT_MS : 5_000);
         if (members.isEmpty() || members.size() < wanted) {
-            throw new IllegalArgumentException("found " + members.size() + " idle agent(s) in cluster '" + settings.clusterName()
-                    + "', need " + Math.max(1, wanted) + "; start agents with ./loadgrid agent --join ... or lower --agents");
+            throw new IllegalArgumentException("found " + members.size() + " idle agent(s) in cluster '"
+                    + settings.clusterName() + "', need " + Math.max(1, wanted)
+                    + "; start agents with ./loadgrid agent --join ... or lower --agents");
         }
         agentsUsed = true;
         RunSpec spec = resolved.spec();
-        ClusterPlan plan = ClusterPlan.of(spec, run.chunk(), run.split(),
-                members.stream().map(m -> m.getUuid().toString()).toList(), node.uuid());
-        return new RunDriver(node.hz(), "run-" + UUID.randomUUID().toString().substring(0, 8), plan, members, settings.secret(),
-                resolved.target(), err, () -> header.ready(spec, resolved.target(), members.size()), observer, stop).call();
+        ClusterPlan plan = ClusterPlan.of(
+                spec,
+                run.chunk(),
+                run.split(),
+                members.stream().map(m -> m.getUuid().toString()).toList(),
+                node.uuid());
+        return new RunDriver(
+                        node.hz(),
+                        "run-" + UUID.randomUUID().toString().substring(0, 8),
+                        plan,
+                        members,
+                        settings.secret(),
+                        resolved.target(),
+                        err,
+                        () -> header.ready(spec, resolved.target(), members.size()),
+                        observer,
+                        stop)
+                .call();
     }
 
     @Override
     public void close() {
-        try (node; targets) {
+        try (node;
+                targets) {
             if (agents != null) {
                 agents.close();
             }

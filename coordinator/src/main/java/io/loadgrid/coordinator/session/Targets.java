@@ -16,7 +16,6 @@ final class Targets implements AutoCloseable {
     private EmbeddedTarget embedded;
     private double latencyMs = -1;
 
-
     Resolved resolve(RunRequest run) throws IOException {
         RunSpec spec = run.spec();
         if (run.embeddedTarget()) {

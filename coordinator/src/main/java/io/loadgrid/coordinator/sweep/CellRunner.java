@@ -31,11 +31,21 @@ final class CellRunner {
      * interrupted run ends the cell (it is kept: what it measured is not thrown away), and so does a stop asked
      * between runs.
      */
-    void run(Cell cell, RunRequest options, String position, int warmups, int repetitions, List<RunResult> runs,
-             RunObserver observer) throws Exception {
+    void run(
+            Cell cell,
+            RunRequest options,
+            String position,
+            int warmups,
+            int repetitions,
+            List<RunResult> runs,
+            RunObserver observer)
+            throws Exception {
         Resolved resolved = session.resolve(options);
         for (int w = 1; w <= warmups; w++) {
-            if (stopAsked.getAsBoolean() || once(cell, options, resolved, observer, position, "warm-up " + w + "/" + warmups).interrupted() != null) {
+            if (stopAsked.getAsBoolean()
+                    || once(cell, options, resolved, observer, position, "warm-up " + w + "/" + warmups)
+                                    .interrupted()
+                            != null) {
                 return;
             }
         }
@@ -48,12 +58,26 @@ final class CellRunner {
         }
     }
 
-    private RunResult once(Cell cell, RunRequest options, Resolved resolved, RunObserver observer, String position, String what) throws Exception {
+    private RunResult once(
+            Cell cell, RunRequest options, Resolved resolved, RunObserver observer, String position, String what)
+            throws Exception {
         String label = "[" + position + " " + cell.id() + "] " + cell.name() + " · " + what;
-        RunResult r = session.run(options, resolved, err, (spec, target, agents) -> err.println(label + " on " + agents + " agent(s)"),
-                observer, stop);
-        err.println(String.format(Locale.ROOT, "%s: %.2f s, %,.1f items/s, p99 %.2f ms, %,d failed%s", label, r.wallS(), r.itemsPerS(),
-                r.latencyUs().p99() / 1e3, r.failed(), r.interrupted() != null ? " (interrupted)" : ""));
+        RunResult r = session.run(
+                options,
+                resolved,
+                err,
+                (spec, target, agents) -> err.println(label + " on " + agents + " agent(s)"),
+                observer,
+                stop);
+        err.println(String.format(
+                Locale.ROOT,
+                "%s: %.2f s, %,.1f items/s, p99 %.2f ms, %,d failed%s",
+                label,
+                r.wallS(),
+                r.itemsPerS(),
+                r.latencyUs().p99() / 1e3,
+                r.failed(),
+                r.interrupted() != null ? " (interrupted)" : ""));
         return r;
     }
 }

@@ -10,18 +10,24 @@ import java.time.temporal.ChronoUnit;
 
 /** What a sweep ran on, recorded once at its start: results are only comparable with their environment beside them. */
 final class EnvironmentProbe {
-    private EnvironmentProbe() {
-    }
+    private EnvironmentProbe() {}
 
     static Environment of(CoordinatorNode node, boolean local) {
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         String version = EnvironmentProbe.class.getPackage().getImplementationVersion();
-        return new Environment(hostName(), System.getProperty("os.name") + " " + System.getProperty("os.version"),
-                Runtime.getRuntime().availableProcessors(), os.getTotalMemorySize() / (1024 * 1024),
-                Runtime.version() + " (" + System.getProperty("java.vendor") + ")", version == null ? "0.1.0" : version,
+        return new Environment(
+                hostName(),
+                System.getProperty("os.name") + " " + System.getProperty("os.version"),
+                Runtime.getRuntime().availableProcessors(),
+                os.getTotalMemorySize() / (1024 * 1024),
+                Runtime.version() + " (" + System.getProperty("java.vendor") + ")",
+                version == null ? "0.1.0" : version,
                 local ? "local" : "cluster",
-                node.agents().stream().map(a -> new Environment.Agent(a.id(), a.address(), a.host(), a.cores(), a.memoryMb(), a.version()))
-                        .toList(), Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+                node.agents().stream()
+                        .map(a -> new Environment.Agent(
+                                a.id(), a.address(), a.host(), a.cores(), a.memoryMb(), a.version()))
+                        .toList(),
+                Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
     }
 
     private static String hostName() {

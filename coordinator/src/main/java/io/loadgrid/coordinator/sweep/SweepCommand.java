@@ -2,10 +2,10 @@ package io.loadgrid.coordinator.sweep;
 
 import io.loadgrid.common.cli.ClusterOptions;
 import io.loadgrid.coordinator.cli.MetricsOptions;
-import io.loadgrid.coordinator.request.RunRequest;
 import io.loadgrid.coordinator.export.LoadMetrics;
 import io.loadgrid.coordinator.export.MetricsServer;
 import io.loadgrid.coordinator.report.sweep.Comparisons;
+import io.loadgrid.coordinator.request.RunRequest;
 import io.loadgrid.coordinator.run.StopSwitch;
 import io.loadgrid.coordinator.session.Session;
 import io.loadgrid.coordinator.sweep.plan.Cell;
@@ -31,7 +31,12 @@ public final class SweepCommand implements Callable<Integer> {
     private final PrintStream out;
     private final PrintStream err;
 
-    public SweepCommand(SweepOptions.Valid sweep, ClusterOptions cluster, MetricsOptions metrics, PrintStream out, PrintStream err) {
+    public SweepCommand(
+            SweepOptions.Valid sweep,
+            ClusterOptions cluster,
+            MetricsOptions metrics,
+            PrintStream out,
+            PrintStream err) {
         this.metrics = metrics;
         this.sweep = sweep;
         this.cluster = cluster;
@@ -43,10 +48,12 @@ public final class SweepCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Map<String, RunRequest> options = options(sweep.plan());
         boolean local = cluster.join().isEmpty();
-        int agents = options.values().stream().mapToInt(RunRequest::agents).max().orElse(1);
+        int agents =
+                options.values().stream().mapToInt(RunRequest::agents).max().orElse(1);
         List<String> targets = Session.precheck(options.values(), local);
         LoadMetrics exported = new LoadMetrics();
-        try (MetricsServer server = metrics.start(exported, "127.0.0.1", out); Session session = Session.open(cluster, agents, targets)) {
+        try (MetricsServer server = metrics.start(exported, "127.0.0.1", out);
+                Session session = Session.open(cluster, agents, targets)) {
             exported.agentsUp(session.node()::agentCount);
             int code = run(session, exported, new StopSwitch(), options);
             if (server != null) {
@@ -62,14 +69,17 @@ public final class SweepCommand implements Callable<Integer> {
         return this;
     }
 
-    /** Runs the sweep on a session that is already open (a long-lived coordinator's, or the one {@link #call()} opens). */
+    /**
+     * Runs the sweep on a session that is already open (a long-lived coordinator's, or the one {@link #call()} opens).
+     */
     public int on(Session session, LoadMetrics exported, StopSwitch stop) throws Exception {
         Map<String, RunRequest> options = options(sweep.plan());
         session.checkLoadable(Session.precheck(options.values(), session.local()));
         return run(session, exported, stop, options);
     }
 
-    private int run(Session session, LoadMetrics exported, StopSwitch stop, Map<String, RunRequest> options) throws Exception {
+    private int run(Session session, LoadMetrics exported, StopSwitch stop, Map<String, RunRequest> options)
+            throws Exception {
         SweepPlan plan = sweep.plan();
         boolean local = session.local();
         SweepStore store = new SweepStore(sweep.dir());
@@ -77,8 +87,9 @@ public final class SweepCommand implements Callable<Integer> {
             options = onEvery(options, session.idleAgentCount());
         }
         SweepResults start = sweep.previous() != null ? sweep.previous() : fresh(plan, session);
-        out.println("loadgrid sweep " + start.sweepId() + ": " + plan.cells().size() + " cell(s) of plan " + plan.name() + " ("
-                + plan.file() + "), " + plan.repetitions() + " run(s) + " + plan.warmups() + " warm-up(s) each; outputs in " + store.dir());
+        out.println("loadgrid sweep " + start.sweepId() + ": " + plan.cells().size() + " cell(s) of plan " + plan.name()
+                + " (" + plan.file() + "), " + plan.repetitions() + " run(s) + " + plan.warmups()
+                + " warm-up(s) each; outputs in " + store.dir());
         store.save(start);
         SweepRunner runner = new SweepRunner(plan, options, session, store, err, exported, stop);
         SweepResults done = runner.run(start);
@@ -88,9 +99,12 @@ public final class SweepCommand implements Callable<Integer> {
             return 0;
         }
         String agents = sweep.agents() == null ? "" : " --agents " + sweep.agents();
-        out.println("not every cell completed; continue with: ./loadgrid sweep --resume " + start.sweepId() + (submittedTo != null
-                ? agents + " --coordinator " + submittedTo
-                : (sweep.outRoot() == null ? "" : " --out " + sweep.outRoot()) + agents + (local ? "" : " and the same --join options")));
+        out.println("not every cell completed; continue with: ./loadgrid sweep --resume " + start.sweepId()
+                + (submittedTo != null
+                        ? agents + " --coordinator " + submittedTo
+                        : (sweep.outRoot() == null ? "" : " --out " + sweep.outRoot())
+                                + agents
+                                + (local ? "" : " and the same --join options")));
         return runner.interrupted() ? INTERRUPTED : 1;
     }
 
@@ -124,7 +138,17 @@ public final class SweepCommand implements Callable<Integer> {
 
     private SweepResults fresh(SweepPlan plan, Session session) {
         List<CellResult> cells = plan.cells().stream().map(CellSummary::pending).toList();
-        return new SweepResults(SweepResults.SCHEMA, sweep.sweepId(), new SweepResults.PlanInfo(plan.name(), plan.description(),
-                plan.file(), plan.repetitions(), plan.warmups(), plan.source()), EnvironmentProbe.of(session.node(), session.local()), cells);
+        return new SweepResults(
+                SweepResults.SCHEMA,
+                sweep.sweepId(),
+                new SweepResults.PlanInfo(
+                        plan.name(),
+                        plan.description(),
+                        plan.file(),
+                        plan.repetitions(),
+                        plan.warmups(),
+                        plan.source()),
+                EnvironmentProbe.of(session.node(), session.local()),
+                cells);
     }
 }

@@ -14,7 +14,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The sweep command line as typed; {@link #validate()} reads the plan (or the sweep to resume) and says what is wrong. */
+/**
+ * The sweep command line as typed; {@link #validate()} reads the plan (or the sweep to resume) and says what is wrong.
+ */
 public record SweepOptions(String planFile, Integer agents, Path out, String resume, String planSource, String base) {
     public SweepOptions(String planFile, Integer agents, Path out, String resume) {
         this(planFile, agents, out, resume, null, null);
@@ -26,8 +28,14 @@ public record SweepOptions(String planFile, Integer agents, Path out, String res
      * @param previous the results of the sweep being resumed, its completed cells kept and the rest pending; or null
      * @param outRoot  the --out the user gave, to repeat in the resume hint; null for the default
      */
-    public record Valid(SweepPlan plan, String sweepId, Path dir, Integer agents, SweepResults previous, Path outRoot, String base) {
-    }
+    public record Valid(
+            SweepPlan plan,
+            String sweepId,
+            Path dir,
+            Integer agents,
+            SweepResults previous,
+            Path outRoot,
+            String base) {}
 
     public Valid validate() {
         if (agents != null && agents < 1) {
@@ -36,7 +44,8 @@ public record SweepOptions(String planFile, Integer agents, Path out, String res
         Path root = out != null ? out : Path.of("results");
         if (resume != null) {
             if (planFile != null) {
-                throw new IllegalArgumentException("--resume continues the plan its sweep started with; drop " + planFile);
+                throw new IllegalArgumentException(
+                        "--resume continues the plan its sweep started with; drop " + planFile);
             }
             Path dir = root.resolve(resume);
             if (!Files.isDirectory(dir)) {
@@ -44,7 +53,8 @@ public record SweepOptions(String planFile, Integer agents, Path out, String res
                         + (out == null ? " (or --out DIR where it was written)" : ""));
             }
             SweepResults previous = SweepStore.load(dir);
-            SweepPlan plan = PlanParser.parse(previous.plan().file(), previous.plan().source());
+            SweepPlan plan =
+                    PlanParser.parse(previous.plan().file(), previous.plan().source());
             return new Valid(plan, resume, dir, agents, keepDone(previous, plan), out, checkedBase());
         }
         SweepPlan plan = planSource != null ? PlanParser.parse(planFile, planSource) : PlanParser.parse(planPath());
@@ -65,7 +75,8 @@ public record SweepOptions(String planFile, Integer agents, Path out, String res
         } catch (java.net.URISyntaxException e) {
             // the message below says what is expected
         }
-        throw new IllegalArgumentException("--base '" + base + "' is not an http URL; give e.g. --base http://10.0.0.20:8080");
+        throw new IllegalArgumentException(
+                "--base '" + base + "' is not an http URL; give e.g. --base http://10.0.0.20:8080");
     }
 
     private Path planPath() {
@@ -90,7 +101,10 @@ public record SweepOptions(String planFile, Integer agents, Path out, String res
     private static SweepResults keepDone(SweepResults previous, SweepPlan plan) {
         List<CellResult> cells = new ArrayList<>();
         for (Cell c : plan.cells()) {
-            CellResult old = previous.cells().stream().filter(p -> p.id().equals(c.id())).findFirst().orElse(null);
+            CellResult old = previous.cells().stream()
+                    .filter(p -> p.id().equals(c.id()))
+                    .findFirst()
+                    .orElse(null);
             boolean same = old != null && old.done() && old.sameParameters(c.params());
             cells.add(same ? old : CellSummary.pending(c));
         }

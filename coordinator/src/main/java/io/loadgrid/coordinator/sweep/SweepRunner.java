@@ -2,10 +2,10 @@ package io.loadgrid.coordinator.sweep;
 
 import io.loadgrid.common.metrics.RunResult;
 import io.loadgrid.coordinator.cli.Interrupts;
-import io.loadgrid.coordinator.request.RunRequest;
 import io.loadgrid.coordinator.export.CellSeries;
 import io.loadgrid.coordinator.export.LoadMetrics;
 import io.loadgrid.coordinator.export.RunLabels;
+import io.loadgrid.coordinator.request.RunRequest;
 import io.loadgrid.coordinator.run.PlanRejected;
 import io.loadgrid.coordinator.run.StopSwitch;
 import io.loadgrid.coordinator.session.Session;
@@ -35,8 +35,14 @@ final class SweepRunner {
     private final LoadMetrics metrics;
     private final StopSwitch stop;
 
-    SweepRunner(SweepPlan plan, Map<String, RunRequest> options, Session session, SweepStore store, PrintStream err, LoadMetrics metrics,
-                StopSwitch stop) {
+    SweepRunner(
+            SweepPlan plan,
+            Map<String, RunRequest> options,
+            Session session,
+            SweepStore store,
+            PrintStream err,
+            LoadMetrics metrics,
+            StopSwitch stop) {
         this.stop = stop;
         this.metrics = metrics;
         this.plan = plan;
@@ -53,22 +59,28 @@ final class SweepRunner {
         CellRunner runner = new CellRunner(session, err, this::interrupted, stop);
         metrics.sweep(start.sweepId(), plan.cells().size());
         // between runs Ctrl-C means "stop after this"; during a run the run's own handler stops it and reports
-        try (Interrupts between = new Interrupts(() -> stopAsked = true, err,
-                "loadgrid sweep: interrupted; saving what was measured, no further run starts (Ctrl-C again to abort)")) {
+        try (Interrupts between = new Interrupts(
+                () -> stopAsked = true,
+                err,
+                "loadgrid sweep: interrupted; saving what was measured, no further run starts (Ctrl-C again to "
+                        + "abort)")) {
             for (int i = 0; i < plan.cells().size() && !interrupted(); i++) {
                 Cell cell = plan.cells().get(i);
                 if (cells.get(i).done()) {
-                    err.println("[" + (i + 1) + "/" + plan.cells().size() + " " + cell.id() + "] " + cell.name() + ": done before, kept");
+                    err.println("[" + (i + 1) + "/" + plan.cells().size() + " " + cell.id() + "] " + cell.name()
+                            + ": done before, kept");
                     metrics.cellDone(start.sweepId());
                     continue;
                 }
                 if (session.local() && session.agentsUsed()) {
                     session.freshLocalAgents();
                 }
-                CellResult result = runCell(runner, cell, (i + 1) + "/" + plan.cells().size(), series(start.sweepId(), cell));
+                CellResult result =
+                        runCell(runner, cell, (i + 1) + "/" + plan.cells().size(), series(start.sweepId(), cell));
                 metrics.cellDone(start.sweepId());
                 cells.set(i, result);
-                current = new SweepResults(start.schema(), start.sweepId(), start.plan(), start.environment(), List.copyOf(cells));
+                current = new SweepResults(
+                        start.schema(), start.sweepId(), start.plan(), start.environment(), List.copyOf(cells));
                 store.save(current);
                 stopAsked |= "interrupted".equals(result.status());
             }
@@ -87,8 +99,14 @@ final class SweepRunner {
     /** The cell's exported series, labelled so that dashboards can tell cells, models and concurrencies apart. */
     private CellSeries series(String sweepId, Cell cell) {
         RunRequest o = options.get(cell.id());
-        return metrics.cell(new RunLabels(sweepId, cell.id() + " " + cell.name(), o.spec().model().key(), o.spec().concurrency()),
-                plan.warmups() + plan.repetitions(), o.spec().plannedItems());
+        return metrics.cell(
+                new RunLabels(
+                        sweepId,
+                        cell.id() + " " + cell.name(),
+                        o.spec().model().key(),
+                        o.spec().concurrency()),
+                plan.warmups() + plan.repetitions(),
+                o.spec().plannedItems());
     }
 
     private CellResult runCell(CellRunner runner, Cell cell, String position, CellSeries series) {
@@ -97,14 +115,19 @@ final class SweepRunner {
         try {
             runner.run(cell, options.get(cell.id()), position, plan.warmups(), plan.repetitions(), runs, series);
         } catch (Exception e) {
-            String why = e instanceof PlanRejected || e instanceof IllegalArgumentException ? e.getMessage() : e.toString();
+            String why =
+                    e instanceof PlanRejected || e instanceof IllegalArgumentException ? e.getMessage() : e.toString();
             why = String.valueOf(why).strip().replace('\n', ' ');
             err.println(tag + " failed: " + why);
             return CellSummary.of(cell, "failed", why, runs, session.local());
         }
-        long missing = runs.stream().filter(r -> r.interrupted() == null).mapToLong(r -> r.cluster().missingItems()).sum();
+        long missing = runs.stream()
+                .filter(r -> r.interrupted() == null)
+                .mapToLong(r -> r.cluster().missingItems())
+                .sum();
         if (missing > 0) {
-            err.println(tag + " failed: " + missing + " items missing (an agent was lost); its runs are kept but not compared");
+            err.println(tag + " failed: " + missing
+                    + " items missing (an agent was lost); its runs are kept but not compared");
             return CellSummary.of(cell, "failed", missing + " items missing: an agent was lost", runs, session.local());
         }
         boolean interrupted = runs.size() < plan.repetitions() || runs.stream().anyMatch(r -> r.interrupted() != null);

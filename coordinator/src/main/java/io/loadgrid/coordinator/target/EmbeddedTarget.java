@@ -20,8 +20,17 @@ public final class EmbeddedTarget implements AutoCloseable {
     }
 
     public static EmbeddedTarget start(double latencyMs) throws IOException {
-        Process p = JavaProcess.builder(Role.TARGET.mainClass(), List.of("--host", "127.0.0.1", "--port", "0", "--exit-on-stdin-eof",
-                "--latency", Double.toString(latencyMs))).start();
+        Process p = JavaProcess.builder(
+                        Role.TARGET.mainClass(),
+                        List.of(
+                                "--host",
+                                "127.0.0.1",
+                                "--port",
+                                "0",
+                                "--exit-on-stdin-eof",
+                                "--latency",
+                                Double.toString(latencyMs)))
+                .start();
         try {
             return new EmbeddedTarget(p, Role.TARGET.readyWhat(JavaProcess.awaitLine(p, Role.TARGET.readyPrefix())));
         } catch (IOException e) {

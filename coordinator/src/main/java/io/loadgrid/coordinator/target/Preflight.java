@@ -6,10 +6,12 @@ import java.net.Socket;
 import java.net.URI;
 import java.net.UnknownHostException;
 
-/** Checks that the target accepts connections before any load is planned, so a typo costs one line, not a run of failures. */
+/**
+ * Checks that the target accepts connections before any load is planned, so a typo costs one line, not a run of
+ * failures.
+ */
 public final class Preflight {
-    private Preflight() {
-    }
+    private Preflight() {}
 
     public static void reachable(String url) {
         URI uri = URI.create(url);

@@ -11,12 +11,15 @@ import java.time.Duration;
 
 /** Reads a loadgrid target's own wire counters from its /stats (which does not count itself). */
 public final class StatsClient {
-    private StatsClient() {
-    }
+    private StatsClient() {}
 
     public static TargetCounts fetch(String base) throws IOException {
-        try (HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()) {
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/stats")).timeout(Duration.ofSeconds(10)).build(),
+        try (HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()) {
+            HttpResponse<String> r = http.send(
+                    HttpRequest.newBuilder(URI.create(base + "/stats"))
+                            .timeout(Duration.ofSeconds(10))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             if (r.statusCode() != 200) {
                 throw new IOException(base + "/stats answered " + r.statusCode());

@@ -29,12 +29,22 @@ import org.junit.jupiter.api.Test;
 
 /** Merging per-chunk results through their wire encoding gives exactly what one histogram of all samples gives. */
 class MergeTest {
-    static final RunSpec SPEC = new RunSpec(new ModelConfig.Async(), 10, new Workload.Http("seed", new SeedStream("http://127.0.0.1:1"), true),
-            20_000, null, null, 0, Duration.ofSeconds(5), null, true);
+    static final RunSpec SPEC = new RunSpec(
+            new ModelConfig.Async(),
+            10,
+            new Workload.Http("seed", new SeedStream("http://127.0.0.1:1"), true),
+            20_000,
+            null,
+            null,
+            0,
+            Duration.ofSeconds(5),
+            null,
+            true);
 
     @Test
     void mergedPercentilesEqualThoseOfOneHistogramHoldingAllSamples() {
-        ClusterPlan plan = new ClusterPlan(SPEC, new ChunkLayout(1000, 1, 20_000), Split.DYNAMIC, List.of("node-a-uuid", "node-b-uuid"), "coord");
+        ClusterPlan plan = new ClusterPlan(
+                SPEC, new ChunkLayout(1000, 1, 20_000), Split.DYNAMIC, List.of("node-a-uuid", "node-b-uuid"), "coord");
         Random random = new Random(42);
         Histogram all = Histograms.newLatency();
         List<ChunkResult> chunks = new ArrayList<>();
@@ -52,8 +62,22 @@ class MergeTest {
         }
         Resources res = new Resources(new AvgMax(50, 60), new AvgMax(70, 80), new AvgMax(100, 120), 20, 2, 5, 40.0);
         List<Merge.Node> nodes = List.of(
-                new Merge.Node("node-a-uuid", "10.0.0.1:5701", "a", 2, new NodeReport("node-a-uuid", "", "a", 2_000_000_000L, 10, 20, res, 0, null), null, false),
-                new Merge.Node("node-b-uuid", "10.0.0.2:5701", "b", 2, new NodeReport("node-b-uuid", "", "b", 4_000_000_000L, 30, 40, res, 0, null), null, false));
+                new Merge.Node(
+                        "node-a-uuid",
+                        "10.0.0.1:5701",
+                        "a",
+                        2,
+                        new NodeReport("node-a-uuid", "", "a", 2_000_000_000L, 10, 20, res, 0, null),
+                        null,
+                        false),
+                new Merge.Node(
+                        "node-b-uuid",
+                        "10.0.0.2:5701",
+                        "b",
+                        2,
+                        new NodeReport("node-b-uuid", "", "b", 4_000_000_000L, 30, 40, res, 0, null),
+                        null,
+                        false));
         RunResult r = Merge.of(plan, nodes, chunks, Map.of(), 0, "http://127.0.0.1:1", null, false);
         assertThat(r.latencyUs()).isEqualTo(LatencySummary.of(all));
         assertThat(r.items()).isEqualTo(20_000);
@@ -63,7 +87,9 @@ class MergeTest {
         assertThat(r.cluster().missingItems()).isZero();
         assertThat(r.nodes()).extracting(n -> n.result().items()).containsExactly(10_000L, 10_000L);
         // the per-node percentiles differ widely; the total is not their average
-        long avgOfP99 = (r.nodes().get(0).result().latencyUs().p99() + r.nodes().get(1).result().latencyUs().p99()) / 2;
+        long avgOfP99 = (r.nodes().get(0).result().latencyUs().p99()
+                        + r.nodes().get(1).result().latencyUs().p99())
+                / 2;
         assertThat(r.latencyUs().p99()).isNotEqualTo(avgOfP99);
         assertThat(r.cpuProcessPct()).isEqualTo(new AvgMax(100, 120));
         assertThat(r.cores()).isEqualTo(4);
@@ -71,16 +97,28 @@ class MergeTest {
 
     @Test
     void aLostNodeKeepsItsCommittedChunksAndReRunChunksAreCountedOnce() {
-        ClusterPlan plan = new ClusterPlan(SPEC, new ChunkLayout(1000, 1, 3000), Split.DYNAMIC, List.of("a", "b"), "coord");
+        ClusterPlan plan =
+                new ClusterPlan(SPEC, new ChunkLayout(1000, 1, 3000), Split.DYNAMIC, List.of("a", "b"), "coord");
         Histogram h = Histograms.newLatency();
         h.recordValue(100);
         Tally one = new Tally(1000, new EnumMap<>(FailureKind.class), 0, 0, 0, 0, 0, h, h, h);
-        List<ChunkResult> chunks = List.of(new ChunkResult(0, "a", one.encode()), new ChunkResult(1, "b", one.encode()),
+        List<ChunkResult> chunks = List.of(
+                new ChunkResult(0, "a", one.encode()),
+                new ChunkResult(1, "b", one.encode()),
                 new ChunkResult(2, "b", one.encode()));
         Resources res = new Resources(new AvgMax(1, 1), new AvgMax(1, 1), new AvgMax(1, 1), 1, 2, 1, null);
-        var snapshot = new io.loadgrid.common.metrics.NodeSnapshot("a", 3, 1500, 1400, 1400, Map.of(), 111, 222, "", 90, 200, 30, 0, 0, 0, null);
-        List<Merge.Node> nodes = List.of(new Merge.Node("a", "x", "h", 2, null, snapshot, true),
-                new Merge.Node("b", "y", "h", 2, new NodeReport("b", "y", "h", 3_000_000_000L, 5, 6, res, 0, null), null, false));
+        var snapshot = new io.loadgrid.common.metrics.NodeSnapshot(
+                "a", 3, 1500, 1400, 1400, Map.of(), 111, 222, "", 90, 200, 30, 0, 0, 0, null);
+        List<Merge.Node> nodes = List.of(
+                new Merge.Node("a", "x", "h", 2, null, snapshot, true),
+                new Merge.Node(
+                        "b",
+                        "y",
+                        "h",
+                        2,
+                        new NodeReport("b", "y", "h", 3_000_000_000L, 5, 6, res, 0, null),
+                        null,
+                        false));
         RunResult r = Merge.of(plan, nodes, chunks, Map.of(2L, "a"), 1000, "t", null, false);
         assertThat(r.items()).isEqualTo(3000);
         assertThat(r.cluster().lostNodes()).containsExactly("a");

@@ -6,8 +6,7 @@ import java.util.concurrent.TimeUnit;
 
 /** Waits on what a child JVM writes to a file, for tests that act at a point in its run. */
 public final class ChildOutput {
-    private ChildOutput() {
-    }
+    private ChildOutput() {}
 
     /** Returns once {@code file} contains {@code text}; fails with the file's content after 90 s. */
     public static void awaitText(Path file, String text) throws Exception {
@@ -18,6 +17,7 @@ public final class ChildOutput {
             }
             Thread.sleep(100);
         }
-        throw new AssertionError("never saw '" + text + "' in " + (Files.exists(file) ? Files.readString(file) : "nothing"));
+        throw new AssertionError(
+                "never saw '" + text + "' in " + (Files.exists(file) ? Files.readString(file) : "nothing"));
     }
 }

@@ -7,11 +7,9 @@ import java.util.function.Function;
 
 /** Runs a command's entry point in this JVM as a user types it, capturing what it prints. */
 public final class Console {
-    private Console() {
-    }
+    private Console() {}
 
-    public record Ran(int exit, String out, String err) {
-    }
+    public record Ran(int exit, String out, String err) {}
 
     /** One command at a time: System.out and System.err are the JVM's, not the command's. */
     public static synchronized Ran capture(Function<String[], Integer> main, String... args) {

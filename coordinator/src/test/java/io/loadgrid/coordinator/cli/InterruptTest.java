@@ -22,9 +22,11 @@ class InterruptTest {
     @ValueSource(strings = {"threads", "multiprocess"})
     void firstInterruptFinishesInFlightItemsAndReportsThem(String model) throws Exception {
         Path json = tmp.resolve(model + ".json");
-        Process run = JavaProcess.builder(RunCli.class.getName(),
-                List.of("--model", model, "--urls", "50000000", "--json", json.toString()))
-                .redirectOutput(tmp.resolve("out.txt").toFile()).start();
+        Process run = JavaProcess.builder(
+                        RunCli.class.getName(),
+                        List.of("--model", model, "--urls", "50000000", "--json", json.toString()))
+                .redirectOutput(tmp.resolve("out.txt").toFile())
+                .start();
         awaitLoad(tmp.resolve("out.txt"));
         Thread.sleep(1500);
         // as a terminal does it: SIGINT to the whole process group would also reach the children, which ignore it
@@ -35,9 +37,12 @@ class InterruptTest {
         assertThat(r.get("interrupted").asBoolean()).isTrue();
         assertThat(r.get("ok").asLong()).isPositive().isLessThan(50_000_000);
         assertThat(r.get("failed").asLong()).isZero();
-        assertThat(r.get("target_counts").get("requests").asLong()).isEqualTo(r.get("ok").asLong());
-        assertThat(r.get("bytes_down").asLong()).isEqualTo(r.get("target_counts").get("bytes_out").asLong());
-        assertThat(Files.readString(tmp.resolve("out.txt"))).contains("interrupted: these figures cover the items that ran");
+        assertThat(r.get("target_counts").get("requests").asLong())
+                .isEqualTo(r.get("ok").asLong());
+        assertThat(r.get("bytes_down").asLong())
+                .isEqualTo(r.get("target_counts").get("bytes_out").asLong());
+        assertThat(Files.readString(tmp.resolve("out.txt")))
+                .contains("interrupted: these figures cover the items that ran");
     }
 
     private static void awaitLoad(Path out) throws Exception {

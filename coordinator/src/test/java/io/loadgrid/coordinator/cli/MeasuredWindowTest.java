@@ -21,14 +21,24 @@ class MeasuredWindowTest {
     @Test
     void aSenderBusyForTheWholeRunReadsAsOneFullCore() throws Exception {
         Path json = tmp.resolve("result.json");
-        Console.Ran r = RunCliTest.run("--model", "sync", "--workload", "sqrt-sum", "--iterations", "20000", "--duration", "1s",
-                "--json", json.toString());
+        Console.Ran r = RunCliTest.run(
+                "--model",
+                "sync",
+                "--workload",
+                "sqrt-sum",
+                "--iterations",
+                "20000",
+                "--duration",
+                "1s",
+                "--json",
+                json.toString());
         assertThat(r.exit()).as(r.err()).isZero();
         JsonNode n = Json.MAPPER.readTree(Files.readString(json));
         double busiest = n.get("busiest_thread_pct").asDouble();
         double process = n.get("cpu_process_pct").get("avg").asDouble();
-        System.out.printf("sync sqrt-sum for 1 s: busiest thread %.1f%%, process %.1f%% of one core, wall %.3f s%n", busiest, process,
-                n.get("wall_s").asDouble());
+        System.out.printf(
+                "sync sqrt-sum for 1 s: busiest thread %.1f%%, process %.1f%% of one core, wall %.3f s%n",
+                busiest, process, n.get("wall_s").asDouble());
         assertThat(busiest).as("the sender thread, %% of one core").isBetween(85.0, 101.0);
         assertThat(process).as("the agent process, %% of one core").isGreaterThanOrEqualTo(85.0);
     }

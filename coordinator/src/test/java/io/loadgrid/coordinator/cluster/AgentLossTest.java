@@ -3,9 +3,8 @@ package io.loadgrid.coordinator.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.loadgrid.common.cluster.ClusterNames;
-import io.loadgrid.common.process.Role;
 import io.loadgrid.common.codec.Json;
+import io.loadgrid.common.process.Role;
 import io.loadgrid.testbed.TargetConfig;
 import io.loadgrid.testbed.TargetServer;
 import java.nio.file.Files;
@@ -27,16 +26,28 @@ class AgentLossTest {
     void aKilledAgentsChunksAreReRunAndEveryItemCountsOnce() throws Exception {
         Path json = tmp.resolve("result.json");
         try (TargetServer target = TargetServer.start(TargetConfig.defaults())) {
-            var run = CompletableFuture.supplyAsync(() -> CoordinatorLossTest.run(java.util.List.of("--agents", "3",
-                    "--base", "http://127.0.0.1:" + target.port(), "--rate", "2000", "--urls", "24000", "--concurrency", "20",
-                    "--json", json.toString())));
+            var run = CompletableFuture.supplyAsync(() -> CoordinatorLossTest.run(java.util.List.of(
+                    "--agents",
+                    "3",
+                    "--base",
+                    "http://127.0.0.1:" + target.port(),
+                    "--rate",
+                    "2000",
+                    "--urls",
+                    "24000",
+                    "--concurrency",
+                    "20",
+                    "--json",
+                    json.toString())));
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
             while (target.stats().requests() < 4000 && System.nanoTime() < deadline) {
                 Thread.sleep(20);
             }
-            ProcessHandle victim = ProcessHandle.current().descendants()
+            ProcessHandle victim = ProcessHandle.current()
+                    .descendants()
                     .filter(p -> commandLine(p).contains(Role.AGENT.mainClass()))
-                    .findFirst().orElseThrow();
+                    .findFirst()
+                    .orElseThrow();
             victim.destroyForcibly(); // SIGKILL
             io.loadgrid.coordinator.cli.Console.Ran r = run.get(180, TimeUnit.SECONDS);
             assertThat(r.exit()).as(r.out() + r.err()).isZero();
@@ -48,7 +59,9 @@ class AgentLossTest {
             assertThat(c.get("lost_nodes")).hasSize(1);
             assertThat(c.get("missing_items").asLong()).isZero();
             assertThat(c.get("chunks_released").asLong()).isPositive();
-            assertThat(c.get("chunks_rerun").asLong()).isPositive().isLessThanOrEqualTo(c.get("chunks_released").asLong());
+            assertThat(c.get("chunks_rerun").asLong())
+                    .isPositive()
+                    .isLessThanOrEqualTo(c.get("chunks_released").asLong());
             long lostCount = 0;
             long perNode = 0;
             for (JsonNode node : n.get("nodes")) {
@@ -59,8 +72,11 @@ class AgentLossTest {
             assertThat(perNode).isEqualTo(24_000);
             // the lost agent's uncommitted requests were really sent, and sent again by the others
             assertThat(n.get("target_counts").get("requests").asLong()).isGreaterThan(24_000);
-            System.out.printf("agent killed: %d chunk(s) released, %d re-run, target counted %d requests for 24000 items%n",
-                    c.get("chunks_released").asLong(), c.get("chunks_rerun").asLong(), n.get("target_counts").get("requests").asLong());
+            System.out.printf(
+                    "agent killed: %d chunk(s) released, %d re-run, target counted %d requests for 24000 items%n",
+                    c.get("chunks_released").asLong(),
+                    c.get("chunks_rerun").asLong(),
+                    n.get("target_counts").get("requests").asLong());
         }
     }
 

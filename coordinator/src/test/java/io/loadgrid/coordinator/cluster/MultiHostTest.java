@@ -32,7 +32,8 @@ class MultiHostTest {
         try {
             hosts = new Namespaces();
         } catch (IOException e) {
-            Assumptions.assumeTrue(false, "network namespaces cannot be created here (needs root and iproute2): " + e.getMessage());
+            Assumptions.assumeTrue(
+                    false, "network namespaces cannot be created here (needs root and iproute2): " + e.getMessage());
             return;
         }
         List<Process> processes = new ArrayList<>();
@@ -44,22 +45,48 @@ class MultiHostTest {
             Path secret = tmp.resolve("secret");
             Files.writeString(secret, "multi-host-test-secret-0123456789\n");
             String join = a1 + ":5701," + a2 + ":5701";
-            List<String> cluster = List.of("--join", join, "--cluster-name", "multihost", "--secret-file", secret.toString());
+            List<String> cluster =
+                    List.of("--join", join, "--cluster-name", "multihost", "--secret-file", secret.toString());
 
-            processes.add(awaitLine(start(hosts.in("tg", JavaProcess.builder(Role.TARGET.mainClass(),
-                    List.of("--host", target, "--port", "8080", "--exit-on-stdin-eof")).command())), Role.TARGET.readyPrefix()));
+            processes.add(awaitLine(
+                    start(hosts.in(
+                            "tg",
+                            JavaProcess.builder(
+                                            Role.TARGET.mainClass(),
+                                            List.of("--host", target, "--port", "8080", "--exit-on-stdin-eof"))
+                                    .command())),
+                    Role.TARGET.readyPrefix()));
             for (var agent : List.of(List.of("a1", a1), List.of("a2", a2))) {
                 List<String> args = new ArrayList<>(cluster);
                 args.addAll(List.of("--bind", agent.get(1), "--allow-target", target));
-                processes.add(awaitLine(start(hosts.in(agent.get(0), JavaProcess.builder(AgentCli.class.getName(), args).command())),
+                processes.add(awaitLine(
+                        start(hosts.in(
+                                agent.get(0),
+                                JavaProcess.builder(AgentCli.class.getName(), args)
+                                        .command())),
                         Role.AGENT.readyPrefix()));
             }
             Path json = tmp.resolve("result.json");
             List<String> args = new ArrayList<>(cluster);
-            args.addAll(List.of("--bind", coordinator, "--agents", "2", "--base", "http://" + target + ":8080", "--urls", "4000",
-                    "--concurrency", "20", "--json", json.toString()));
-            Process run = new ProcessBuilder(hosts.in("co", JavaProcess.builder(RunCli.class.getName(), args).command()))
-                    .redirectErrorStream(true).redirectOutput(tmp.resolve("run.txt").toFile()).start();
+            args.addAll(List.of(
+                    "--bind",
+                    coordinator,
+                    "--agents",
+                    "2",
+                    "--base",
+                    "http://" + target + ":8080",
+                    "--urls",
+                    "4000",
+                    "--concurrency",
+                    "20",
+                    "--json",
+                    json.toString()));
+            Process run = new ProcessBuilder(hosts.in(
+                            "co",
+                            JavaProcess.builder(RunCli.class.getName(), args).command()))
+                    .redirectErrorStream(true)
+                    .redirectOutput(tmp.resolve("run.txt").toFile())
+                    .start();
             processes.add(run);
             assertThat(run.waitFor(180, TimeUnit.SECONDS)).as("run finished").isTrue();
             String out = Files.readString(tmp.resolve("run.txt"));
@@ -68,8 +95,10 @@ class MultiHostTest {
             JsonNode n = Json.MAPPER.readTree(Files.readString(json));
             assertThat(n.get("ok").asLong()).isEqualTo(4000);
             assertThat(n.get("target_counts").get("requests").asLong()).isEqualTo(4000);
-            assertThat(n.get("bytes_up").asLong()).isEqualTo(n.get("target_counts").get("bytes_in").asLong());
-            assertThat(n.get("bytes_down").asLong()).isEqualTo(n.get("target_counts").get("bytes_out").asLong());
+            assertThat(n.get("bytes_up").asLong())
+                    .isEqualTo(n.get("target_counts").get("bytes_in").asLong());
+            assertThat(n.get("bytes_down").asLong())
+                    .isEqualTo(n.get("target_counts").get("bytes_out").asLong());
             List<String> addresses = new ArrayList<>();
             for (JsonNode node : n.get("nodes")) {
                 addresses.add(node.get("address").asText());
@@ -85,7 +114,9 @@ class MultiHostTest {
     }
 
     private static Process start(List<String> command) throws IOException {
-        return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        return new ProcessBuilder(command)
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
     }
 
     private static Process awaitLine(Process p, String prefix) throws IOException {

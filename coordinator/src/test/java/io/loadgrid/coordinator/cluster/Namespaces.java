@@ -12,7 +12,8 @@ import java.util.concurrent.TimeUnit;
  * shutdown hook should the test JVM die first.
  */
 final class Namespaces implements AutoCloseable {
-    private final String prefix = "lg" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0xffff));
+    private final String prefix =
+            "lg" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0xffff));
     private final String subnet = "10.231." + ThreadLocalRandom.current().nextInt(1, 255);
     private final String bridge = prefix + "sw";
     private final List<String> created = new ArrayList<>();
@@ -68,7 +69,10 @@ final class Namespaces implements AutoCloseable {
     private synchronized void removeAll() {
         for (String ns : created.reversed()) {
             try {
-                new ProcessBuilder("ip", "netns", "del", ns).redirectErrorStream(true).start().waitFor(20, TimeUnit.SECONDS);
+                new ProcessBuilder("ip", "netns", "del", ns)
+                        .redirectErrorStream(true)
+                        .start()
+                        .waitFor(20, TimeUnit.SECONDS);
             } catch (IOException | InterruptedException ignored) {
                 // best effort: the next one still goes
             }

@@ -16,8 +16,15 @@ public final class RemoteAgents implements AutoCloseable {
 
     public RemoteAgents(int count, int port, String cluster, Path secret, String... extra) throws Exception {
         for (int i = 0; i < count; i++) {
-            List<String> args = new ArrayList<>(List.of("--join", "127.0.0.1:" + port, "--cluster-name", cluster,
-                    "--secret-file", secret.toString(), "--port", Integer.toString(port)));
+            List<String> args = new ArrayList<>(List.of(
+                    "--join",
+                    "127.0.0.1:" + port,
+                    "--cluster-name",
+                    cluster,
+                    "--secret-file",
+                    secret.toString(),
+                    "--port",
+                    Integer.toString(port)));
             args.addAll(List.of(extra));
             Process p = JavaProcess.builder(AgentCli.class.getName(), args).start();
             processes.add(p);

@@ -6,11 +6,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.loadgrid.common.codec.Json;
 import io.loadgrid.coordinator.cli.Console;
 import io.loadgrid.coordinator.cli.RunCliTest;
+import io.loadgrid.coordinator.target.EmbeddedTarget;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import io.loadgrid.coordinator.target.EmbeddedTarget;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,10 +47,12 @@ class SharedScheduleTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {
-            "--agents 2 --split dynamic --model async --concurrency 50",
-            "--agents 2 --split static --model async --concurrency 50",
-            "--agents 1 --model multiprocess --processes 2 --concurrency 100"})
+    @ValueSource(
+            strings = {
+                "--agents 2 --split dynamic --model async --concurrency 50",
+                "--agents 2 --split static --model async --concurrency 50",
+                "--agents 1 --model multiprocess --processes 2 --concurrency 100"
+            })
     void everySenderRunsItsShareOfTheRateAtOnce(String senders) throws Exception {
         Path json = tmp.resolve("result.json");
         List<String> args = new ArrayList<>(List.of(senders.split(" ")));
@@ -60,9 +62,15 @@ class SharedScheduleTest {
         JsonNode n = Json.MAPPER.readTree(Files.readString(json));
         assertThat(n.get("ok").asLong()).isEqualTo(8000);
         double p50 = n.get("latency_us").get("p50").asDouble() / 1000;
-        System.out.printf("%s: corrected p50 %.1f ms, p99 %.1f ms; uncorrected p50 %.1f ms%n", senders, p50,
-                n.get("latency_us").get("p99").asDouble() / 1000, n.get("latency_uncorrected_us").get("p50").asDouble() / 1000);
-        assertThat(p50).as("corrected p50 in ms, within 15%% of the emulated 100 ms").isBetween(85.0, 115.0);
+        System.out.printf(
+                "%s: corrected p50 %.1f ms, p99 %.1f ms; uncorrected p50 %.1f ms%n",
+                senders,
+                p50,
+                n.get("latency_us").get("p99").asDouble() / 1000,
+                n.get("latency_uncorrected_us").get("p50").asDouble() / 1000);
+        assertThat(p50)
+                .as("corrected p50 in ms, within 15%% of the emulated 100 ms")
+                .isBetween(85.0, 115.0);
         if (n.get("nodes").size() == 2) {
             // a rate is split evenly: each agent owns one lane of the schedule
             for (JsonNode node : n.get("nodes")) {

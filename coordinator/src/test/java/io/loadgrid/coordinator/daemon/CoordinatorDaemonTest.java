@@ -40,10 +40,22 @@ class CoordinatorDaemonTest {
         String url = "http://127.0.0.1:" + port;
         Path results = tmp.resolve("results");
         Path log = tmp.resolve("coordinator.log");
-        Process daemon = JavaProcess.builder(CoordinatorCli.class.getName(), List.of("--agents", "1", "--metrics-port", Integer.toString(port),
-                "--metrics-host", "127.0.0.1", "--out", results.toString())).redirectError(log.toFile()).start();
+        Process daemon = JavaProcess.builder(
+                        CoordinatorCli.class.getName(),
+                        List.of(
+                                "--agents",
+                                "1",
+                                "--metrics-port",
+                                Integer.toString(port),
+                                "--metrics-host",
+                                "127.0.0.1",
+                                "--out",
+                                results.toString()))
+                .redirectError(log.toFile())
+                .start();
         try {
-            assertThat(JavaProcess.awaitLine(daemon, "loadgrid coordinator:")).contains("--coordinator http://127.0.0.1:" + port);
+            assertThat(JavaProcess.awaitLine(daemon, "loadgrid coordinator:"))
+                    .contains("--coordinator http://127.0.0.1:" + port);
             Path plan = tmp.resolve("tiny.yaml");
             Files.writeString(plan, """
                     name: tiny
@@ -58,27 +70,40 @@ class CoordinatorDaemonTest {
             assertThat(ran.out()).contains("wrote " + results);
             assertThat(ran.err()).contains("[2/2 c02] threads · run 1/1: ");
             Path dir = onlySweep(results);
-            JsonNode cells = Json.MAPPER.readTree(dir.resolve("results.json").toFile()).get("cells");
-            assertThat(cells).hasSize(2).allSatisfy(c -> assertThat(c.get("status").asText()).isEqualTo("done"));
+            JsonNode cells =
+                    Json.MAPPER.readTree(dir.resolve("results.json").toFile()).get("cells");
+            assertThat(cells)
+                    .hasSize(2)
+                    .allSatisfy(c -> assertThat(c.get("status").asText()).isEqualTo("done"));
 
             String sweep = dir.getFileName().toString();
             String metrics = scrape(url);
-            assertThat(metrics).contains("loadgrid_sweep_cells_done{sweep=\"" + sweep + "\"} 2.0")
+            assertThat(metrics)
+                    .contains("loadgrid_sweep_cells_done{sweep=\"" + sweep + "\"} 2.0")
                     .contains("loadgrid_agents_up 1.0");
-            double ok = metrics.lines().filter(l -> l.startsWith("loadgrid_requests_total{") && l.contains("outcome=\"ok\""))
-                    .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+            double ok = metrics.lines()
+                    .filter(l -> l.startsWith("loadgrid_requests_total{") && l.contains("outcome=\"ok\""))
+                    .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+                    .sum();
             assertThat(ok).isEqualTo(600);
 
             Files.writeString(tmp.resolve("bad.yaml"), "name: bad\nmatrix:\n  concurrency: [ten]\n");
-            Console.Ran bad = Console.capture(SweepCli::execute, tmp.resolve("bad.yaml").toString(), "--coordinator", url);
+            Console.Ran bad =
+                    Console.capture(SweepCli::execute, tmp.resolve("bad.yaml").toString(), "--coordinator", url);
             assertThat(bad.exit()).isEqualTo(2);
-            assertThat(bad.err().strip()).startsWith("loadgrid sweep: ").contains("bad.yaml:3").doesNotContain("\n");
+            assertThat(bad.err().strip())
+                    .startsWith("loadgrid sweep: ")
+                    .contains("bad.yaml:3")
+                    .doesNotContain("\n");
 
             Path longPlan = tmp.resolve("long.yaml");
             Files.writeString(longPlan, Files.readString(plan).replace("items: 300", "items: 3000000"));
             Path clientErr = tmp.resolve("client.err");
-            Process client = JavaProcess.builder(SweepCli.class.getName(), List.of(longPlan.toString(), "--coordinator", url))
-                    .redirectError(clientErr.toFile()).redirectOutput(tmp.resolve("client.out").toFile()).start();
+            Process client = JavaProcess.builder(
+                            SweepCli.class.getName(), List.of(longPlan.toString(), "--coordinator", url))
+                    .redirectError(clientErr.toFile())
+                    .redirectOutput(tmp.resolve("client.out").toFile())
+                    .start();
             awaitText(clientErr, "progress: ");
             client.destroyForcibly().waitFor();
             awaitText(log, "went away; stopping it");
@@ -87,7 +112,10 @@ class CoordinatorDaemonTest {
             try (Stream<Path> dirs = Files.list(results)) {
                 stopped = dirs.filter(d -> !d.equals(dir)).findFirst().orElseThrow();
             }
-            JsonNode first = Json.MAPPER.readTree(stopped.resolve("results.json").toFile()).get("cells").get(0);
+            JsonNode first = Json.MAPPER
+                    .readTree(stopped.resolve("results.json").toFile())
+                    .get("cells")
+                    .get(0);
             assertThat(first.get("status").asText()).isEqualTo("interrupted");
             assertThat(first.get("runs").get(0).get("ok").asLong()).isPositive().isLessThan(3_000_000);
             assertThat(daemon.isAlive()).isTrue();
@@ -107,7 +135,10 @@ class CoordinatorDaemonTest {
     }
 
     private static String scrape(String url) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url + "/metrics")).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(url + "/metrics")).build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
     }
 }

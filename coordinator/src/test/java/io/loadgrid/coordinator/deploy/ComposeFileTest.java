@@ -26,7 +26,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * deploy/docker-compose.yml and deploy/prometheus/prometheus.yml, checked without a Docker engine: docker-compose 1.29's
+ * deploy/docker-compose.yml and deploy/prometheus/prometheus.yml, checked without a Docker engine: docker-compose
+ * 1.29's
  * own validation, dclint against the current Compose Specification (what Compose v2 reads), promtool, and the
  * project's rules (each also shown to catch a broken copy).
  */
@@ -44,49 +45,110 @@ class ComposeFileTest {
 
     static Stream<Arguments> brokenComposeFiles() {
         String ok = read(COMPOSE);
-        String agentSecret = "\"--secret-file\"\n      - \"/var/lib/loadgrid/secret/loadgrid.secret\"\n      - \"--allow-target\"";
+        String agentSecret =
+                "\"--secret-file\"\n      - \"/var/lib/loadgrid/secret/loadgrid.secret\"\n      - \"--allow-target\"";
         return Stream.of(
-                Arguments.of("latest image", mutate(ok, "prom/prometheus:v2.55.1", "prom/prometheus:latest"), "not a version"),
+                Arguments.of(
+                        "latest image",
+                        mutate(ok, "prom/prometheus:v2.55.1", "prom/prometheus:latest"),
+                        "not a version"),
                 Arguments.of("untagged image", mutate(ok, "grafana/grafana:11.4.0", "grafana/grafana"), "no tag"),
-                Arguments.of("built image tagged latest", mutate(ok, "image: loadgrid:local", "image: loadgrid:latest"), "not latest"),
-                Arguments.of("missing Dockerfile", mutate(ok, "dockerfile: deploy/docker/Dockerfile", "dockerfile: deploy/docker/Dockerfile.jre"),
+                Arguments.of(
+                        "built image tagged latest",
+                        mutate(ok, "image: loadgrid:local", "image: loadgrid:latest"),
+                        "not latest"),
+                Arguments.of(
+                        "missing Dockerfile",
+                        mutate(ok, "dockerfile: deploy/docker/Dockerfile", "dockerfile: deploy/docker/Dockerfile.jre"),
                         "does not exist"),
-                Arguments.of("missing mounted file", mutate(ok, "./prometheus/prometheus.yml:", "./prometheus/prometheus.yaml:"),
+                Arguments.of(
+                        "missing mounted file",
+                        mutate(ok, "./prometheus/prometheus.yml:", "./prometheus/prometheus.yaml:"),
                         "mounted host path ./prometheus/prometheus.yaml does not exist"),
-                Arguments.of("undeclared volume", mutate(ok, "- results:/var/lib/loadgrid/results", "- result:/var/lib/loadgrid/results"),
+                Arguments.of(
+                        "undeclared volume",
+                        mutate(ok, "- results:/var/lib/loadgrid/results", "- result:/var/lib/loadgrid/results"),
                         "volume 'result' is not declared"),
-                Arguments.of("unknown restart policy", mutate(ok, "restart: \"no\"", "restart: never"), "restart 'never'"),
-                Arguments.of("port on every interface", mutate(ok, "\"127.0.0.1:3000:3000\"", "\"3000:3000\""), "every interface"),
+                Arguments.of(
+                        "unknown restart policy", mutate(ok, "restart: \"no\"", "restart: never"), "restart 'never'"),
+                Arguments.of(
+                        "port on every interface",
+                        mutate(ok, "\"127.0.0.1:3000:3000\"", "\"3000:3000\""),
+                        "every interface"),
                 Arguments.of("unquoted port", mutate(ok, "\"127.0.0.1:3000:3000\"", "3000"), "not a quoted string"),
-                Arguments.of("join names no service", mutate(ok, "- \"coordinator,agent\"", "- \"coordinator,agents\""),
+                Arguments.of(
+                        "join names no service",
+                        mutate(ok, "- \"coordinator,agent\"", "- \"coordinator,agents\""),
                         "names host 'agents'"),
-                Arguments.of("depends on no service", mutate(ok, "      - prometheus\n\nvolumes", "      - prom\n\nvolumes"),
+                Arguments.of(
+                        "depends on no service",
+                        mutate(ok, "      - prometheus\n\nvolumes", "      - prom\n\nvolumes"),
                         "depends_on names 'prom'"),
-                Arguments.of("allowlist without the target", mutate(ok, "- \"--allow-target\"\n      - \"target\"",
-                        "- \"--allow-target\"\n      - \"10.0.0.0/8\""), "does not admit the target"),
-                Arguments.of("URL to no service", mutate(ok, "\"http://localhost:9470\"", "\"http://coordinatr:9470\""), "names host 'coordinatr'"),
-                Arguments.of("submission to another port", mutate(ok, "\"http://localhost:9470\"", "\"http://localhost:9471\""),
+                Arguments.of(
+                        "allowlist without the target",
+                        mutate(
+                                ok,
+                                "- \"--allow-target\"\n      - \"target\"",
+                                "- \"--allow-target\"\n      - \"10.0.0.0/8\""),
+                        "does not admit the target"),
+                Arguments.of(
+                        "URL to no service",
+                        mutate(ok, "\"http://localhost:9470\"", "\"http://coordinatr:9470\""),
+                        "names host 'coordinatr'"),
+                Arguments.of(
+                        "submission to another port",
+                        mutate(ok, "\"http://localhost:9470\"", "\"http://localhost:9471\""),
                         "LOADGRID_COORDINATOR must be"),
-                Arguments.of("metrics on loopback", mutate(ok, "- \"--metrics-host\"\n      - \"0.0.0.0\"", "- \"--metrics-host\"\n      - \"127.0.0.1\""),
+                Arguments.of(
+                        "metrics on loopback",
+                        mutate(
+                                ok,
+                                "- \"--metrics-host\"\n      - \"0.0.0.0\"",
+                                "- \"--metrics-host\"\n      - \"127.0.0.1\""),
                         "--metrics-host must be 0.0.0.0"),
-                Arguments.of("target port not published", mutate(ok, "\"--port\", \"8080\"", "\"--port\", \"8081\""),
+                Arguments.of(
+                        "target port not published",
+                        mutate(ok, "\"--port\", \"8080\"", "\"--port\", \"8081\""),
                         "not the published container port"),
-                Arguments.of("two cluster names", mutate(ok, "\"--cluster-name\"\n      - \"loadgrid\"\n      - " + agentSecret,
-                        "\"--cluster-name\"\n      - \"lab\"\n      - " + agentSecret), "one --cluster-name"),
-                Arguments.of("bind by name", mutate(ok, "- \"--allow-target\"", "- \"--bind\"\n      - \"agent\"\n      - \"--allow-target\""),
+                Arguments.of(
+                        "two cluster names",
+                        mutate(
+                                ok,
+                                "\"--cluster-name\"\n      - \"loadgrid\"\n      - " + agentSecret,
+                                "\"--cluster-name\"\n      - \"lab\"\n      - " + agentSecret),
+                        "one --cluster-name"),
+                Arguments.of(
+                        "bind by name",
+                        mutate(
+                                ok,
+                                "- \"--allow-target\"",
+                                "- \"--bind\"\n      - \"agent\"\n      - \"--allow-target\""),
                         "is not an IP"),
-                Arguments.of("secret never written", mutate(ok, "[\"init-secret\", \"/var/lib/loadgrid/secret/loadgrid.secret\"]",
-                        "[\"init-secret\", \"/tmp/loadgrid.secret\"]"), "no service runs 'init-secret"),
-                Arguments.of("secret not waited for", mutate(ok, "condition: service_completed_successfully", "condition: service_started"),
+                Arguments.of(
+                        "secret never written",
+                        mutate(
+                                ok,
+                                "[\"init-secret\", \"/var/lib/loadgrid/secret/loadgrid.secret\"]",
+                                "[\"init-secret\", \"/tmp/loadgrid.secret\"]"),
+                        "no service runs 'init-secret"),
+                Arguments.of(
+                        "secret not waited for",
+                        mutate(ok, "condition: service_completed_successfully", "condition: service_started"),
                         "service_completed_successfully"),
-                Arguments.of("no agents", mutate(ok, "      - \"agent\"\n      - \"--join\"\n      - \"coordinator,agent\"",
-                        "      - \"agents\"\n      - \"--join\"\n      - \"coordinator,agent\""), "need the roles"));
+                Arguments.of(
+                        "no agents",
+                        mutate(
+                                ok,
+                                "      - \"agent\"\n      - \"--join\"\n      - \"coordinator,agent\"",
+                                "      - \"agents\"\n      - \"--join\"\n      - \"coordinator,agent\""),
+                        "need the roles"));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("brokenComposeFiles")
     void brokenComposeFilesBreakTheRules(String what, String compose, String expected) {
-        assertThat(new ComposeRules(yaml(compose), DEPLOY).problems()).anySatisfy(p -> assertThat(p).contains(expected));
+        assertThat(new ComposeRules(yaml(compose), DEPLOY).problems())
+                .anySatisfy(p -> assertThat(p).contains(expected));
     }
 
     @Test
@@ -102,8 +164,16 @@ class ComposeFileTest {
         Path dc = ExternalTool.require("docker-compose", "apt-get install docker-compose");
         Path broken = tmp.resolve("docker-compose.yml");
         write(broken, mutate(read(COMPOSE), "condition: service_healthy", "condition: service_ready"));
-        DockerTestSupport.Result r = run(ROOT, List.of(dc.toString(), "--project-directory", DEPLOY.toString(), "-f", broken.toString(),
-                "config", "-q"));
+        DockerTestSupport.Result r = run(
+                ROOT,
+                List.of(
+                        dc.toString(),
+                        "--project-directory",
+                        DEPLOY.toString(),
+                        "-f",
+                        broken.toString(),
+                        "config",
+                        "-q"));
         assertThat(r.exit()).as(r.output()).isNotZero();
         assertThat(r.output()).contains("service_ready");
     }
@@ -119,7 +189,12 @@ class ComposeFileTest {
     void dclintRejectsABrokenFile(@TempDir Path tmp) {
         Path broken = tmp.resolve("docker-compose.yml");
         // an unknown key (schema) and an image without a tag (rule)
-        write(broken, mutate(mutate(read(COMPOSE), "restart: \"no\"", "restarts: \"no\""), "grafana/grafana:11.4.0", "grafana/grafana"));
+        write(
+                broken,
+                mutate(
+                        mutate(read(COMPOSE), "restart: \"no\"", "restarts: \"no\""),
+                        "grafana/grafana:11.4.0",
+                        "grafana/grafana"));
         DockerTestSupport.Result r = dclint(broken);
         assertThat(r.exit()).as(r.output()).isNotZero();
         assertThat(r.output()).contains("invalid-schema");
@@ -132,8 +207,16 @@ class ComposeFileTest {
     private static DockerTestSupport.Result dclint(Path file) {
         ExternalTool.require("node", "apt-get install nodejs npm");
         Path dclint = ExternalTool.require("dclint", LINTERS_HINT, TOOLS.resolve("dclint/node_modules/.bin"));
-        return run(ROOT, List.of(dclint.toString(), "-c", DEPLOY.resolve("tools/dclint.yaml").toString(), "--max-warnings", "0",
-                "--quiet", file.toString()));
+        return run(
+                ROOT,
+                List.of(
+                        dclint.toString(),
+                        "-c",
+                        DEPLOY.resolve("tools/dclint.yaml").toString(),
+                        "--max-warnings",
+                        "0",
+                        "--quiet",
+                        file.toString()));
     }
 
     @Test
@@ -153,7 +236,10 @@ class ComposeFileTest {
         assertThat(r.exit()).as(r.output()).isNotZero();
     }
 
-    /** Prometheus reads the config the test checks, and scrapes the coordinator and the target on the ports they listen on. */
+    /**
+     * Prometheus reads the config the test checks, and scrapes the coordinator and the target on the ports they listen
+     * on.
+     */
     @Test
     @SuppressWarnings("unchecked")
     void prometheusScrapesTheCoordinatorAndTheTarget() {
@@ -171,14 +257,20 @@ class ComposeFileTest {
         List<String> scraped = new ArrayList<>();
         for (Map<String, Object> job : (List<Map<String, Object>>) config.get("scrape_configs")) {
             Object interval = job.getOrDefault("scrape_interval", global.get("scrape_interval"));
-            assertThat(duration(String.valueOf(interval))).as("%s scrape interval", job.get("job_name")).isLessThanOrEqualTo(Duration.ofSeconds(2));
+            assertThat(duration(String.valueOf(interval)))
+                    .as("%s scrape interval", job.get("job_name"))
+                    .isLessThanOrEqualTo(Duration.ofSeconds(2));
             assertThat(job.getOrDefault("metrics_path", "/metrics")).isEqualTo("/metrics");
             for (Map<String, Object> sc : (List<Map<String, Object>>) job.get("static_configs")) {
                 for (String t : (List<String>) sc.get("targets")) {
                     String host = t.substring(0, t.lastIndexOf(':'));
                     int port = Integer.parseInt(t.substring(t.lastIndexOf(':') + 1));
-                    assertThat(compose.services()).as("scrape target %s is a service", t).containsKey(host);
-                    assertThat(compose.listenPort(host)).as("%s listens on %d", host, port).isEqualTo(port);
+                    assertThat(compose.services())
+                            .as("scrape target %s is a service", t)
+                            .containsKey(host);
+                    assertThat(compose.listenPort(host))
+                            .as("%s listens on %d", host, port)
+                            .isEqualTo(port);
                     scraped.add(host);
                 }
             }
@@ -191,10 +283,17 @@ class ComposeFileTest {
         Map<String, Object> grafana = rules().services().get("grafana");
         assertThat(grafana).as("a 'grafana' service").isNotNull();
         Map<String, String> env = ComposeRules.env(grafana);
-        assertThat(env).containsEntry("GF_AUTH_ANONYMOUS_ENABLED", "true").containsEntry("GF_AUTH_ANONYMOUS_ORG_ROLE", "Viewer");
-        assertThat(ComposeRules.mounts(grafana)).extracting(m -> m.source() + " -> " + m.target())
-                .contains("./grafana/provisioning -> /etc/grafana/provisioning", "./grafana/dashboards -> /var/lib/grafana/dashboards");
-        assertThat(ComposeRules.ports(grafana, new ArrayList<>(), "grafana")).extracting(ComposeRules.Port::container).contains(3000);
+        assertThat(env)
+                .containsEntry("GF_AUTH_ANONYMOUS_ENABLED", "true")
+                .containsEntry("GF_AUTH_ANONYMOUS_ORG_ROLE", "Viewer");
+        assertThat(ComposeRules.mounts(grafana))
+                .extracting(m -> m.source() + " -> " + m.target())
+                .contains(
+                        "./grafana/provisioning -> /etc/grafana/provisioning",
+                        "./grafana/dashboards -> /var/lib/grafana/dashboards");
+        assertThat(ComposeRules.ports(grafana, new ArrayList<>(), "grafana"))
+                .extracting(ComposeRules.Port::container)
+                .contains(3000);
     }
 
     private static Duration duration(String s) {

@@ -19,11 +19,9 @@ import java.util.regex.Pattern;
  * the cluster wired (one name, one secret written before the members start, agents allowed to load the target).
  */
 final class ComposeRules {
-    record Port(String hostIp, int host, int container) {
-    }
+    record Port(String hostIp, int host, int container) {}
 
-    record Mount(String source, String target, boolean bind) {
-    }
+    record Mount(String source, String target, boolean bind) {}
 
     private static final Pattern URL = Pattern.compile("https?://[^\\s\"',]+");
     private static final Pattern IPV4 = Pattern.compile("\\d+\\.\\d+\\.\\d+\\.\\d+");
@@ -56,7 +54,11 @@ final class ComposeRules {
     }
 
     String serviceWithRole(String role) {
-        return loadgridRoles().entrySet().stream().filter(e -> e.getValue().equals(role)).map(Map.Entry::getKey).findFirst().orElse(null);
+        return loadgridRoles().entrySet().stream()
+                .filter(e -> e.getValue().equals(role))
+                .map(Map.Entry::getKey)
+                .findFirst()
+                .orElse(null);
     }
 
     static List<String> command(Map<String, Object> svc) {
@@ -156,8 +158,11 @@ final class ComposeRules {
             Map<String, Object> svc = e.getValue();
             imageAndBuild(name, svc, problems);
             Object restart = svc.get("restart");
-            if (restart != null && !List.of("no", "always", "on-failure", "unless-stopped").contains(String.valueOf(restart).replaceFirst(":\\d+$", ""))) {
-                problems.add(name + ": restart '" + restart + "' is none of no, always, on-failure[:N], unless-stopped");
+            if (restart != null
+                    && !List.of("no", "always", "on-failure", "unless-stopped")
+                            .contains(String.valueOf(restart).replaceFirst(":\\d+$", ""))) {
+                problems.add(
+                        name + ": restart '" + restart + "' is none of no, always, on-failure[:N], unless-stopped");
             }
             for (Mount m : mounts(svc)) {
                 if (m.bind) {
@@ -193,7 +198,9 @@ final class ComposeRules {
         }
         if (build != null) {
             String context = build instanceof Map<?, ?> b ? String.valueOf(b.get("context")) : String.valueOf(build);
-            String dockerfile = build instanceof Map<?, ?> b && b.get("dockerfile") != null ? String.valueOf(b.get("dockerfile")) : "Dockerfile";
+            String dockerfile = build instanceof Map<?, ?> b && b.get("dockerfile") != null
+                    ? String.valueOf(b.get("dockerfile"))
+                    : "Dockerfile";
             Path ctx = baseDir.resolve(context).normalize();
             if (!Files.isDirectory(ctx)) {
                 problems.add(name + ": build context " + context + " is not a folder");
@@ -201,7 +208,8 @@ final class ComposeRules {
                 problems.add(name + ": build dockerfile " + dockerfile + " does not exist in " + context);
             }
             if (image != null && String.valueOf(image).matches(".*:latest$|^[^:]*$")) {
-                problems.add(name + ": the built image is tagged '" + image + "'; give it a tag of its own, not latest");
+                problems.add(
+                        name + ": the built image is tagged '" + image + "'; give it a tag of its own, not latest");
             }
         } else if (image != null) {
             String why = DockerfileRules.unpinned(String.valueOf(image));
@@ -262,7 +270,8 @@ final class ComposeRules {
         String agent = serviceWithRole("agent");
         String target = serviceWithRole("target");
         if (coordinator == null || agent == null || target == null) {
-            problems.add("the loadgrid services need the roles coordinator, agent and target; found " + loadgridRoles());
+            problems.add(
+                    "the loadgrid services need the roles coordinator, agent and target; found " + loadgridRoles());
             return problems;
         }
         Set<String> clusterNames = new LinkedHashSet<>();
@@ -299,7 +308,8 @@ final class ComposeRules {
         if (!List.of(allow.split(",")).contains(target)) {
             problems.add(agent + ": --allow-target " + allow + " does not admit the target service '" + target + "'");
         }
-        List<String> join = List.of(Objects.requireNonNullElse(flag(command(services.get(agent)), "--join"), "").split(","));
+        List<String> join = List.of(Objects.requireNonNullElse(flag(command(services.get(agent)), "--join"), "")
+                .split(","));
         if (!join.contains(coordinator)) {
             problems.add(agent + ": --join does not name the coordinator '" + coordinator + "'");
         }
@@ -311,7 +321,10 @@ final class ComposeRules {
         List<String> problems = new ArrayList<>();
         Map<String, Map<String, Object>> services = services();
         String writer = services.entrySet().stream()
-                .filter(e -> command(e.getValue()).equals(List.of("init-secret", secret))).map(Map.Entry::getKey).findFirst().orElse(null);
+                .filter(e -> command(e.getValue()).equals(List.of("init-secret", secret)))
+                .map(Map.Entry::getKey)
+                .findFirst()
+                .orElse(null);
         if (writer == null) {
             problems.add("no service runs 'init-secret " + secret + "', so the members would have no shared secret");
             return problems;
@@ -324,7 +337,8 @@ final class ComposeRules {
             }
         }
         Object dep = services.get(coordinator).get("depends_on");
-        if (!(dep instanceof Map<?, ?> m) || !(m.get(writer) instanceof Map<?, ?> cond)
+        if (!(dep instanceof Map<?, ?> m)
+                || !(m.get(writer) instanceof Map<?, ?> cond)
                 || !"service_completed_successfully".equals(cond.get("condition"))) {
             problems.add(coordinator + " must depend on " + writer + " with condition service_completed_successfully");
         }
@@ -338,7 +352,8 @@ final class ComposeRules {
         List<String> cmd = command(c);
         int metrics = Integer.parseInt(Objects.requireNonNullElse(flag(cmd, "--metrics-port"), "9470"));
         if (!"0.0.0.0".equals(flag(cmd, "--metrics-host"))) {
-            problems.add(coordinator + ": --metrics-host must be 0.0.0.0 for Prometheus and the published port to reach it");
+            problems.add(
+                    coordinator + ": --metrics-host must be 0.0.0.0 for Prometheus and the published port to reach it");
         }
         if (ports(c, new ArrayList<>(), coordinator).stream().noneMatch(p -> p.container == metrics)) {
             problems.add(coordinator + ": the metrics port " + metrics + " is not published");
@@ -353,7 +368,8 @@ final class ComposeRules {
         if (!"0.0.0.0".equals(flag(tcmd, "--host"))) {
             problems.add(target + ": --host must be 0.0.0.0 so the agents reach it");
         }
-        if (port == null || ports(t, new ArrayList<>(), target).stream().noneMatch(p -> p.container == Integer.parseInt(port))) {
+        if (port == null
+                || ports(t, new ArrayList<>(), target).stream().noneMatch(p -> p.container == Integer.parseInt(port))) {
             problems.add(target + ": --port " + port + " is not the published container port");
         }
         return problems;
@@ -371,7 +387,10 @@ final class ComposeRules {
     }
 
     private static Mount mountFor(Map<String, Object> svc, String file) {
-        return mounts(svc).stream().filter(m -> file.startsWith(m.target.endsWith("/") ? m.target : m.target + "/")).findFirst().orElse(null);
+        return mounts(svc).stream()
+                .filter(m -> file.startsWith(m.target.endsWith("/") ? m.target : m.target + "/"))
+                .findFirst()
+                .orElse(null);
     }
 
     private static Set<String> stringKeys(Map<?, ?> m) {

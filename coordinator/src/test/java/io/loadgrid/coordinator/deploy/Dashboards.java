@@ -17,8 +17,7 @@ import java.util.stream.Stream;
 public final class Dashboards {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private Dashboards() {
-    }
+    private Dashboards() {}
 
     /**
      * One query. {@code panel} is the panel title, or "variable NAME" / "annotation NAME"; {@code variable} is true
@@ -39,12 +38,15 @@ public final class Dashboards {
                 return d;
             }
         }
-        throw new IllegalStateException("no deploy/grafana/dashboards above " + Path.of("").toAbsolutePath());
+        throw new IllegalStateException(
+                "no deploy/grafana/dashboards above " + Path.of("").toAbsolutePath());
     }
 
     public static List<Path> files() {
         try (Stream<Path> s = Files.list(dir())) {
-            return s.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().toList();
+            return s.filter(p -> p.getFileName().toString().endsWith(".json"))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -77,8 +79,12 @@ public final class Dashboards {
         for (JsonNode p : panels(d)) {
             for (JsonNode t : p.path("targets")) {
                 if (t.hasNonNull("expr")) {
-                    out.add(new Query(name, p.path("title").asText(), t.path("refId").asText(),
-                            t.get("expr").asText(), false));
+                    out.add(new Query(
+                            name,
+                            p.path("title").asText(),
+                            t.path("refId").asText(),
+                            t.get("expr").asText(),
+                            false));
                 }
             }
         }
@@ -92,7 +98,12 @@ public final class Dashboards {
         }
         for (JsonNode a : d.path("annotations").path("list")) {
             if (a.hasNonNull("expr")) {
-                out.add(new Query(name, "annotation " + a.path("name").asText(), "", a.get("expr").asText(), false));
+                out.add(new Query(
+                        name,
+                        "annotation " + a.path("name").asText(),
+                        "",
+                        a.get("expr").asText(),
+                        false));
             }
         }
         return out;

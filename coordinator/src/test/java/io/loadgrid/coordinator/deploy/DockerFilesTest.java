@@ -42,39 +42,60 @@ class DockerFilesTest {
 
     @Test
     void dockerfileFollowsTheProjectRules() {
-        assertThat(DockerfileRules.parse(read(DOCKERFILE)).problems(ROOT, IGNORE)).isEmpty();
+        assertThat(DockerfileRules.parse(read(DOCKERFILE)).problems(ROOT, IGNORE))
+                .isEmpty();
     }
 
     static Stream<Arguments> brokenDockerfiles() {
         String ok = read(DOCKERFILE);
         String runtime = "FROM eclipse-temurin:21.0.9_10-jre-noble";
         return Stream.of(
-                Arguments.of("single stage", mutate(ok, runtime, runtime).substring(ok.indexOf(runtime)), "not multi-stage"),
+                Arguments.of(
+                        "single stage", mutate(ok, runtime, runtime).substring(ok.indexOf(runtime)), "not multi-stage"),
                 Arguments.of("latest runtime", mutate(ok, runtime, "FROM eclipse-temurin:latest"), "not a version"),
                 Arguments.of("untagged base", mutate(ok, runtime, "FROM eclipse-temurin"), "no tag"),
-                Arguments.of("JRE 17", mutate(ok, runtime, "FROM eclipse-temurin:17.0.13_11-jre-noble"), "not a JDK/JRE 21+"),
-                Arguments.of("Maven on JDK 17", mutate(ok, "eclipse-temurin-21-noble AS build", "eclipse-temurin-17-noble AS build"),
+                Arguments.of(
+                        "JRE 17",
+                        mutate(ok, runtime, "FROM eclipse-temurin:17.0.13_11-jre-noble"),
+                        "not a JDK/JRE 21+"),
+                Arguments.of(
+                        "Maven on JDK 17",
+                        mutate(ok, "eclipse-temurin-21-noble AS build", "eclipse-temurin-17-noble AS build"),
                         "has no JDK 21+"),
                 Arguments.of("root user", mutate(ok, "USER 10001:10001", "USER root"), "is root"),
                 Arguments.of("no user", mutate(ok, "USER 10001:10001", ""), "no USER"),
-                Arguments.of("shell-form entrypoint", mutate(ok, "ENTRYPOINT [\"loadgrid-entrypoint\"]", "ENTRYPOINT loadgrid-entrypoint"),
+                Arguments.of(
+                        "shell-form entrypoint",
+                        mutate(ok, "ENTRYPOINT [\"loadgrid-entrypoint\"]", "ENTRYPOINT loadgrid-entrypoint"),
                         "shell form"),
                 Arguments.of("no entrypoint", mutate(ok, "ENTRYPOINT [\"loadgrid-entrypoint\"]", ""), "no ENTRYPOINT"),
-                Arguments.of("missing source", mutate(ok, "COPY loadgrid /opt/loadgrid/loadgrid", "COPY loadgrd /opt/loadgrid/loadgrid"),
+                Arguments.of(
+                        "missing source",
+                        mutate(ok, "COPY loadgrid /opt/loadgrid/loadgrid", "COPY loadgrd /opt/loadgrid/loadgrid"),
                         "does not exist"),
-                Arguments.of("source left out by .dockerignore", mutate(ok, "COPY sweeps /opt/loadgrid/sweeps", "COPY bench /opt/loadgrid/bench"),
+                Arguments.of(
+                        "source left out by .dockerignore",
+                        mutate(ok, "COPY sweeps /opt/loadgrid/sweeps", "COPY bench /opt/loadgrid/bench"),
                         ".dockerignore"),
-                Arguments.of("test sources left out", mutate(ok, "COPY agent/src/main agent/src/main", "COPY agent/src/test agent/src/test"),
+                Arguments.of(
+                        "test sources left out",
+                        mutate(ok, "COPY agent/src/main agent/src/main", "COPY agent/src/test agent/src/test"),
                         ".dockerignore"),
-                Arguments.of("ADD", mutate(ok, "COPY sweeps /opt/loadgrid/sweeps", "ADD sweeps /opt/loadgrid/sweeps"), "use COPY"),
-                Arguments.of("unknown stage", mutate(ok, "COPY --from=build /src/build/lib", "COPY --from=builder /src/build/lib"),
+                Arguments.of(
+                        "ADD",
+                        mutate(ok, "COPY sweeps /opt/loadgrid/sweeps", "ADD sweeps /opt/loadgrid/sweeps"),
+                        "use COPY"),
+                Arguments.of(
+                        "unknown stage",
+                        mutate(ok, "COPY --from=build /src/build/lib", "COPY --from=builder /src/build/lib"),
                         "neither a stage nor a pinned image"));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("brokenDockerfiles")
     void brokenDockerfilesBreakTheRules(String what, String dockerfile, String expected) {
-        assertThat(DockerfileRules.parse(dockerfile).problems(ROOT, IGNORE)).anySatisfy(p -> assertThat(p).contains(expected));
+        assertThat(DockerfileRules.parse(dockerfile).problems(ROOT, IGNORE))
+                .anySatisfy(p -> assertThat(p).contains(expected));
     }
 
     @Test
@@ -89,7 +110,8 @@ class DockerFilesTest {
     @Test
     void dockerfileUtilsRejectsABrokenDockerfile(@TempDir Path tmp) {
         Path lint = dockerfileUtils();
-        String broken = mutate(mutate(read(DOCKERFILE), "COPY loadgrid ./", "COPPY loadgrid ./"), "EXPOSE 8080", "EXPOSE http");
+        String broken =
+                mutate(mutate(read(DOCKERFILE), "COPY loadgrid ./", "COPPY loadgrid ./"), "EXPOSE 8080", "EXPOSE http");
         Path file = tmp.resolve("Dockerfile");
         write(file, broken);
         DockerTestSupport.Result r = run(ROOT, List.of(lint.toString(), "lint", "--json", file.toString()));
@@ -99,18 +121,34 @@ class DockerFilesTest {
 
     private static Path dockerfileUtils() {
         ExternalTool.require("node", "apt-get install nodejs npm");
-        return ExternalTool.require("dockerfile-utils", LINTERS_HINT, TOOLS.resolve("dockerfile-utils/node_modules/.bin"));
+        return ExternalTool.require(
+                "dockerfile-utils", LINTERS_HINT, TOOLS.resolve("dockerfile-utils/node_modules/.bin"));
     }
 
     @Test
     void dockerignoreSendsOnlyWhatTheImageNeeds() {
-        for (String left : List.of(".git/config", "build/lib/hazelcast-5.6.0.jar", "build/.built", "results/quick-1/results.json",
-                "coordinator/src/test/java/io/loadgrid/coordinator/deploy/DockerFilesTest.java", "common/target/classes/A.class",
-                "testbed/target/loadgrid-testbed-0.1.0.jar", "bench/models.sh", "deploy/docker-compose.yml", "build.log", "README.md")) {
+        for (String left : List.of(
+                ".git/config",
+                "build/lib/hazelcast-5.6.0.jar",
+                "build/.built",
+                "results/quick-1/results.json",
+                "coordinator/src/test/java/io/loadgrid/coordinator/deploy/DockerFilesTest.java",
+                "common/target/classes/A.class",
+                "testbed/target/loadgrid-testbed-0.1.0.jar",
+                "bench/models.sh",
+                "deploy/docker-compose.yml",
+                "build.log",
+                "README.md")) {
             assertThat(IGNORE.excludes(left)).as(left).isTrue();
         }
-        for (String sent : List.of("pom.xml", "loadgrid", "sweeps/quick.yaml", "deploy/docker/entrypoint.sh", "common/.runnable",
-                "testbed/pom.xml", "testbed/src/main/java/io/loadgrid/testbed/TargetCli.java",
+        for (String sent : List.of(
+                "pom.xml",
+                "loadgrid",
+                "sweeps/quick.yaml",
+                "deploy/docker/entrypoint.sh",
+                "common/.runnable",
+                "testbed/pom.xml",
+                "testbed/src/main/java/io/loadgrid/testbed/TargetCli.java",
                 "coordinator/src/main/java/io/loadgrid/coordinator/cli/SweepCli.java")) {
             assertThat(IGNORE.excludes(sent)).as(sent).isFalse();
         }
@@ -140,7 +178,10 @@ class DockerFilesTest {
             Map<String, Object> svc = compose.services().get(name);
             ComposeRules.ports(svc, new ArrayList<>(), name).forEach(p -> published.add(p.container()));
             if (svc.get("healthcheck") instanceof Map<?, ?> hc && hc.get("test") instanceof List<?> test) {
-                test.stream().map(String::valueOf).filter(s -> s.matches("\\d+")).forEach(s -> used.add(Integer.parseInt(s)));
+                test.stream()
+                        .map(String::valueOf)
+                        .filter(s -> s.matches("\\d+"))
+                        .forEach(s -> used.add(Integer.parseInt(s)));
             }
         }
         used.addAll(published);
@@ -153,20 +194,28 @@ class DockerFilesTest {
     void scriptsTheImageRunsAreExecutable() {
         assertThat(ENTRYPOINT).isExecutable();
         assertThat(ROOT.resolve("loadgrid")).isExecutable();
-        assertThat(DockerTestSupport.run(ROOT, List.of("bash", "-n", ENTRYPOINT.toString())).exit()).isZero();
+        assertThat(DockerTestSupport.run(ROOT, List.of("bash", "-n", ENTRYPOINT.toString()))
+                        .exit())
+                .isZero();
     }
 
     @Test
     void entrypointAddsTheContainerAddressToClusterRoles(@TempDir Path tmp) throws IOException {
         Map<String, String> env = stubLauncher(tmp);
-        assertThat(entrypoint(env, "agent", "--join", "coordinator,agent").output().strip())
+        assertThat(entrypoint(env, "agent", "--join", "coordinator,agent")
+                        .output()
+                        .strip())
                 .isEqualTo("launcher agent --bind 10.9.8.7 --join coordinator,agent");
         assertThat(entrypoint(env, "coordinator", "--join", "agent").output().strip())
                 .isEqualTo("launcher coordinator --bind 10.9.8.7 --join agent");
-        assertThat(entrypoint(env, "agent", "--bind", "10.1.1.1", "--join", "x").output().strip())
+        assertThat(entrypoint(env, "agent", "--bind", "10.1.1.1", "--join", "x")
+                        .output()
+                        .strip())
                 .isEqualTo("launcher agent --bind 10.1.1.1 --join x");
-        assertThat(entrypoint(env, "target", "--port", "8080").output().strip()).isEqualTo("launcher target --port 8080");
-        assertThat(entrypoint(env, "sweep", "sweeps/quick.yaml").output().strip()).isEqualTo("launcher sweep sweeps/quick.yaml");
+        assertThat(entrypoint(env, "target", "--port", "8080").output().strip())
+                .isEqualTo("launcher target --port 8080");
+        assertThat(entrypoint(env, "sweep", "sweeps/quick.yaml").output().strip())
+                .isEqualTo("launcher sweep sweeps/quick.yaml");
         assertThat(entrypoint(env).output().strip()).isEqualTo("launcher help");
         // anything else runs as it is (a shell for a look around)
         assertThat(entrypoint(env, "echo", "as is").output().strip()).isEqualTo("as is");
@@ -180,17 +229,21 @@ class DockerFilesTest {
         assertThat(r.exit()).as(r.output()).isZero();
         String bind = r.output().strip().split(" ")[3];
         assertThat(bind).matches("\\d+\\.\\d+\\.\\d+\\.\\d+").doesNotStartWith("127.");
-        assertThat(InetAddress.getByName(bind).isAnyLocalAddress() || java.net.NetworkInterface.getByInetAddress(InetAddress.getByName(bind)) != null)
-                .as("%s is an address of one of this host's interfaces", bind).isTrue();
+        assertThat(InetAddress.getByName(bind).isAnyLocalAddress()
+                        || java.net.NetworkInterface.getByInetAddress(InetAddress.getByName(bind)) != null)
+                .as("%s is an address of one of this host's interfaces", bind)
+                .isTrue();
     }
 
     @Test
     void entrypointWritesTheSecretOnce(@TempDir Path tmp) throws IOException {
         Path secret = tmp.resolve("loadgrid.secret");
-        assertThat(entrypoint(Map.of(), "init-secret", secret.toString()).exit()).isZero();
+        assertThat(entrypoint(Map.of(), "init-secret", secret.toString()).exit())
+                .isZero();
         String first = Files.readString(secret);
         assertThat(first.strip().length()).isGreaterThanOrEqualTo(16);
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(secret))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(secret)))
+                .isEqualTo("rw-------");
         DockerTestSupport.Result again = entrypoint(Map.of(), "init-secret", secret.toString());
         assertThat(again.output()).contains("keeping");
         assertThat(Files.readString(secret)).isEqualTo(first);
@@ -206,7 +259,9 @@ class DockerFilesTest {
         try (ServerSocket open = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             String port = String.valueOf(open.getLocalPort());
             assertThat(entrypoint(env, "healthcheck", port).exit()).isZero();
-            assertThat(entrypoint(env, "healthcheck", port, String.valueOf(closed)).exit()).isEqualTo(1);
+            assertThat(entrypoint(env, "healthcheck", port, String.valueOf(closed))
+                            .exit())
+                    .isEqualTo(1);
             assertThat(entrypoint(env, "healthcheck", "http").exit()).isEqualTo(2);
         }
     }
@@ -229,10 +284,13 @@ class DockerFilesTest {
                 done
                 echo "$@"
                 """);
-        DockerTestSupport.Result r = run(tmp, Map.of("JAVA_HOME", jre.toString(), "HOME", tmp.toString()),
+        DockerTestSupport.Result r = run(
+                tmp,
+                Map.of("JAVA_HOME", jre.toString(), "HOME", tmp.toString()),
                 List.of("bash", home.resolve("loadgrid").toString(), "agent", "--help"));
         assertThat(r.exit()).as(r.output()).isZero();
-        assertThat(r.output()).contains("-Dloadgrid.home=" + home)
+        assertThat(r.output())
+                .contains("-Dloadgrid.home=" + home)
                 .contains("--add-opens=java.base/java.nio=ALL-UNNAMED")
                 .contains("-cp " + home + "/build/lib/* io.loadgrid.agent.cluster.AgentCli --help")
                 .doesNotContain("building");

@@ -10,8 +10,7 @@ import java.util.regex.Pattern;
  * decides for it, and the last pattern that matches wins.
  */
 final class DockerIgnore {
-    private record Rule(boolean include, Pattern regex) {
-    }
+    private record Rule(boolean include, Pattern regex) {}
 
     private final List<Rule> rules = new ArrayList<>();
 
@@ -31,7 +30,9 @@ final class DockerIgnore {
         return ignore;
     }
 
-    /** Whether the file or folder at {@code path} (relative to the context, '/'-separated) is left out of the context. */
+    /**
+     * Whether the file or folder at {@code path} (relative to the context, '/'-separated) is left out of the context.
+     */
     boolean excludes(String path) {
         String p = clean(path);
         boolean excluded = false;
@@ -84,7 +85,9 @@ final class DockerIgnore {
                     throw new IllegalArgumentException(".dockerignore pattern '" + glob + "' has an unclosed [");
                 }
                 String set = glob.substring(i + 1, end);
-                re.append('[').append(set.startsWith("^") || set.startsWith("!") ? "^" + set.substring(1) : set).append(']');
+                re.append('[')
+                        .append(set.startsWith("^") || set.startsWith("!") ? "^" + set.substring(1) : set)
+                        .append(']');
                 i = end;
             } else {
                 re.append(Pattern.quote(String.valueOf(c)));

@@ -14,6 +14,7 @@ import org.yaml.snakeyaml.Yaml;
 final class DockerTestSupport {
     /** Tests run in coordinator/, so the repository root is its parent. */
     static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+
     static final Path DEPLOY = ROOT.resolve("deploy");
     static final Path DOCKERFILE = DEPLOY.resolve("docker/Dockerfile");
     static final Path COMPOSE = DEPLOY.resolve("docker-compose.yml");
@@ -21,13 +22,13 @@ final class DockerTestSupport {
     static final Path TOOLS = ROOT.resolve("build/tools");
     static final String LINTERS_HINT = "run deploy/tools/install-linters.sh (needs nodejs and npm)";
 
-    private DockerTestSupport() {
-    }
+    private DockerTestSupport() {}
 
-    record Result(int exit, String output) {
-    }
+    record Result(int exit, String output) {}
 
-    /** Runs a program in {@code dir} with stderr merged into stdout; {@code env} is added to this process's environment. */
+    /**
+     * Runs a program in {@code dir} with stderr merged into stdout; {@code env} is added to this process's environment.
+     */
     static Result run(Path dir, Map<String, String> env, List<String> command) {
         ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
         pb.environment().put("NO_COLOR", "1");

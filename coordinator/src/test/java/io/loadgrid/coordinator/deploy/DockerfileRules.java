@@ -19,20 +19,18 @@ import java.util.stream.Stream;
  * from the context present in the repository and not left out by {@code .dockerignore}.
  */
 final class DockerfileRules {
-    record Instruction(int line, String keyword, String args) {
-    }
+    record Instruction(int line, String keyword, String args) {}
 
-    record Stage(String image, String name, List<Instruction> instructions) {
-    }
+    record Stage(String image, String name, List<Instruction> instructions) {}
 
-    private static final Pattern JAVA_IMAGE = Pattern.compile("(?:^|/)(eclipse-temurin|openjdk|amazoncorretto|ibm-semeru-runtimes|sapmachine)$");
+    private static final Pattern JAVA_IMAGE =
+            Pattern.compile("(?:^|/)(eclipse-temurin|openjdk|amazoncorretto|ibm-semeru-runtimes|sapmachine)$");
     private static final Pattern LEADING_NUMBER = Pattern.compile("^(\\d+)");
     private static final Pattern JDK_IN_TAG = Pattern.compile("(?:temurin|openjdk|corretto|semeru|sapmachine)-(\\d+)");
 
     final List<Stage> stages = new ArrayList<>();
 
-    private DockerfileRules() {
-    }
+    private DockerfileRules() {}
 
     /** Instructions with continuation lines joined and comments dropped, grouped by stage. */
     static DockerfileRules parse(String text) {
@@ -50,7 +48,8 @@ final class DockerfileRules {
                 start = i + 1;
             }
             boolean continued = line.endsWith("\\");
-            current.append(continued ? line.substring(0, line.length() - 1) : line).append(' ');
+            current.append(continued ? line.substring(0, line.length() - 1) : line)
+                    .append(' ');
             if (!continued) {
                 d.add(start, current.toString().strip());
                 current = null;
@@ -79,7 +78,8 @@ final class DockerfileRules {
     List<String> problems(Path context, DockerIgnore ignore) {
         List<String> problems = new ArrayList<>();
         if (stages.size() < 2) {
-            problems.add("not multi-stage: " + stages.size() + " FROM; build with Maven in one stage, run on a JRE in another");
+            problems.add("not multi-stage: " + stages.size()
+                    + " FROM; build with Maven in one stage, run on a JRE in another");
         }
         Set<String> stageNames = new LinkedHashSet<>();
         for (Stage s : stages) {
@@ -97,7 +97,8 @@ final class DockerfileRules {
             return problems;
         }
         for (Stage s : stages) {
-            boolean builds = s.instructions.stream().anyMatch(i -> i.keyword.equals("RUN") && i.args.matches(".*\\b(mvn|loadgrid build)\\b.*"));
+            boolean builds = s.instructions.stream()
+                    .anyMatch(i -> i.keyword.equals("RUN") && i.args.matches(".*\\b(mvn|loadgrid build)\\b.*"));
             if (builds && javaMajor(s.image) < 21) {
                 problems.add("build stage FROM " + s.image + " has no JDK 21+ (" + javaMajor(s.image) + ")");
             }
@@ -109,14 +110,19 @@ final class DockerfileRules {
         if (runtime.instructions.stream().anyMatch(i -> i.keyword.equals("RUN") && i.args.matches(".*\\bmvn\\b.*"))) {
             problems.add("the runtime stage runs Maven; build in the build stage");
         }
-        String user = runtime.instructions.stream().filter(i -> i.keyword.equals("USER")).map(i -> i.args.strip())
-                .reduce((a, b) -> b).orElse(null);
+        String user = runtime.instructions.stream()
+                .filter(i -> i.keyword.equals("USER"))
+                .map(i -> i.args.strip())
+                .reduce((a, b) -> b)
+                .orElse(null);
         if (user == null) {
             problems.add("the runtime stage has no USER: it would run as root");
         } else if (user.split(":")[0].equals("root") || user.split(":")[0].equals("0")) {
             problems.add("USER " + user + " is root");
         }
-        List<Instruction> entrypoints = runtime.instructions.stream().filter(i -> i.keyword.equals("ENTRYPOINT")).toList();
+        List<Instruction> entrypoints = runtime.instructions.stream()
+                .filter(i -> i.keyword.equals("ENTRYPOINT"))
+                .toList();
         if (entrypoints.isEmpty()) {
             problems.add("the runtime stage has no ENTRYPOINT");
         } else if (!entrypoints.getLast().args.strip().startsWith("[")) {
@@ -135,7 +141,8 @@ final class DockerfileRules {
         return problems;
     }
 
-    private static List<String> copyProblems(Instruction copy, Path context, DockerIgnore ignore, Set<String> stageNames) {
+    private static List<String> copyProblems(
+            Instruction copy, Path context, DockerIgnore ignore, Set<String> stageNames) {
         List<String> problems = new ArrayList<>();
         Matcher from = Pattern.compile("--from=(\\S+)").matcher(copy.args);
         if (from.find()) {
@@ -143,7 +150,8 @@ final class DockerfileRules {
             if (!stageNames.contains(source) && !source.matches("\\d+")) {
                 String why = unpinned(source);
                 if (why != null) {
-                    problems.add("line " + copy.line + ": COPY --from=" + source + " is neither a stage nor a pinned image: " + why);
+                    problems.add("line " + copy.line + ": COPY --from=" + source
+                            + " is neither a stage nor a pinned image: " + why);
                 }
             }
             return problems;
@@ -159,11 +167,13 @@ final class DockerfileRules {
             if (!p.startsWith(context)) {
                 problems.add("line " + copy.line + ": COPY " + src + " is outside the build context");
             } else if (rel.contains("*") || rel.contains("?")) {
-                problems.add("line " + copy.line + ": COPY " + src + ": name files explicitly, so this test can check them");
+                problems.add(
+                        "line " + copy.line + ": COPY " + src + ": name files explicitly, so this test can check them");
             } else if (!Files.exists(p)) {
                 problems.add("line " + copy.line + ": COPY " + src + " does not exist in the repository");
             } else if (!sentToDocker(p, context, ignore)) {
-                problems.add("line " + copy.line + ": COPY " + src + " is left out of the build context by .dockerignore");
+                problems.add(
+                        "line " + copy.line + ": COPY " + src + " is left out of the build context by .dockerignore");
             }
         }
         return problems;
@@ -175,7 +185,8 @@ final class DockerfileRules {
             return !ignore.excludes(context.relativize(p).toString());
         }
         try (Stream<Path> files = Files.walk(p)) {
-            return files.filter(Files::isRegularFile).anyMatch(f -> !ignore.excludes(context.relativize(f).toString()));
+            return files.filter(Files::isRegularFile)
+                    .anyMatch(f -> !ignore.excludes(context.relativize(f).toString()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

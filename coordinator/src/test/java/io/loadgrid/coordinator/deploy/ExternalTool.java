@@ -11,8 +11,7 @@ import org.junit.jupiter.api.Assumptions;
  * which installs them) a missing tool fails the test, so CI can never pass by skipping.
  */
 public final class ExternalTool {
-    private ExternalTool() {
-    }
+    private ExternalTool() {}
 
     /** The tool's path on PATH (or one of {@code extraDirs}); skips or fails as described above when it is missing. */
     public static Path require(String name, String installHint, Path... extraDirs) {

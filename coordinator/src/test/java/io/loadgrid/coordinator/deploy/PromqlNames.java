@@ -15,21 +15,45 @@ import java.util.regex.Pattern;
 public final class PromqlNames {
 
     /** One selector: the metric and its matchers, e.g. {@code sweep =~ "$sweep"}. */
-    public record Selector(String metric, List<Matcher> matchers) {
-    }
+    public record Selector(String metric, List<Matcher> matchers) {}
 
-    public record Matcher(String label, String op, String value) {
-    }
+    public record Matcher(String label, String op, String value) {}
 
     // Followed by "(", these are calls, not selectors; listed so an aggregation written "sum by (le) (...)" (name not
     // directly followed by "(") is not taken for a metric either.
-    private static final Set<String> AGGREGATIONS = Set.of("sum", "min", "max", "avg", "group", "stddev", "stdvar",
-            "count", "count_values", "bottomk", "topk", "quantile", "limitk", "limit_ratio");
-    private static final Set<String> KEYWORDS = Set.of("by", "without", "on", "ignoring", "group_left", "group_right",
-            "offset", "bool", "and", "or", "unless", "atan2", "inf", "nan");
+    private static final Set<String> AGGREGATIONS = Set.of(
+            "sum",
+            "min",
+            "max",
+            "avg",
+            "group",
+            "stddev",
+            "stdvar",
+            "count",
+            "count_values",
+            "bottomk",
+            "topk",
+            "quantile",
+            "limitk",
+            "limit_ratio");
+    private static final Set<String> KEYWORDS = Set.of(
+            "by",
+            "without",
+            "on",
+            "ignoring",
+            "group_left",
+            "group_right",
+            "offset",
+            "bool",
+            "and",
+            "or",
+            "unless",
+            "atan2",
+            "inf",
+            "nan");
     // Their "(...)" holds label names, not expressions.
-    private static final Set<String> LABEL_LISTS = Set.of("by", "without", "on", "ignoring", "group_left",
-            "group_right");
+    private static final Set<String> LABEL_LISTS =
+            Set.of("by", "without", "on", "ignoring", "group_left", "group_right");
     private static final Pattern PLAIN_NAME = Pattern.compile("[a-zA-Z_:][a-zA-Z0-9_:]*");
 
     private final String src;
@@ -83,8 +107,8 @@ public final class PromqlNames {
 
     private void identifier() {
         int start = pos;
-        while (pos < src.length() && (Character.isLetterOrDigit(src.charAt(pos)) || src.charAt(pos) == '_'
-                || src.charAt(pos) == ':')) {
+        while (pos < src.length()
+                && (Character.isLetterOrDigit(src.charAt(pos)) || src.charAt(pos) == '_' || src.charAt(pos) == ':')) {
             pos++;
         }
         String word = src.substring(start, pos);
@@ -187,7 +211,8 @@ public final class PromqlNames {
                 named = true;
             } else if (m.op().equals("=~")) {
                 List<String> alts = List.of(m.value().split("\\|", -1));
-                boolean plain = alts.stream().allMatch(a -> PLAIN_NAME.matcher(a).matches());
+                boolean plain =
+                        alts.stream().allMatch(a -> PLAIN_NAME.matcher(a).matches());
                 for (String name : plain ? alts : List.of(m.value())) {
                     out.add(new Selector(name, matchers));
                 }
@@ -212,8 +237,8 @@ public final class PromqlNames {
 
     // Covers 5m, 1h30m, 1e3, 0x1F, 2.5: none may be read as an identifier.
     private void skipNumber() {
-        while (pos < src.length() && (Character.isLetterOrDigit(src.charAt(pos)) || src.charAt(pos) == '.'
-                || src.charAt(pos) == '_')) {
+        while (pos < src.length()
+                && (Character.isLetterOrDigit(src.charAt(pos)) || src.charAt(pos) == '.' || src.charAt(pos) == '_')) {
             pos++;
         }
     }

@@ -34,9 +34,11 @@ class PromqlNamesTest {
         String e = "sum(rate(loadgrid_requests_total{outcome=~\"connect|timeout\", model=~\"${model:regex}\","
                 + " node=~'$node', sweep=~`x{1,2}`}[${__rate_interval}]))";
         assertThat(PromqlNames.names(e)).containsExactly("loadgrid_requests_total");
-        assertThat(PromqlNames.selectors(e).get(0).matchers()).contains(
-                new Matcher("outcome", "=~", "connect|timeout"), new Matcher("node", "=~", "$node"),
-                new Matcher("sweep", "=~", "x{1,2}"));
+        assertThat(PromqlNames.selectors(e).get(0).matchers())
+                .contains(
+                        new Matcher("outcome", "=~", "connect|timeout"),
+                        new Matcher("node", "=~", "$node"),
+                        new Matcher("sweep", "=~", "x{1,2}"));
     }
 
     @Test
@@ -61,7 +63,8 @@ class PromqlNamesTest {
     @Test
     void functionsAndVectorLiterals() {
         assertThat(PromqlNames.names("sum(rate(f_total[1m])) or vector(0)")).containsExactly("f_total");
-        assertThat(PromqlNames.names("label_replace(m, \"dst\", \"$1\", \"src\", \"(.*)\")")).containsExactly("m");
+        assertThat(PromqlNames.names("label_replace(m, \"dst\", \"$1\", \"src\", \"(.*)\")"))
+                .containsExactly("m");
         assertThat(PromqlNames.names("absent_over_time(m2[$__range]) + time()")).containsExactly("m2");
     }
 

@@ -38,21 +38,29 @@ import org.yaml.snakeyaml.Yaml;
 class TerraformFilesTest {
     /** Tests run in the module directory (coordinator/). */
     static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+
     static final Path TF = ROOT.resolve("terraform");
     /** Variables without a default on purpose: nothing safe can be guessed for them (see terraform/variables.tf). */
     static final Set<String> REQUIRED_VARIABLES = Set.of("admin_cidr", "key_name", "loadgrid_repo_url");
+
     static final Set<Integer> ADMIN_PORTS = Set.of(22, 3000, 9090, 9470);
-    static final Set<Integer> CLUSTER_PORTS = IntStream.rangeClosed(5701, 5720).boxed().collect(Collectors.toSet());
+    static final Set<Integer> CLUSTER_PORTS =
+            IntStream.rangeClosed(5701, 5720).boxed().collect(Collectors.toSet());
     static final String INGRESS = "aws_vpc_security_group_ingress_rule";
     static final ObjectMapper JSON = new ObjectMapper();
 
-    /** Terraform itself: no registry CI reaches serves it, so its checks run where it is installed and skip elsewhere. */
+    /**
+     * Terraform itself: no registry CI reaches serves it, so its checks run where it is installed and skip elsewhere.
+     */
     static Path terraform() {
-        return ExternalTool.optional("terraform", "install Terraform >= 1.5 (https://developer.hashicorp.com/terraform/install) to run it");
+        return ExternalTool.optional(
+                "terraform", "install Terraform >= 1.5 (https://developer.hashicorp.com/terraform/install) to run it");
     }
+
     static Path node;
     /** terraform/*.tf file name to its HCL as JSON (expressions are their source text, e.g. "${var.x}"). */
     static Map<String, JsonNode> files;
+
     static List<Call> calls;
 
     @TempDir
@@ -70,9 +78,20 @@ class TerraformFilesTest {
 
         List<String> names;
         try (Stream<Path> s = Files.list(TF)) {
-            names = s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".tf")).sorted().toList();
+            names = s.map(p -> p.getFileName().toString())
+                    .filter(n -> n.endsWith(".tf"))
+                    .sorted()
+                    .toList();
         }
-        assertThat(names).contains("main.tf", "network.tf", "security.tf", "instances.tf", "outputs.tf", "variables.tf", "versions.tf");
+        assertThat(names)
+                .contains(
+                        "main.tf",
+                        "network.tf",
+                        "security.tf",
+                        "instances.tf",
+                        "outputs.tf",
+                        "variables.tf",
+                        "versions.tf");
         List<String> command = new ArrayList<>(List.of(node.toString(), "deploy/tools/hcl2json.mjs"));
         names.forEach(n -> command.add("terraform/" + n));
         Ran parsed = run(ROOT, command.toArray(String[]::new));
@@ -80,13 +99,17 @@ class TerraformFilesTest {
         JsonNode all = JSON.readTree(parsed.out());
         files = new TreeMap<>();
         names.forEach(n -> files.put(n, all.get("terraform/" + n)));
-        calls = new ArrayList<>(new LinkedHashSet<>(strings().stream().flatMap(s -> Call.allIn(s).stream()).toList()));
+        calls = new ArrayList<>(new LinkedHashSet<>(
+                strings().stream().flatMap(s -> Call.allIn(s).stream()).toList()));
     }
 
     @Test
     void isFormattedAsTerraformFmtWants() throws Exception {
         Ran fmt = run(ROOT, terraform().toString(), "fmt", "-check", "-recursive", "-diff", "terraform");
-        assertThat(fmt.exit()).as("terraform fmt -check -recursive terraform/ (run 'terraform fmt -recursive terraform/'):\n" + fmt.out()).isZero();
+        assertThat(fmt.exit())
+                .as("terraform fmt -check -recursive terraform/ (run 'terraform fmt -recursive terraform/'):\n"
+                        + fmt.out())
+                .isZero();
     }
 
     @Test
@@ -101,22 +124,41 @@ class TerraformFilesTest {
     @Test
     void variablesAreDescribedAndHaveDefaultsUnlessRequiredOnPurpose() {
         Map<String, JsonNode> variables = variables();
-        assertThat(variables).containsKeys("region", "admin_cidr", "key_name", "agent_count", "instance_type", "dedicated_tenancy",
-                "loadgrid_repo_url", "loadgrid_ref", "cluster_name", "target_latency_ms");
+        assertThat(variables)
+                .containsKeys(
+                        "region",
+                        "admin_cidr",
+                        "key_name",
+                        "agent_count",
+                        "instance_type",
+                        "dedicated_tenancy",
+                        "loadgrid_repo_url",
+                        "loadgrid_ref",
+                        "cluster_name",
+                        "target_latency_ms");
         variables.forEach((name, v) -> {
-            assertThat(v.path("description").asText()).as("description of variable " + name).isNotBlank();
+            assertThat(v.path("description").asText())
+                    .as("description of variable " + name)
+                    .isNotBlank();
             assertThat(v.has("type")).as("type of variable " + name).isTrue();
-            assertThat(v.has("default")).as("variable " + name + " has a default unless it is one of " + REQUIRED_VARIABLES)
+            assertThat(v.has("default"))
+                    .as("variable " + name + " has a default unless it is one of " + REQUIRED_VARIABLES)
                     .isEqualTo(!REQUIRED_VARIABLES.contains(name));
         });
         assertThat(variables.get("agent_count").get("default").asInt()).isEqualTo(2);
         assertThat(variables.get("instance_type").get("default").asText()).isEqualTo("c5.large");
-        assertThat(variables.get("dedicated_tenancy").get("default").asBoolean()).isFalse();
+        assertThat(variables.get("dedicated_tenancy").get("default").asBoolean())
+                .isFalse();
     }
 
     @Test
     void adminCidrValidationRefusesOpenRanges() throws Exception {
-        String condition = unwrap(variables().get("admin_cidr").path("validation").get(0).path("condition").asText());
+        String condition = unwrap(variables()
+                .get("admin_cidr")
+                .path("validation")
+                .get(0)
+                .path("condition")
+                .asText());
         assertThat(condition).contains("var.admin_cidr");
         Map<String, Boolean> expected = new LinkedHashMap<>();
         expected.put("203.0.113.7/32", true);
@@ -128,12 +170,15 @@ class TerraformFilesTest {
         expected.put("not a cidr", false);
         List<String> entries = new ArrayList<>();
         for (String value : expected.keySet()) {
-            entries.add("c" + entries.size() + " = " + condition.replace("var.admin_cidr", JSON.writeValueAsString(value)));
+            entries.add(
+                    "c" + entries.size() + " = " + condition.replace("var.admin_cidr", JSON.writeValueAsString(value)));
         }
         JsonNode results = evaluate(entries, "");
         int i = 0;
         for (Map.Entry<String, Boolean> e : expected.entrySet()) {
-            assertThat(results.get("c" + i++).asBoolean()).as("admin_cidr = " + e.getKey() + " accepted").isEqualTo(e.getValue());
+            assertThat(results.get("c" + i++).asBoolean())
+                    .as("admin_cidr = " + e.getKey() + " accepted")
+                    .isEqualTo(e.getValue());
         }
     }
 
@@ -144,9 +189,13 @@ class TerraformFilesTest {
             Set<Integer> ports = ports(name, rule);
             if (ports.stream().anyMatch(p -> CLUSTER_PORTS.contains(p) || p == 8080)) {
                 assertThat(rule.has("cidr_ipv4") || rule.has("cidr_ipv6") || rule.has("prefix_list_id"))
-                        .as(INGRESS + "." + name + " opens cluster ports to addresses; use referenced_security_group_id").isFalse();
-                assertThat(rule.path("referenced_security_group_id").asText()).as(INGRESS + "." + name + " refers to its own group")
-                        .isNotEmpty().isEqualTo(rule.path("security_group_id").asText());
+                        .as(INGRESS + "." + name
+                                + " opens cluster ports to addresses; use referenced_security_group_id")
+                        .isFalse();
+                assertThat(rule.path("referenced_security_group_id").asText())
+                        .as(INGRESS + "." + name + " refers to its own group")
+                        .isNotEmpty()
+                        .isEqualTo(rule.path("security_group_id").asText());
                 selfPorts.addAll(ports);
             }
         });
@@ -157,17 +206,25 @@ class TerraformFilesTest {
     void adminPortsAreOpenOnlyToTheAdminCidr() {
         Set<Integer> adminPorts = new TreeSet<>();
         resources(INGRESS).forEach((name, rule) -> {
-            assertThat(rule.has("cidr_ipv6") || rule.has("prefix_list_id")).as(INGRESS + "." + name + ": IPv4 admin CIDR only").isFalse();
+            assertThat(rule.has("cidr_ipv6") || rule.has("prefix_list_id"))
+                    .as(INGRESS + "." + name + ": IPv4 admin CIDR only")
+                    .isFalse();
             if (rule.has("cidr_ipv4")) {
-                assertThat(rule.get("cidr_ipv4").asText()).as(INGRESS + "." + name + " source").isEqualTo("${var.admin_cidr}");
+                assertThat(rule.get("cidr_ipv4").asText())
+                        .as(INGRESS + "." + name + " source")
+                        .isEqualTo("${var.admin_cidr}");
                 adminPorts.addAll(ports(name, rule));
             }
         });
         assertThat(adminPorts).containsExactlyInAnyOrderElementsOf(ADMIN_PORTS);
         // inline rules in the group itself would bypass everything checked above
-        resources("aws_security_group").forEach((name, group) ->
-                assertThat(group.has("ingress")).as("aws_security_group." + name + " has inline ingress rules").isFalse());
-        assertThat(resources("aws_security_group_rule")).as("legacy aws_security_group_rule resources").isEmpty();
+        resources("aws_security_group")
+                .forEach((name, group) -> assertThat(group.has("ingress"))
+                        .as("aws_security_group." + name + " has inline ingress rules")
+                        .isFalse());
+        assertThat(resources("aws_security_group_rule"))
+                .as("legacy aws_security_group_rule resources")
+                .isEmpty();
     }
 
     @Test
@@ -176,11 +233,22 @@ class TerraformFilesTest {
         assertThat(instances).containsOnlyKeys("target", "agent", "coordinator");
         assertThat(instances.get("agent").path("count").asText()).isEqualTo("${var.agent_count}");
         instances.forEach((name, instance) -> {
-            assertThat(instance.path("metadata_options").path(0).path("http_tokens").asText()).as(name + " IMDSv2 only").isEqualTo("required");
-            assertThat(instance.path("private_ip").asText()).as(name + " fixed private address").startsWith("${local.");
-            assertThat(resolveLocal(instance.path("tenancy").asText())).as(name + " tenancy").contains("var.dedicated_tenancy", "\"dedicated\"");
+            assertThat(instance.path("metadata_options")
+                            .path(0)
+                            .path("http_tokens")
+                            .asText())
+                    .as(name + " IMDSv2 only")
+                    .isEqualTo("required");
+            assertThat(instance.path("private_ip").asText())
+                    .as(name + " fixed private address")
+                    .startsWith("${local.");
+            assertThat(resolveLocal(instance.path("tenancy").asText()))
+                    .as(name + " tenancy")
+                    .contains("var.dedicated_tenancy", "\"dedicated\"");
             assertThat(instance.path("instance_type").asText()).isEqualTo("${var.instance_type}");
-            assertThat(instance.path("user_data").asText()).as(name + " user_data").contains("local.install_script");
+            assertThat(instance.path("user_data").asText())
+                    .as(name + " user_data")
+                    .contains("local.install_script");
         });
         assertThat(locals().get("install_script").asText()).contains("/templates/install.sh.tftpl");
     }
@@ -188,11 +256,27 @@ class TerraformFilesTest {
     @Test
     void outputsNameEveryAddressTheUrlsAndTheSweepCommand() {
         Map<String, JsonNode> outputs = blockMap("output");
-        assertThat(outputs).containsKeys("grafana_url", "prometheus_url", "sweep_command", "ssh_commands", "target_public_ip",
-                "target_private_ip", "agent_public_ips", "agent_private_ips", "coordinator_public_ip", "coordinator_private_ip");
-        outputs.forEach((name, o) -> assertThat(o.path("description").asText()).as("description of output " + name).isNotBlank());
-        assertThat(outputs.get("grafana_url").path("value").asText()).startsWith("http://").endsWith(":3000");
-        assertThat(outputs.get("prometheus_url").path("value").asText()).startsWith("http://").endsWith(":9090");
+        assertThat(outputs)
+                .containsKeys(
+                        "grafana_url",
+                        "prometheus_url",
+                        "sweep_command",
+                        "ssh_commands",
+                        "target_public_ip",
+                        "target_private_ip",
+                        "agent_public_ips",
+                        "agent_private_ips",
+                        "coordinator_public_ip",
+                        "coordinator_private_ip");
+        outputs.forEach((name, o) -> assertThat(o.path("description").asText())
+                .as("description of output " + name)
+                .isNotBlank());
+        assertThat(outputs.get("grafana_url").path("value").asText())
+                .startsWith("http://")
+                .endsWith(":3000");
+        assertThat(outputs.get("prometheus_url").path("value").asText())
+                .startsWith("http://")
+                .endsWith(":9090");
         assertThat(outputs.get("sweep_command").path("value").asText())
                 .contains("loadgrid sweep sweeps/quick.yaml --base http://${aws_instance.target.private_ip}:8080");
     }
@@ -201,18 +285,24 @@ class TerraformFilesTest {
     void everyReferencedVariableIsDeclaredAndEveryDeclaredOneIsUsed() throws Exception {
         Set<String> referenced = new TreeSet<>();
         for (String name : files.keySet()) {
-            Matcher m = Pattern.compile("\\bvar\\.([A-Za-z_][A-Za-z0-9_-]*)").matcher(Files.readString(TF.resolve(name)));
+            Matcher m =
+                    Pattern.compile("\\bvar\\.([A-Za-z_][A-Za-z0-9_-]*)").matcher(Files.readString(TF.resolve(name)));
             while (m.find()) {
                 referenced.add(m.group(1));
             }
         }
         assertThat(variables().keySet()).as("declared variables").containsAll(referenced);
-        assertThat(referenced).as("variables used somewhere").containsAll(variables().keySet());
+        assertThat(referenced)
+                .as("variables used somewhere")
+                .containsAll(variables().keySet());
         // the example tfvars sets only declared variables, and every required one
         Ran example = run(ROOT, node.toString(), "deploy/tools/hcl2json.mjs", "terraform/terraform.tfvars.example");
         assertThat(example.exit()).as(example.err()).isZero();
         Set<String> set = new TreeSet<>();
-        JSON.readTree(example.out()).path("terraform/terraform.tfvars.example").fieldNames().forEachRemaining(set::add);
+        JSON.readTree(example.out())
+                .path("terraform/terraform.tfvars.example")
+                .fieldNames()
+                .forEachRemaining(set::add);
         assertThat(variables().keySet()).containsAll(set);
         assertThat(set).containsAll(REQUIRED_VARIABLES);
     }
@@ -225,10 +315,14 @@ class TerraformFilesTest {
             assertThat(call.template()).as("templatefile path").exists();
             used.add(call.template());
             Set<String> names = Template.names(Files.readString(call.template()));
-            assertThat(call.args().keySet()).as(TF.relativize(call.template()) + " uses " + names + "; the call passes").containsAll(names);
+            assertThat(call.args().keySet())
+                    .as(TF.relativize(call.template()) + " uses " + names + "; the call passes")
+                    .containsAll(names);
         }
         try (Stream<Path> s = Files.list(TF.resolve("templates"))) {
-            assertThat(used).as("templates used by some templatefile() call").containsAll(s.sorted().toList());
+            assertThat(used)
+                    .as("templates used by some templatefile() call")
+                    .containsAll(s.sorted().toList());
         }
     }
 
@@ -238,10 +332,13 @@ class TerraformFilesTest {
         for (Map.Entry<String, String> e : userData().entrySet()) {
             String name = e.getKey();
             assertThat(e.getValue()).startsWith("#!/bin/bash\n");
-            assertThat(e.getValue().getBytes(StandardCharsets.UTF_8).length).as(name + " user data bytes (EC2 takes at most 16 KiB)")
+            assertThat(e.getValue().getBytes(StandardCharsets.UTF_8).length)
+                    .as(name + " user data bytes (EC2 takes at most 16 KiB)")
                     .isLessThan(15 * 1024); // room for the real values, longer than the samples
             Ran syntax = run(ROOT, bash.toString(), "-n", script(name).toString());
-            assertThat(syntax.exit()).as("bash -n on the " + name + " user data:\n" + syntax.err()).isZero();
+            assertThat(syntax.exit())
+                    .as("bash -n on the " + name + " user data:\n" + syntax.err())
+                    .isZero();
         }
     }
 
@@ -249,18 +346,25 @@ class TerraformFilesTest {
     void userDataPassesShellcheck() throws Exception {
         Path shellcheck = ExternalTool.require("shellcheck", "apt-get install shellcheck");
         for (String name : userData().keySet()) {
-            Ran check = run(ROOT, shellcheck.toString(), "--shell=bash", script(name).toString());
-            assertThat(check.exit()).as("shellcheck on the " + name + " user data:\n" + check.out()).isZero();
+            Ran check = run(
+                    ROOT, shellcheck.toString(), "--shell=bash", script(name).toString());
+            assertThat(check.exit())
+                    .as("shellcheck on the " + name + " user data:\n" + check.out())
+                    .isZero();
         }
     }
 
     @Test
     void prometheusConfigScrapesTheCoordinatorAndTheTarget() throws Exception {
-        Call prometheus = calls.stream().filter(c -> c.template().endsWith("prometheus.yml.tftpl")).findFirst().orElseThrow();
+        Call prometheus = calls.stream()
+                .filter(c -> c.template().endsWith("prometheus.yml.tftpl"))
+                .findFirst()
+                .orElseThrow();
         Map<String, Object> config = new Yaml().load(rendered().get(prometheus));
         String targets = String.valueOf(config.get("scrape_configs"));
         assertThat(targets).contains("localhost:9470", sample("target"));
-        assertThat(userData().get("coordinator")).as("the coordinator's user data writes prometheus.yml")
+        assertThat(userData().get("coordinator"))
+                .as("the coordinator's user data writes prometheus.yml")
                 .contains("cat > /etc/prometheus/prometheus.yml", "localhost:9470");
     }
 
@@ -276,11 +380,18 @@ class TerraformFilesTest {
     static synchronized Map<String, String> userData() throws Exception {
         if (userData == null) {
             Map<String, String> scripts = new TreeMap<>();
-            String install = rendered().entrySet().stream().filter(e -> e.getKey().template().endsWith("install.sh.tftpl"))
-                    .map(Map.Entry::getValue).findFirst().orElseThrow();
-            for (Map.Entry<String, JsonNode> instance : resources("aws_instance").entrySet()) {
-                List<Call> roles = Call.allIn(instance.getValue().path("user_data").asText()).stream()
-                        .filter(c -> c.template().getFileName().toString().endsWith(".sh.tftpl")).toList();
+            String install = rendered().entrySet().stream()
+                    .filter(e -> e.getKey().template().endsWith("install.sh.tftpl"))
+                    .map(Map.Entry::getValue)
+                    .findFirst()
+                    .orElseThrow();
+            for (Map.Entry<String, JsonNode> instance :
+                    resources("aws_instance").entrySet()) {
+                List<Call> roles = Call.allIn(
+                                instance.getValue().path("user_data").asText())
+                        .stream()
+                        .filter(c -> c.template().getFileName().toString().endsWith(".sh.tftpl"))
+                        .toList();
                 assertThat(roles).as(instance.getKey() + " role script").hasSize(1);
                 String script = install + "\n" + rendered().get(roles.get(0));
                 Files.writeString(script(instance.getKey()), script);
@@ -308,11 +419,20 @@ class TerraformFilesTest {
         StringBuilder locals = new StringBuilder("locals {\n");
         for (int i = 0; i < calls.size(); i++) {
             Call call = calls.get(i);
-            locals.append("  t").append(i).append(" = templatefile(").append(JSON.writeValueAsString(call.template().toString())).append(", {\n");
+            locals.append("  t")
+                    .append(i)
+                    .append(" = templatefile(")
+                    .append(JSON.writeValueAsString(call.template().toString()))
+                    .append(", {\n");
             for (Map.Entry<String, String> arg : call.args().entrySet()) {
-                String value = Call.isCall(arg.getValue()) ? "local.t" + calls.indexOf(Call.parse(arg.getValue(), 0))
+                String value = Call.isCall(arg.getValue())
+                        ? "local.t" + calls.indexOf(Call.parse(arg.getValue(), 0))
                         : JSON.writeValueAsString(sample(arg.getKey()));
-                locals.append("    ").append(arg.getKey()).append(" = ").append(value).append('\n');
+                locals.append("    ")
+                        .append(arg.getKey())
+                        .append(" = ")
+                        .append(value)
+                        .append('\n');
             }
             locals.append("  })\n");
             entries.add("t" + i + " = local.t" + i);
@@ -329,7 +449,10 @@ class TerraformFilesTest {
         return "sample-" + argument;
     }
 
-    /** Evaluates an object of one-line "name = expression" entries with {@code terraform console} in a module of {@code hcl}. */
+    /**
+     * Evaluates an object of one-line "name = expression" entries with {@code terraform console} in a module of {@code
+     * hcl}.
+     */
     static JsonNode evaluate(List<String> entries, String hcl) throws Exception {
         Path module = Files.createTempDirectory(tmp, "console");
         Files.writeString(module.resolve("main.tf"), hcl);
@@ -339,11 +462,16 @@ class TerraformFilesTest {
         assertThat(console.exit()).as("terraform console: " + console.err()).isZero();
         String line = console.out().strip();
         // an error in the module's locals still exits 0 and prints "(known after apply)"; the error is on stdout/stderr
-        assertThat(line).as("terraform console did not print a value:\n" + console.out() + console.err()).startsWith("\"").endsWith("\"");
+        assertThat(line)
+                .as("terraform console did not print a value:\n" + console.out() + console.err())
+                .startsWith("\"")
+                .endsWith("\"");
         return JSON.readTree(Base64.getDecoder().decode(line.substring(1, line.length() - 1)));
     }
 
-    /** The ports a rule opens: a from/to range, or the keys of the local map its for_each iterates ({@code each.key}). */
+    /**
+     * The ports a rule opens: a from/to range, or the keys of the local map its for_each iterates ({@code each.key}).
+     */
     static Set<Integer> ports(String name, JsonNode rule) {
         JsonNode from = rule.path("from_port");
         JsonNode to = rule.path("to_port");
@@ -351,20 +479,25 @@ class TerraformFilesTest {
             return IntStream.rangeClosed(from.asInt(), to.asInt()).boxed().collect(Collectors.toSet());
         }
         String forEach = rule.path("for_each").asText();
-        if ("${each.key}".equals(from.asText()) && "${each.key}".equals(to.asText()) && forEach.matches("\\$\\{local\\.\\w+}")) {
+        if ("${each.key}".equals(from.asText())
+                && "${each.key}".equals(to.asText())
+                && forEach.matches("\\$\\{local\\.\\w+}")) {
             JsonNode map = locals().get(forEach.substring("${local.".length(), forEach.length() - 1));
             assertThat(map).as(forEach).isNotNull();
             Set<Integer> ports = new TreeSet<>();
             map.fieldNames().forEachRemaining(k -> ports.add(Integer.parseInt(k)));
             return ports;
         }
-        return fail(INGRESS + "." + name + ": ports must be numbers or each.key over a local map, not " + from + ".." + to);
+        return fail(
+                INGRESS + "." + name + ": ports must be numbers or each.key over a local map, not " + from + ".." + to);
     }
 
     /** "${local.x}" becomes local x's expression; anything else stays as it is. */
     static String resolveLocal(String expression) {
         Matcher m = Pattern.compile("\\$\\{local\\.(\\w+)}").matcher(expression);
-        return m.matches() && locals().containsKey(m.group(1)) ? locals().get(m.group(1)).asText() : expression;
+        return m.matches() && locals().containsKey(m.group(1))
+                ? locals().get(m.group(1)).asText()
+                : expression;
     }
 
     static String unwrap(String expression) {
@@ -382,7 +515,10 @@ class TerraformFilesTest {
     /** Labelled blocks (variable, output) by label. */
     static Map<String, JsonNode> blockMap(String kind) {
         Map<String, JsonNode> map = new TreeMap<>();
-        files.values().forEach(f -> f.path(kind).fields().forEachRemaining(e -> map.put(e.getKey(), e.getValue().get(0))));
+        files.values()
+                .forEach(f -> f.path(kind)
+                        .fields()
+                        .forEachRemaining(e -> map.put(e.getKey(), e.getValue().get(0))));
         return map;
     }
 
@@ -392,7 +528,11 @@ class TerraformFilesTest {
 
     static Map<String, JsonNode> resources(String type) {
         Map<String, JsonNode> map = new TreeMap<>();
-        files.values().forEach(f -> f.path("resource").path(type).fields().forEachRemaining(e -> map.put(e.getKey(), e.getValue().get(0))));
+        files.values()
+                .forEach(f -> f.path("resource")
+                        .path(type)
+                        .fields()
+                        .forEachRemaining(e -> map.put(e.getKey(), e.getValue().get(0))));
         return map;
     }
 
@@ -451,7 +591,8 @@ class TerraformFilesTest {
             in.expect(',');
             in.skipBlank();
             if (s.charAt(in.pos) != '{') {
-                fail("templatefile(" + path + ", ...) must pass an object literal { name = value }, so the names can be checked");
+                fail("templatefile(" + path
+                        + ", ...) must pass an object literal { name = value }, so the names can be checked");
             }
             in.pos++;
             Map<String, String> args = new LinkedHashMap<>();
@@ -471,14 +612,16 @@ class TerraformFilesTest {
                 String key = s.substring(keyStart, in.pos);
                 in.skipBlank();
                 if (key.isEmpty() || in.peek() != '=' && in.peek() != ':') {
-                    fail("cannot read the variables of templatefile(" + path + ") near: " + s.substring(keyStart, Math.min(s.length(), keyStart + 40)));
+                    fail("cannot read the variables of templatefile(" + path + ") near: "
+                            + s.substring(keyStart, Math.min(s.length(), keyStart + 40)));
                 }
                 in.pos++;
                 int valueStart = in.pos;
                 in.skipValue();
                 args.put(key, s.substring(valueStart, in.pos).strip());
             }
-            return new Call(TF.resolve(path.substring("${path.module}/".length())).normalize(), args);
+            return new Call(
+                    TF.resolve(path.substring("${path.module}/".length())).normalize(), args);
         }
     }
 
@@ -518,7 +661,9 @@ class TerraformFilesTest {
             }
         }
 
-        /** To the end of an object attribute's value: a newline, comma or closing brace outside brackets and strings. */
+        /**
+         * To the end of an object attribute's value: a newline, comma or closing brace outside brackets and strings.
+         */
         void skipValue() {
             while (pos < s.length()) {
                 char c = peek();
@@ -572,7 +717,8 @@ class TerraformFilesTest {
 
     /** The names a Terraform template reads in its ${...} and %{...} sequences ($${ and %%{ are literal text). */
     static final class Template {
-        static final Set<String> KEYWORDS = Set.of("if", "else", "endif", "for", "endfor", "in", "true", "false", "null");
+        static final Set<String> KEYWORDS =
+                Set.of("if", "else", "endif", "for", "endfor", "in", "true", "false", "null");
         static final Pattern NAME = Pattern.compile("(?<![\\w.])([A-Za-z_][\\w-]*)(?!\\s*\\()");
         static final Pattern LOOP = Pattern.compile("\\bfor\\s+(\\w+)(?:\\s*,\\s*(\\w+))?\\s+in\\b");
         static final Pattern STRING = Pattern.compile("\"(?:\\\\.|[^\"\\\\])*\"");
@@ -609,8 +755,7 @@ class TerraformFilesTest {
         }
     }
 
-    record Ran(int exit, String out, String err) {
-    }
+    record Ran(int exit, String out, String err) {}
 
     static Ran run(Path dir, String... command) throws Exception {
         return runWithInput(dir, null, command);
@@ -619,7 +764,11 @@ class TerraformFilesTest {
     static Ran runWithInput(Path dir, String stdin, String... command) throws Exception {
         Path out = Files.createTempFile(tmp, "out", ".txt");
         Path err = Files.createTempFile(tmp, "err", ".txt");
-        Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        Process p = new ProcessBuilder(command)
+                .directory(dir.toFile())
+                .redirectOutput(out.toFile())
+                .redirectError(err.toFile())
+                .start();
         try (var in = p.getOutputStream()) {
             if (stdin != null) {
                 in.write(stdin.getBytes(StandardCharsets.UTF_8));

@@ -17,7 +17,8 @@ class LoadMetricsTest {
         }
         GaugeSnapshot planned = gauge(m, "loadgrid_sweep_cells_planned");
         assertThat(planned.getDataPoints()).hasSize(LoadMetrics.SWEEPS_KEPT);
-        assertThat(planned.getDataPoints()).noneMatch(p -> p.getLabels().get("sweep").equals("s0"));
+        assertThat(planned.getDataPoints())
+                .noneMatch(p -> p.getLabels().get("sweep").equals("s0"));
         assertThat(gauge(m, "loadgrid_cell_runs_planned").getDataPoints()).hasSize(LoadMetrics.SWEEPS_KEPT);
     }
 
@@ -30,8 +31,16 @@ class LoadMetricsTest {
         m.sweep("s", 2); // resumed: the kept cell is counted again by the runner
         m.cellDone("s");
         m.cell(new RunLabels("s", "c01", "async", 10), 3, 100);
-        assertThat(gauge(m, "loadgrid_sweep_cells_done").getDataPoints().getFirst().getValue()).isEqualTo(1);
-        assertThat(gauge(m, "loadgrid_cell_runs_done").getDataPoints().getFirst().getValue()).isZero();
+        assertThat(gauge(m, "loadgrid_sweep_cells_done")
+                        .getDataPoints()
+                        .getFirst()
+                        .getValue())
+                .isEqualTo(1);
+        assertThat(gauge(m, "loadgrid_cell_runs_done")
+                        .getDataPoints()
+                        .getFirst()
+                        .getValue())
+                .isZero();
     }
 
     private static GaugeSnapshot gauge(LoadMetrics m, String name) {

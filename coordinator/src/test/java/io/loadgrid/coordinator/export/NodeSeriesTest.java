@@ -20,11 +20,23 @@ import java.util.Map;
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
 
-/** One agent's exported series across runs: counters never go down, a run's last interval and a failed run's counts stay. */
+/**
+ * One agent's exported series across runs: counters never go down, a run's last interval and a failed run's counts
+ * stay.
+ */
 class NodeSeriesTest {
     private static final int OK = 0;
-    private static final RunSpec SPEC = new RunSpec(new ModelConfig.Async(), 10, new Workload.Http("seed", new SeedStream("http://127.0.0.1:1"), true),
-            1000, null, null, 0, Duration.ofSeconds(5), null, true);
+    private static final RunSpec SPEC = new RunSpec(
+            new ModelConfig.Async(),
+            10,
+            new Workload.Http("seed", new SeedStream("http://127.0.0.1:1"), true),
+            1000,
+            null,
+            null,
+            0,
+            Duration.ofSeconds(5),
+            null,
+            true);
 
     @Test
     void theFinalResultAddsTheIntervalNoSnapshotCarried() {
@@ -45,9 +57,25 @@ class NodeSeriesTest {
     void theScheduleLagIsExportedLiveAndEndsAsTheRunsExactHistogram() {
         NodeSeries n = new NodeSeries();
         NodeSnapshot s = snapshot(1, 700, 7_000);
-        n.snapshot(new NodeSnapshot(s.node(), s.seq(), s.clusterMs(), s.done(), s.ok(), s.failures(), s.bytesUp(), s.bytesDown(),
-                s.intervalLatency(), s.cpuProcessPct(), s.rssMb(), s.threads(), s.bytesWritten(), s.inFlight(), s.cpuSystemPct(),
-                Histograms.encode(latencies(700, 30))), latencies(700, 2_000));
+        n.snapshot(
+                new NodeSnapshot(
+                        s.node(),
+                        s.seq(),
+                        s.clusterMs(),
+                        s.done(),
+                        s.ok(),
+                        s.failures(),
+                        s.bytesUp(),
+                        s.bytesDown(),
+                        s.intervalLatency(),
+                        s.cpuProcessPct(),
+                        s.rssMb(),
+                        s.threads(),
+                        s.bytesWritten(),
+                        s.inFlight(),
+                        s.cpuSystemPct(),
+                        Histograms.encode(latencies(700, 30))),
+                latencies(700, 2_000));
         assertThat(n.lag().count()).isEqualTo(700);
         n.finish(result(1000, 10_000, latencies(1000, 2_000), latencies(1000, 30)));
         assertThat(n.lag().count()).isEqualTo(1000);
@@ -117,7 +145,8 @@ class NodeSeriesTest {
     }
 
     private static RunResult result(long ok, long down, Histogram latency, Histogram lag) {
-        Tally t = new Tally(ok, new EnumMap<>(FailureKind.class), down / 10, down, 0, 0, 0, latency, latency.copy(), lag);
+        Tally t =
+                new Tally(ok, new EnumMap<>(FailureKind.class), down / 10, down, 0, 0, 0, latency, latency.copy(), lag);
         Resources res = new Resources(new AvgMax(1, 1), new AvgMax(1, 1), new AvgMax(1, 1), 1, 2, 1, null);
         return Results.of(SPEC, t, 1_000_000_000L, res, "http://127.0.0.1:1", null, false);
     }

@@ -46,12 +46,28 @@ class PrometheusExportTest {
         Path json = dir.resolve("run.json");
         long started = System.currentTimeMillis() / 1000;
         try (PrometheusServer classic = PrometheusServer.start(dir.resolve("classic"), target, false);
-             PrometheusServer nativeHist = PrometheusServer.start(dir.resolve("native"), target, true)) {
+                PrometheusServer nativeHist = PrometheusServer.start(dir.resolve("native"), target, true)) {
             AtomicBoolean over = new AtomicBoolean();
             AtomicReference<String> liveScrape = new AtomicReference<>();
             CompletableFuture<Void> watcher = CompletableFuture.runAsync(() -> watch(target, over, liveScrape));
-            Console.Ran ran = Console.capture(RunCli::execute, "--model", "async", "--concurrency", "20", "--urls", "6000", "--rate", "1500",
-                    "--target-latency", "1", "--agents", "2", "--json", json.toString(), "--metrics-port", Integer.toString(port));
+            Console.Ran ran = Console.capture(
+                    RunCli::execute,
+                    "--model",
+                    "async",
+                    "--concurrency",
+                    "20",
+                    "--urls",
+                    "6000",
+                    "--rate",
+                    "1500",
+                    "--target-latency",
+                    "1",
+                    "--agents",
+                    "2",
+                    "--json",
+                    json.toString(),
+                    "--metrics-port",
+                    Integer.toString(port));
             over.set(true);
             watcher.get(10, TimeUnit.SECONDS);
             assertThat(ran.exit()).as(ran.err()).isZero();
@@ -59,33 +75,49 @@ class PrometheusExportTest {
             RunResult r = Json.read(Files.readString(json), RunResult.class);
             assertThat(r.ok()).isEqualTo(6000);
 
-            assertThat(classic.scalar("sum(loadgrid_requests_total{outcome=\"ok\"})")).isEqualTo(r.ok());
-            assertThat(classic.scalar("sum(loadgrid_requests_total{outcome!=\"ok\"})")).isEqualTo(r.failed());
+            assertThat(classic.scalar("sum(loadgrid_requests_total{outcome=\"ok\"})"))
+                    .isEqualTo(r.ok());
+            assertThat(classic.scalar("sum(loadgrid_requests_total{outcome!=\"ok\"})"))
+                    .isEqualTo(r.failed());
             assertThat(classic.scalar("sum(loadgrid_upload_bytes_total)")).isEqualTo(r.bytesUp());
             assertThat(classic.scalar("sum(loadgrid_download_bytes_total)")).isEqualTo(r.bytesDown());
             assertThat(r.bytesUp()).isEqualTo(r.targetCounts().bytesIn());
-            assertThat(classic.scalar("sum(loadgrid_latency_seconds_count)")).isEqualTo(r.latencyUs().count());
-            assertThat(classic.scalar("sum(loadgrid_latency_seconds_bucket{le=\"+Inf\"})")).isEqualTo(r.latencyUs().count());
-            assertThat(classic.scalar("sum(loadgrid_latency_seconds_sum)") / r.latencyUs().count() * 1e6)
+            assertThat(classic.scalar("sum(loadgrid_latency_seconds_count)"))
+                    .isEqualTo(r.latencyUs().count());
+            assertThat(classic.scalar("sum(loadgrid_latency_seconds_bucket{le=\"+Inf\"})"))
+                    .isEqualTo(r.latencyUs().count());
+            assertThat(classic.scalar("sum(loadgrid_latency_seconds_sum)")
+                            / r.latencyUs().count()
+                            * 1e6)
                     .isCloseTo(r.latencyUs().mean(), org.assertj.core.data.Percentage.withPercentage(1));
             for (RunResult.NodeResult n : r.nodes()) {
                 String node = "{node=\"" + n.address() + "\"}";
-                assertThat(classic.scalar("sum(loadgrid_requests_total" + node + ")")).as(n.address()).isEqualTo(n.result().items());
-                assertThat(classic.scalar("sum(loadgrid_download_bytes_total" + node + ")")).isEqualTo(n.result().bytesDown());
+                assertThat(classic.scalar("sum(loadgrid_requests_total" + node + ")"))
+                        .as(n.address())
+                        .isEqualTo(n.result().items());
+                assertThat(classic.scalar("sum(loadgrid_download_bytes_total" + node + ")"))
+                        .isEqualTo(n.result().bytesDown());
             }
-            assertThat(classic.scalar("count(count by (node) (loadgrid_requests_total))")).isEqualTo(2);
+            assertThat(classic.scalar("count(count by (node) (loadgrid_requests_total))"))
+                    .isEqualTo(2);
             assertThat(classic.scalar("max(loadgrid_cell_runs_done)")).isEqualTo(1);
             assertThat(classic.scalar("max(loadgrid_agents_up)")).isEqualTo(2);
             // Prometheus saw the run live, not just its end: a stored sample strictly between nothing and everything
-            assertThat(classic.scalar("max_over_time(sum(loadgrid_requests_total)[5m:1s]) > 0 and min_over_time((sum(loadgrid_requests_total) > 0)[5m:1s]) < 6000"))
+            assertThat(classic.scalar("max_over_time(sum(loadgrid_requests_total)[5m:1s]) > 0 and "
+                            + "min_over_time((sum(loadgrid_requests_total) > 0)[5m:1s]) < 6000"))
                     .isGreaterThan(0);
-            assertThat(classic.scalar("max(max_over_time(loadgrid_in_flight[5m]))")).isBetween(1.0, 20.0);
-            assertThat(classic.scalar("max(max_over_time(loadgrid_agent_rss_bytes[5m]))")).isGreaterThan(10e6);
+            assertThat(classic.scalar("max(max_over_time(loadgrid_in_flight[5m]))"))
+                    .isBetween(1.0, 20.0);
+            assertThat(classic.scalar("max(max_over_time(loadgrid_agent_rss_bytes[5m]))"))
+                    .isGreaterThan(10e6);
 
             // classic bounds are at most 1.5x apart: the interpolated p99 lies within the exact one's bucket
-            double classicP99 = classic.scalar("histogram_quantile(0.99, sum by (le) (loadgrid_latency_seconds_bucket))") * 1e6;
-            assertThat(classicP99).isBetween(r.latencyUs().p99() / 1.5, r.latencyUs().p99() * 1.5);
-            assertThat(nativeHist.scalar("histogram_count(sum(loadgrid_latency_seconds))")).isEqualTo(r.latencyUs().count());
+            double classicP99 =
+                    classic.scalar("histogram_quantile(0.99, sum by (le) (loadgrid_latency_seconds_bucket))") * 1e6;
+            assertThat(classicP99)
+                    .isBetween(r.latencyUs().p99() / 1.5, r.latencyUs().p99() * 1.5);
+            assertThat(nativeHist.scalar("histogram_count(sum(loadgrid_latency_seconds))"))
+                    .isEqualTo(r.latencyUs().count());
             assertThat(nativeHist.scalar("sum(loadgrid_requests_total)")).isEqualTo(r.items());
             double p99 = nativeHist.scalar("histogram_quantile(0.99, sum(loadgrid_latency_seconds))") * 1e6;
             // native buckets are 2^(1/8) (9%) wide: the interpolated p99 lies within a bucket of the exact one
@@ -95,7 +127,10 @@ class PrometheusExportTest {
             assertThat(liveScrape.get()).as("a scrape while the run was live").contains("loadgrid_in_flight{");
             Files.writeString(scrape, liveScrape.get());
             Path promtool = ExternalTool.require("promtool", "install it with: apt-get install prometheus");
-            Process check = new ProcessBuilder(promtool.toString(), "check", "metrics").redirectInput(scrape.toFile()).redirectErrorStream(true).start();
+            Process check = new ProcessBuilder(promtool.toString(), "check", "metrics")
+                    .redirectInput(scrape.toFile())
+                    .redirectErrorStream(true)
+                    .start();
             String said = new String(check.getInputStream().readAllBytes());
             assertThat(check.waitFor()).as(said).isZero();
 
@@ -111,8 +146,12 @@ class PrometheusExportTest {
     private static void dashboardsNameOnlyScrapedMetrics(Set<String> coordinator) throws Exception {
         Set<String> target;
         try (TargetServer server = TargetServer.start(TargetConfig.defaults())) {
-            target = sampleNames(HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + server.port() + "/metrics")).build(), HttpResponse.BodyHandlers.ofString()).body());
+            target = sampleNames(HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/metrics"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString())
+                    .body());
         }
         assertThat(coordinator).isEqualTo(DashboardsTest.CONTRACT_NAMES);
         assertThat(target).containsAll(DashboardsTest.TARGET_NAMES);
@@ -143,7 +182,8 @@ class PrometheusExportTest {
             }
             asked++;
             String expr = DashboardsTest.grafanaToPromql(promql);
-            JsonNode result = q.variable() ? prometheus.series(expr, start, end) : prometheus.queryRange(expr, start, end, 1);
+            JsonNode result =
+                    q.variable() ? prometheus.series(expr, start, end) : prometheus.queryRange(expr, start, end, 1);
             if (result.isEmpty()) {
                 empty.add(q.toString());
             }
@@ -163,13 +203,19 @@ class PrometheusExportTest {
         return names;
     }
 
-    /** Scrapes /metrics as Prometheus would until the run is over, keeping the last scrape taken while items were in flight. */
+    /**
+     * Scrapes /metrics as Prometheus would until the run is over, keeping the last scrape taken while items were in
+     * flight.
+     */
     private static void watch(String target, AtomicBoolean over, AtomicReference<String> liveScrape) {
         HttpClient http = HttpClient.newHttpClient();
         while (!over.get()) {
             try {
-                String text = http.send(HttpRequest.newBuilder(URI.create("http://" + target + "/metrics")).build(),
-                        HttpResponse.BodyHandlers.ofString()).body();
+                String text = http.send(
+                                HttpRequest.newBuilder(URI.create("http://" + target + "/metrics"))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString())
+                        .body();
                 if (text.contains("loadgrid_in_flight{") && text.contains("loadgrid_agent_cpu_process_percent{")) {
                     liveScrape.set(text);
                 }
@@ -183,5 +229,4 @@ class PrometheusExportTest {
             }
         }
     }
-
 }

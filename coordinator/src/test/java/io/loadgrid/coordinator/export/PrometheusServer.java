@@ -15,7 +15,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
-/** A real Prometheus server (Debian's package) on loopback, scraping one target every second, asked through its HTTP API. */
+/**
+ * A real Prometheus server (Debian's package) on loopback, scraping one target every second, asked through its HTTP
+ * API.
+ */
 final class PrometheusServer implements AutoCloseable {
     private final Process process;
     private final int port;
@@ -40,12 +43,19 @@ final class PrometheusServer implements AutoCloseable {
                       - targets: ['%s']
                 """.formatted(target));
         int port = freePort();
-        var cmd = new java.util.ArrayList<>(java.util.List.of(binary.toString(), "--config.file=" + config,
-                "--storage.tsdb.path=" + dir.resolve("data"), "--web.listen-address=127.0.0.1:" + port, "--log.level=warn"));
+        var cmd = new java.util.ArrayList<>(java.util.List.of(
+                binary.toString(),
+                "--config.file=" + config,
+                "--storage.tsdb.path=" + dir.resolve("data"),
+                "--web.listen-address=127.0.0.1:" + port,
+                "--log.level=warn"));
         if (nativeHistograms) {
             cmd.add("--enable-feature=native-histograms");
         }
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(dir.resolve("prometheus.log").toFile()).start();
+        Process p = new ProcessBuilder(cmd)
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("prometheus.log").toFile())
+                .start();
         PrometheusServer server = new PrometheusServer(p, port);
         server.awaitReady();
         return server;
@@ -72,7 +82,9 @@ final class PrometheusServer implements AutoCloseable {
     /** The value of a PromQL expression that yields one sample, or NaN when it yields none. */
     double scalar(String promql) throws Exception {
         JsonNode result = query(promql);
-        return result.isEmpty() ? Double.NaN : Double.parseDouble(result.get(0).get("value").get(1).asText());
+        return result.isEmpty()
+                ? Double.NaN
+                : Double.parseDouble(result.get(0).get("value").get(1).asText());
     }
 
     /** The result vector of an instant query. */
@@ -82,13 +94,14 @@ final class PrometheusServer implements AutoCloseable {
 
     /** The result matrix of a range query over [start, end] (epoch seconds), as Grafana asks for a panel. */
     JsonNode queryRange(String promql, long start, long end, int stepSeconds) throws Exception {
-        return api("/api/v1/query_range?query=" + URLEncoder.encode(promql, StandardCharsets.UTF_8)
-                + "&start=" + start + "&end=" + end + "&step=" + stepSeconds);
+        return api("/api/v1/query_range?query=" + URLEncoder.encode(promql, StandardCharsets.UTF_8) + "&start=" + start
+                + "&end=" + end + "&step=" + stepSeconds);
     }
 
     /** The series a selector matches over [start, end], as Grafana's label_values() variables ask. */
     JsonNode series(String selector, long start, long end) throws Exception {
-        return api("/api/v1/series?match[]=" + URLEncoder.encode(selector, StandardCharsets.UTF_8) + "&start=" + start + "&end=" + end);
+        return api("/api/v1/series?match[]=" + URLEncoder.encode(selector, StandardCharsets.UTF_8) + "&start=" + start
+                + "&end=" + end);
     }
 
     private JsonNode api(String path) throws Exception {
@@ -102,7 +115,10 @@ final class PrometheusServer implements AutoCloseable {
     }
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     static int freePort() throws IOException {

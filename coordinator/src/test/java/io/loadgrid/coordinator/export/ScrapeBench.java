@@ -30,8 +30,17 @@ public final class ScrapeBench {
     public static void main(String[] args) throws Exception {
         int cells = args.length > 0 ? Integer.parseInt(args[0]) : 12;
         int nodes = args.length > 1 ? Integer.parseInt(args[1]) : 4;
-        RunSpec spec = new RunSpec(new ModelConfig.Async(), 100, new Workload.Http("seed", new SeedStream("http://127.0.0.1:1"), true),
-                10_000, null, null, 0, Duration.ofSeconds(5), null, true);
+        RunSpec spec = new RunSpec(
+                new ModelConfig.Async(),
+                100,
+                new Workload.Http("seed", new SeedStream("http://127.0.0.1:1"), true),
+                10_000,
+                null,
+                null,
+                0,
+                Duration.ofSeconds(5),
+                null,
+                true);
         Random random = new Random(1);
         long heapBefore = usedHeap();
         LoadMetrics metrics = new LoadMetrics();
@@ -47,11 +56,39 @@ public final class ScrapeBench {
                             h.recordValue(1_000 + (long) (random.nextExponential() * 20_000));
                         }
                         String address = "10.0.0." + (11 + n) + ":5701";
-                        cell.snapshot(address, new NodeSnapshot(address, 1, 0, 5_000, 5_000, Map.of(), 1, 1, "", 50, 100, 30, 0, 100, 40, null), h);
-                        Tally t = new Tally(10_000, new EnumMap<>(FailureKind.class), 1_000_000, 3_000_000, 0, 0, 0, h, h.copy(), h.copy());
-                        rows.add(new RunResult.NodeResult(address, address, "h", false, 10, 0, null,
-                                Results.of(spec, t, 1_000_000_000L, new Resources(new AvgMax(1, 1), new AvgMax(1, 1), new AvgMax(1, 1), 1, 2, 1, null),
-                                        "http://127.0.0.1:1", null, false)));
+                        cell.snapshot(
+                                address,
+                                new NodeSnapshot(
+                                        address, 1, 0, 5_000, 5_000, Map.of(), 1, 1, "", 50, 100, 30, 0, 100, 40, null),
+                                h);
+                        Tally t = new Tally(
+                                10_000,
+                                new EnumMap<>(FailureKind.class),
+                                1_000_000,
+                                3_000_000,
+                                0,
+                                0,
+                                0,
+                                h,
+                                h.copy(),
+                                h.copy());
+                        rows.add(new RunResult.NodeResult(
+                                address,
+                                address,
+                                "h",
+                                false,
+                                10,
+                                0,
+                                null,
+                                Results.of(
+                                        spec,
+                                        t,
+                                        1_000_000_000L,
+                                        new Resources(
+                                                new AvgMax(1, 1), new AvgMax(1, 1), new AvgMax(1, 1), 1, 2, 1, null),
+                                        "http://127.0.0.1:1",
+                                        null,
+                                        false)));
                     }
                     if (s == LoadMetrics.SWEEPS_KEPT - 1 && c == cells - 1 && run == 2) {
                         break; // the last run stays live: its histograms are held, as during a real run
@@ -78,10 +115,16 @@ public final class ScrapeBench {
                 ms[i] = (System.nanoTime() - t0) / 1_000;
             }
             java.util.Arrays.sort(ms);
-            System.out.printf("%s: %,d bytes, median %.1f ms per scrape (min %.1f, max %.1f)%n", writer.getClass().getSimpleName(), size,
-                    ms[ms.length / 2] / 1e3, ms[0] / 1e3, ms[ms.length - 1] / 1e3);
+            System.out.printf(
+                    "%s: %,d bytes, median %.1f ms per scrape (min %.1f, max %.1f)%n",
+                    writer.getClass().getSimpleName(),
+                    size,
+                    ms[ms.length / 2] / 1e3,
+                    ms[0] / 1e3,
+                    ms[ms.length - 1] / 1e3);
         }
-        System.out.printf("%d sweeps x %d cells x %d agents, one run live: %.1f MB of heap held by the export%n",
+        System.out.printf(
+                "%d sweeps x %d cells x %d agents, one run live: %.1f MB of heap held by the export%n",
                 LoadMetrics.SWEEPS_KEPT, cells, nodes, (heapAfter - heapBefore) / 1e6);
     }
 

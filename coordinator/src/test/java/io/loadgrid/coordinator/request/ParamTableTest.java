@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 
 /** The table of run parameters is the one source of the options, their help and README's table. */
 class ParamTableTest {
-    static final String BEGIN = "<!-- run-parameters: made from RunParams by ParamTable.markdown(); ParamTableTest holds it -->\n";
+    static final String BEGIN =
+            "<!-- run-parameters: made from RunParams by ParamTable.markdown(); ParamTableTest holds it -->\n";
     static final String END = "<!-- end of run-parameters -->";
 
     @Test
@@ -22,7 +23,8 @@ class ParamTableTest {
         String readme = Files.readString(root().resolve("README.md"));
         assertThat(readme).contains(BEGIN).contains(END);
         String table = readme.substring(readme.indexOf(BEGIN) + BEGIN.length(), readme.indexOf(END));
-        assertThat(table).as("README's table of run options; paste this between its markers:\n" + ParamTable.markdown())
+        assertThat(table)
+                .as("README's table of run options; paste this between its markers:\n" + ParamTable.markdown())
                 .isEqualTo(ParamTable.markdown());
     }
 
@@ -32,13 +34,19 @@ class ParamTableTest {
         String text = help.out().replaceAll("\\s+", " ");
         for (Param p : RunParams.ALL) {
             boolean negatable = p.type() == Param.Type.FLAG && Boolean.TRUE.equals(p.defaultValue());
-            assertThat(text).as(p.key()).contains(negatable ? "--[no-]" + p.option().substring(2) : p.option());
+            assertThat(text)
+                    .as(p.key())
+                    .contains(negatable ? "--[no-]" + p.option().substring(2) : p.option());
             if (p.shownDefault() != null) {
                 assertThat(text).as(p.key()).contains("(default: " + p.shownDefault() + ")");
             }
         }
-        assertThat(text).contains("--threads=T hybrid: event-loop threads", "--processes=M multiprocess: worker JVMs",
-                "--pool=P threads: seed 002's", "--batch=B sync, threads, virtual, async, hybrid: seed 004's batching");
+        assertThat(text)
+                .contains(
+                        "--threads=T hybrid: event-loop threads",
+                        "--processes=M multiprocess: worker JVMs",
+                        "--pool=P threads: seed 002's",
+                        "--batch=B sync, threads, virtual, async, hybrid: seed 004's batching");
     }
 
     @Test
@@ -46,7 +54,9 @@ class ParamTableTest {
         assertThat(ModelConfig.usedBy(ModelConfig.THREADS)).containsExactly("hybrid");
         assertThat(ModelConfig.usedBy(ModelConfig.PROCESSES)).containsExactly("multiprocess");
         assertThat(ModelConfig.usedBy(ModelConfig.POOL)).containsExactly("threads");
-        assertThat(ModelConfig.usedBy(RunParams.BATCH)).doesNotContain("multiprocess").hasSize(ModelConfig.NAMES.size() - 1);
+        assertThat(ModelConfig.usedBy(RunParams.BATCH))
+                .doesNotContain("multiprocess")
+                .hasSize(ModelConfig.NAMES.size() - 1);
         assertThat(ModelConfig.usedBy(RunParams.RATE)).containsExactlyElementsOf(ModelConfig.NAMES);
     }
 

@@ -21,8 +21,6 @@ public class SweepCliTest {
     @TempDir
     Path tmp;
 
-
-
     static final String PLAN = """
             name: tiny
             repetitions: 2
@@ -39,7 +37,11 @@ public class SweepCliTest {
     void sweepWritesEveryOutputFromMergedRepetitions() throws Exception {
         Path plan = tmp.resolve("tiny.yaml");
         Files.writeString(plan, PLAN);
-        Console.Ran r = Console.capture(SweepCli::execute, plan.toString(), "--out", tmp.resolve("results").toString());
+        Console.Ran r = Console.capture(
+                SweepCli::execute,
+                plan.toString(),
+                "--out",
+                tmp.resolve("results").toString());
         assertThat(r.exit()).as(r.err()).isZero();
         Path dir = sweepDir(tmp.resolve("results"));
         JsonNode doc = Json.MAPPER.readTree(dir.resolve("results.json").toFile());
@@ -53,23 +55,34 @@ public class SweepCliTest {
                 // every run is a full cluster run: exact counts, bytes equal to the target's own
                 assertThat(run.get("ok").asLong()).isEqualTo(600);
                 assertThat(run.get("target_counts").get("requests").asLong()).isEqualTo(600);
-                assertThat(run.get("bytes_down").asLong()).isEqualTo(run.get("target_counts").get("bytes_out").asLong());
+                assertThat(run.get("bytes_down").asLong())
+                        .isEqualTo(run.get("target_counts").get("bytes_out").asLong());
             }
             // the cell's latency comes from both runs' histograms added together
             assertThat(cell.get("latency_us").get("count").asLong()).isEqualTo(1200);
             JsonNode wall = cell.get("totals").get("wall_s");
             assertThat(wall.get("n").asInt()).isEqualTo(2);
-            double mean = (cell.get("runs").get(0).get("wall_s").asDouble() + cell.get("runs").get(1).get("wall_s").asDouble()) / 2;
+            double mean = (cell.get("runs").get(0).get("wall_s").asDouble()
+                            + cell.get("runs").get(1).get("wall_s").asDouble())
+                    / 2;
             assertThat(wall.get("mean").asDouble()).isCloseTo(mean, org.assertj.core.data.Offset.offset(1e-9));
         }
         assertThat(doc.get("cells").get(2).get("runs").get(0).get("nodes")).hasSize(2);
         assertThat(Files.readAllLines(dir.resolve("results.csv"))).hasSize(1 + 3 * 2);
         String summary = Files.readString(dir.resolve("summary.md"));
-        assertThat(summary).contains("times faster than").contains("| Execution Time").contains("| Download Speed")
-                .contains("| c01  | threads").contains("async on 2 agents");
+        assertThat(summary)
+                .contains("times faster than")
+                .contains("| Execution Time")
+                .contains("| Download Speed")
+                .contains("| c01  | threads")
+                .contains("async on 2 agents");
         assertThat(r.out()).contains("times faster than");
-        for (String plot : new String[] {"execution_time", "throughput", "cpu", "memory", "failures", "latency_percentiles"}) {
-            assertThat(javax.imageio.ImageIO.read(dir.resolve("plots/" + plot + ".png").toFile())).as(plot).isNotNull();
+        for (String plot :
+                new String[] {"execution_time", "throughput", "cpu", "memory", "failures", "latency_percentiles"}) {
+            assertThat(javax.imageio.ImageIO.read(
+                            dir.resolve("plots/" + plot + ".png").toFile()))
+                    .as(plot)
+                    .isNotNull();
             assertThat(summary).contains("](plots/" + plot + ".png)");
         }
         // the real report, as a browser renders it: every plot decoded, the overview and the three cell tables
@@ -84,7 +97,9 @@ public class SweepCliTest {
         assertThat(Files.readString(dir.resolve("summary.md"))).isEqualTo(summary);
 
         // compare: a sweep against itself has no regression; one whose first cell took three times as long has
-        assertThat(Console.capture(CompareCli::execute, dir.toString(), dir.toString()).exit()).isZero();
+        assertThat(Console.capture(CompareCli::execute, dir.toString(), dir.toString())
+                        .exit())
+                .isZero();
         Path slower = slowedCopy(dir, tmp.resolve("slower"));
         Console.Ran cmp = Console.capture(CompareCli::execute, dir.toString(), slower.toString(), "--threshold", "10");
         assertThat(cmp.exit()).as(cmp.out() + cmp.err()).isEqualTo(1);
@@ -92,7 +107,8 @@ public class SweepCliTest {
         // a cell that B could not complete is a regression too, however fast the others were
         Path broken = tmp.resolve("broken");
         Files.createDirectories(broken);
-        ObjectNode doc2 = (ObjectNode) Json.MAPPER.readTree(dir.resolve("results.json").toFile());
+        ObjectNode doc2 =
+                (ObjectNode) Json.MAPPER.readTree(dir.resolve("results.json").toFile());
         ((ObjectNode) doc2.get("cells").get(1)).put("status", "failed");
         Files.writeString(broken.resolve("results.json"), Json.MAPPER.writeValueAsString(doc2));
         Console.Ran lost = Console.capture(CompareCli::execute, dir.toString(), broken.toString());
@@ -125,7 +141,8 @@ public class SweepCliTest {
     /** A copy of a sweep whose first cell took three times as long in every run and on average. */
     private static Path slowedCopy(Path dir, Path to) throws Exception {
         Files.createDirectories(to);
-        ObjectNode doc = (ObjectNode) Json.MAPPER.readTree(dir.resolve("results.json").toFile());
+        ObjectNode doc =
+                (ObjectNode) Json.MAPPER.readTree(dir.resolve("results.json").toFile());
         ObjectNode wall = (ObjectNode) doc.get("cells").get(0).get("totals").get("wall_s");
         wall.put("mean", wall.get("mean").asDouble() * 3);
         Files.writeString(to.resolve("results.json"), Json.MAPPER.writeValueAsString(doc));

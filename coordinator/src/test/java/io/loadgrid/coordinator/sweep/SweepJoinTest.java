@@ -27,7 +27,7 @@ class SweepJoinTest {
         String cluster = "sweep-join-" + ThreadLocalRandom.current().nextInt(1_000_000);
         int port = 18000 + ThreadLocalRandom.current().nextInt(2000);
         try (TargetServer target = TargetServer.start(TargetConfig.defaults());
-             RemoteAgents agents = new RemoteAgents(2, port, cluster, secret)) {
+                RemoteAgents agents = new RemoteAgents(2, port, cluster, secret)) {
             Path plan = tmp.resolve("joined.yaml");
             Files.writeString(plan, """
                     name: joined
@@ -39,11 +39,23 @@ class SweepJoinTest {
                       concurrency: [10]
                     """.formatted(target.port()));
             long before = target.stats().requests();
-            Console.Ran r = Console.capture(SweepCli::execute, plan.toString(), "--out", tmp.resolve("results").toString(),
-                    "--join", "127.0.0.1:" + port, "--cluster-name", cluster, "--secret-file", secret.toString(),
-                    "--port", Integer.toString(port + 50));
+            Console.Ran r = Console.capture(
+                    SweepCli::execute,
+                    plan.toString(),
+                    "--out",
+                    tmp.resolve("results").toString(),
+                    "--join",
+                    "127.0.0.1:" + port,
+                    "--cluster-name",
+                    cluster,
+                    "--secret-file",
+                    secret.toString(),
+                    "--port",
+                    Integer.toString(port + 50));
             assertThat(r.exit()).as(r.err()).isZero();
-            JsonNode doc = Json.MAPPER.readTree(SweepCliTest.sweepDir(tmp.resolve("results")).resolve("results.json").toFile());
+            JsonNode doc = Json.MAPPER.readTree(SweepCliTest.sweepDir(tmp.resolve("results"))
+                    .resolve("results.json")
+                    .toFile());
             assertThat(doc.get("environment").get("mode").asText()).isEqualTo("cluster");
             assertThat(doc.get("environment").get("agents")).hasSize(2);
             for (JsonNode cell : doc.get("cells")) {
@@ -51,7 +63,8 @@ class SweepJoinTest {
                 for (JsonNode run : cell.get("runs")) {
                     assertThat(run.get("nodes")).hasSize(2);
                     assertThat(run.get("ok").asLong()).isEqualTo(800);
-                    assertThat(run.get("bytes_down").asLong()).isEqualTo(run.get("target_counts").get("bytes_out").asLong());
+                    assertThat(run.get("bytes_down").asLong())
+                            .isEqualTo(run.get("target_counts").get("bytes_out").asLong());
                 }
             }
             // 2 cells x (1 warm-up + 2 runs) x 800 items, each sent once

@@ -34,8 +34,11 @@ class SweepResumeTest {
                 """);
         Path results = tmp.resolve("results");
         Path err = tmp.resolve("err.txt");
-        Process sweep = JavaProcess.builder(SweepCli.class.getName(), List.of(plan.toString(), "--out", results.toString()))
-                .redirectOutput(tmp.resolve("out.txt").toFile()).redirectError(err.toFile()).start();
+        Process sweep = JavaProcess.builder(
+                        SweepCli.class.getName(), List.of(plan.toString(), "--out", results.toString()))
+                .redirectOutput(tmp.resolve("out.txt").toFile())
+                .redirectError(err.toFile())
+                .start();
         awaitText(err, "[2/2 c02] timed · run 1/1 on");
         Thread.sleep(1000);
         new ProcessBuilder("kill", "-INT", Long.toString(sweep.pid())).start().waitFor();
@@ -51,12 +54,14 @@ class SweepResumeTest {
         assertThat(partial.get("runs").get(0).get("interrupted").asBoolean()).isTrue();
         assertThat(partial.get("runs").get(0).get("ok").asLong()).isPositive();
 
-        var resumed = Console.capture(SweepCli::execute, "--resume", dir.getFileName().toString(), "--out", results.toString());
+        var resumed = Console.capture(
+                SweepCli::execute, "--resume", dir.getFileName().toString(), "--out", results.toString());
         assertThat(resumed.exit()).as(resumed.err()).isZero();
         assertThat(resumed.err()).contains("short: done before, kept").doesNotContain("short · run");
         JsonNode after = Json.MAPPER.readTree(dir.resolve("results.json").toFile());
         assertThat(after.get("cells").get(0)).isEqualTo(before.get("cells").get(0));
         assertThat(after.get("cells").get(1).get("status").asText()).isEqualTo("done");
-        assertThat(after.get("cells").get(1).get("runs").get(0).has("interrupted")).isFalse();
+        assertThat(after.get("cells").get(1).get("runs").get(0).has("interrupted"))
+                .isFalse();
     }
 }

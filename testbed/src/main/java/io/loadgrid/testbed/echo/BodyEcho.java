@@ -2,7 +2,6 @@ package io.loadgrid.testbed.echo;
 
 import io.loadgrid.testbed.http.Exchange;
 import io.loadgrid.testbed.json.JsonTree;
-
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
@@ -30,6 +29,7 @@ record BodyEcho(String data, Map<String, Object> form, Map<String, Object> files
         }
         byte[] bytes = ex.bodyBytes();
         Object json = JsonTree.parse(bytes);
-        return new BodyEcho(BodyText.of(bytes), new TreeMap<>(), new TreeMap<>(), json == JsonTree.INVALID ? null : json);
+        return new BodyEcho(
+                BodyText.of(bytes), new TreeMap<>(), new TreeMap<>(), json == JsonTree.INVALID ? null : json);
     }
 }

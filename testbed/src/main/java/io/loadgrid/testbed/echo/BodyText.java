@@ -9,12 +9,12 @@ import java.util.Base64;
 /** Bytes shown as text the way httpbin does: UTF-8 when they decode cleanly, else a base64 data URL. */
 final class BodyText {
 
-    private BodyText() {
-    }
+    private BodyText() {}
 
     static String of(byte[] bytes) {
         try {
-            return StandardCharsets.UTF_8.newDecoder()
+            return StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(bytes))

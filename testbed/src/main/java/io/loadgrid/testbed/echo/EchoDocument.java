@@ -3,14 +3,12 @@ package io.loadgrid.testbed.echo;
 import io.loadgrid.testbed.http.Exchange;
 import io.loadgrid.testbed.json.JsonTree;
 import io.loadgrid.testbed.json.PrettyJsonWriter;
-
 import java.util.Set;
 
 /** Writes the httpbin echo of a request: the selected fields, sorted, pretty-printed, newline-terminated. */
 public final class EchoDocument {
 
-    private EchoDocument() {
-    }
+    private EchoDocument() {}
 
     public static void write(PrettyJsonWriter w, Exchange ex, Set<EchoField> fields) {
         BodyEcho body = fields.contains(EchoField.DATA) ? BodyEcho.of(ex) : null;

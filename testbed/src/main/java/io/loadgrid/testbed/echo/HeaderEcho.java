@@ -9,8 +9,7 @@ import io.loadgrid.testbed.json.PrettyJsonWriter;
  */
 final class HeaderEcho {
 
-    private HeaderEcho() {
-    }
+    private HeaderEcho() {}
 
     static void write(PrettyJsonWriter w, HeaderFields headers) {
         int n = headers.size();

@@ -9,7 +9,6 @@ import io.netty.handler.codec.http.multipart.DefaultHttpDataFactory;
 import io.netty.handler.codec.http.multipart.FileUpload;
 import io.netty.handler.codec.http.multipart.HttpPostRequestDecoder;
 import io.netty.handler.codec.http.multipart.InterfaceHttpData;
-
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,8 +21,8 @@ record MultipartFields(Map<String, Object> fields, Map<String, Object> files) {
     static MultipartFields parse(Exchange ex) {
         Map<String, Object> fields = new TreeMap<>();
         Map<String, Object> files = new TreeMap<>();
-        DefaultFullHttpRequest request = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.POST, ex.uri(),
-                ex.body().retainedDuplicate());
+        DefaultFullHttpRequest request = new DefaultFullHttpRequest(
+                HttpVersion.HTTP_1_1, HttpMethod.POST, ex.uri(), ex.body().retainedDuplicate());
         for (int i = 0; i < ex.headers().size(); i++) {
             request.headers().add(ex.headers().name(i), ex.headers().value(i));
         }

@@ -3,8 +3,7 @@ package io.loadgrid.testbed.echo;
 /** Python's {@code str.title()} for header names: a letter is upper-case iff the previous char is not a letter. */
 final class TitleCase {
 
-    private TitleCase() {
-    }
+    private TitleCase() {}
 
     static String of(String name) {
         if (isTitleCase(name)) {

@@ -3,7 +3,6 @@ package io.loadgrid.testbed.endpoints;
 import io.loadgrid.testbed.http.Exchange;
 import io.loadgrid.testbed.http.HeaderLine;
 import io.loadgrid.testbed.http.Reply;
-
 import java.util.concurrent.ThreadLocalRandom;
 
 /** /bytes/{n}: n pseudo-random bytes, reproducible with {@code ?seed=}; streamed so large n costs no memory. */
@@ -11,8 +10,7 @@ final class BytesEndpoint {
 
     static final long MAX_BYTES = 100L << 20;
 
-    private BytesEndpoint() {
-    }
+    private BytesEndpoint() {}
 
     static Reply reply(Exchange ex, String count) {
         long n;

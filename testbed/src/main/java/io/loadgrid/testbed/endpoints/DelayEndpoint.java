@@ -9,8 +9,7 @@ final class DelayEndpoint {
 
     static final double MAX_SECONDS = 10;
 
-    private DelayEndpoint() {
-    }
+    private DelayEndpoint() {}
 
     static Reply reply(Exchange ex, String seconds) {
         double s;

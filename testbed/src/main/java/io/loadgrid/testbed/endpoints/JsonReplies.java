@@ -4,7 +4,6 @@ import io.loadgrid.testbed.http.HeaderLine;
 import io.loadgrid.testbed.http.Reply;
 import io.loadgrid.testbed.json.PrettyJsonWriter;
 import io.netty.util.concurrent.FastThreadLocal;
-
 import java.util.function.Consumer;
 
 /** JSON replies rendered into a per-event-loop scratch writer, then copied once into the reply. */
@@ -17,8 +16,7 @@ final class JsonReplies {
         }
     };
 
-    private JsonReplies() {
-    }
+    private JsonReplies() {}
 
     static Reply json(int status, Consumer<PrettyJsonWriter> document) {
         PrettyJsonWriter w = WRITER.get().reset();
@@ -28,6 +26,8 @@ final class JsonReplies {
 
     /** httpbin-style error document: {@code {"error": "..."}}. */
     static Reply error(int status, String message) {
-        return json(status, w -> w.beginObject().name("error").value(message).endObject().newline());
+        return json(
+                status,
+                w -> w.beginObject().name("error").value(message).endObject().newline());
     }
 }

@@ -3,7 +3,6 @@ package io.loadgrid.testbed.endpoints;
 import io.loadgrid.testbed.http.BodySource;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
-
 import java.util.SplittableRandom;
 
 /**

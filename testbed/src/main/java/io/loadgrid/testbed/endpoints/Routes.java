@@ -34,8 +34,8 @@ public final class Routes implements RequestRouter {
         }
         Latency latency = Latency.of(ex.query(), latencyMs);
         if (latency.invalid()) {
-            return JsonReplies.error(400, "latency_ms must be a number of milliseconds between 0 and "
-                    + Latency.MAX_MS);
+            return JsonReplies.error(
+                    400, "latency_ms must be a number of milliseconds between 0 and " + Latency.MAX_MS);
         }
         return endpoint(ex).delayedByMillis(latency.millis());
     }

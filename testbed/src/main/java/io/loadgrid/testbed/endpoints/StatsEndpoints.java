@@ -8,7 +8,6 @@ import io.loadgrid.testbed.http.Reply;
 import io.loadgrid.testbed.stats.PrometheusExposition;
 import io.loadgrid.testbed.stats.TrafficCounters;
 import io.netty.handler.codec.http.HttpMethod;
-
 import java.nio.charset.StandardCharsets;
 
 /** Control endpoints: /stats (JSON), /metrics (Prometheus), POST /stats/reset. Never counted, never delayed. */
@@ -49,7 +48,8 @@ final class StatsEndpoints {
                 return Reply.of(200, prometheusType, text);
             }
             default -> {
-                return read ? statsJson()
+                return read
+                        ? statsJson()
                         : JsonReplies.error(405, "Method Not Allowed").withHeader(ALLOW_GET);
             }
         }

@@ -9,8 +9,7 @@ import io.loadgrid.testbed.http.Reply;
  */
 final class StatusEndpoint {
 
-    private StatusEndpoint() {
-    }
+    private StatusEndpoint() {}
 
     static Reply reply(String code, String query) {
         int status;
@@ -27,7 +26,8 @@ final class StatusEndpoint {
         if (retryAfter != null) {
             // delta-seconds only: a decoded query could otherwise put a line break into the header
             if (!retryAfter.matches("[0-9]{1,9}")) {
-                return JsonReplies.error(400, "Invalid retry_after: expected whole seconds, e.g. /status/503?retry_after=0");
+                return JsonReplies.error(
+                        400, "Invalid retry_after: expected whole seconds, e.g. /status/503?retry_after=0");
             }
             reply = reply.withHeader(HeaderLine.of("Retry-After", retryAfter));
         }

@@ -5,8 +5,7 @@ import io.netty.buffer.ByteBuf;
 /** The size on a chunk-size line: hex digits, optionally followed by ";extensions" (ignored) and a CR. */
 final class ChunkSize {
 
-    private ChunkSize() {
-    }
+    private ChunkSize() {}
 
     /** Size of the chunk whose size line spans [from, lf), or -1 when the line is malformed. */
     static long parse(ByteBuf in, int from, int lf) {

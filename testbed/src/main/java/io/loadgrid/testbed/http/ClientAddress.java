@@ -1,7 +1,6 @@
 package io.loadgrid.testbed.http;
 
 import io.netty.channel.Channel;
-
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 
@@ -14,7 +13,8 @@ public record ClientAddress(String ip, String localAuthority) {
 
     private static String hostOf(SocketAddress a) {
         return a instanceof InetSocketAddress in && in.getAddress() != null
-                ? in.getAddress().getHostAddress() : String.valueOf(a);
+                ? in.getAddress().getHostAddress()
+                : String.valueOf(a);
     }
 
     private static String authorityOf(SocketAddress a) {

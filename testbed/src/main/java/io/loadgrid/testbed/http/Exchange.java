@@ -24,8 +24,18 @@ public final class Exchange {
     private final String path;
     private final String query;
 
-    Exchange(HttpMethod method, String uri, RequestTarget target, HeaderFields headers, ByteBuf body, boolean keepAlive,
-             boolean http10, ClientAddress client, long wireBytesIn, boolean control, int rejectedStatus) {
+    Exchange(
+            HttpMethod method,
+            String uri,
+            RequestTarget target,
+            HeaderFields headers,
+            ByteBuf body,
+            boolean keepAlive,
+            boolean http10,
+            ClientAddress client,
+            long wireBytesIn,
+            boolean control,
+            int rejectedStatus) {
         this.method = method;
         this.uri = uri;
         this.path = target.path();

@@ -6,7 +6,6 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.concurrent.TimeUnit;
@@ -20,6 +19,7 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
 
     /** Pipelined requests held before the socket stops being read; bounds memory per connection. */
     private static final int MAX_BACKLOG = 64;
+
     private static final byte[] CONTINUE = "HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
 
     private final RequestRouter router;
@@ -29,6 +29,7 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
     private final ResponseStreamer streamer = new ResponseStreamer(this);
     /** The exchange whose reply is scheduled or streaming; null when idle. */
     private Exchange current;
+
     private boolean closing;
     private boolean reading;
     private boolean flushPending;
@@ -89,8 +90,8 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         boolean close = closing || !ex.keepAlive() || ex.rejected() || reply.closeAfter();
-        HeaderLine connection = close ? HeaderLine.CONNECTION_CLOSE
-                : ex.http10() ? HeaderLine.CONNECTION_KEEP_ALIVE : null;
+        HeaderLine connection =
+                close ? HeaderLine.CONNECTION_CLOSE : ex.http10() ? HeaderLine.CONNECTION_KEEP_ALIVE : null;
         if (!ex.control()) {
             counters.response(reply.status());
         }

@@ -9,17 +9,16 @@ import java.util.Locale;
 /** The Date header HTTP requires of origin servers, formatted at most once per second across all threads. */
 final class HttpDate {
 
-    private record Cached(long second, byte[] line) {
-    }
+    private record Cached(long second, byte[] line) {}
 
     // IMF-fixdate: RFC_1123_DATE_TIME would drop the leading zero of the day
-    private static final DateTimeFormatter FORMAT =
-            DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US).withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern(
+                    "EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US)
+            .withZone(ZoneOffset.UTC);
 
     private static volatile Cached cached = new Cached(-1, new byte[0]);
 
-    private HttpDate() {
-    }
+    private HttpDate() {}
 
     static byte[] line() {
         long now = System.currentTimeMillis() / 1000;

@@ -8,8 +8,14 @@ import java.util.concurrent.TimeUnit;
  * than a pooled buffer, and nothing to release when a delayed reply's connection dies) or a streamed one.
  * {@code delayNanos} postpones the whole response on the event loop (delay endpoints, emulated latency).
  */
-public record Reply(int status, HeaderLine contentType, byte[] body, BodySource stream, HeaderLine extraHeader,
-                    long delayNanos, boolean closeAfter) {
+public record Reply(
+        int status,
+        HeaderLine contentType,
+        byte[] body,
+        BodySource stream,
+        HeaderLine extraHeader,
+        long delayNanos,
+        boolean closeAfter) {
 
     private static final byte[] NO_BODY = new byte[0];
 
@@ -35,7 +41,9 @@ public record Reply(int status, HeaderLine contentType, byte[] body, BodySource 
     }
 
     public Reply delayedBy(long nanos) {
-        return nanos <= 0 ? this : new Reply(status, contentType, body, stream, extraHeader, delayNanos + nanos, closeAfter);
+        return nanos <= 0
+                ? this
+                : new Reply(status, contentType, body, stream, extraHeader, delayNanos + nanos, closeAfter);
     }
 
     public Reply delayedByMillis(double millis) {

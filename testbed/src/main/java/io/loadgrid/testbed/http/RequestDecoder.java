@@ -5,7 +5,6 @@ import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.ByteToMessageDecoder;
 import io.netty.util.concurrent.FastThreadLocal;
-
 import java.util.List;
 import java.util.function.Predicate;
 
@@ -24,7 +23,15 @@ public final class RequestDecoder extends ByteToMessageDecoder {
         }
     };
 
-    private enum State { HEAD, FIXED_BODY, CHUNK_SIZE, CHUNK_DATA, CHUNK_END, TRAILERS, DISCARD }
+    private enum State {
+        HEAD,
+        FIXED_BODY,
+        CHUNK_SIZE,
+        CHUNK_DATA,
+        CHUNK_END,
+        TRAILERS,
+        DISCARD
+    }
 
     private final ConnectionBytes wire;
     private final int maxBody;
@@ -38,8 +45,8 @@ public final class RequestDecoder extends ByteToMessageDecoder {
     private ByteBuf body;
     private long remaining;
 
-    public RequestDecoder(ConnectionBytes wire, int maxBody, int maxRequestLine, int maxHeaderBytes,
-                          Predicate<String> isControl) {
+    public RequestDecoder(
+            ConnectionBytes wire, int maxBody, int maxRequestLine, int maxHeaderBytes, Predicate<String> isControl) {
         this.wire = wire;
         this.maxBody = maxBody;
         this.maxRequestLine = maxRequestLine;
@@ -224,8 +231,18 @@ public final class RequestDecoder extends ByteToMessageDecoder {
     }
 
     private void complete(List<Object> out) {
-        out.add(new Exchange(head.method(), head.uri(), target, head.headers(), body, head.keepAlive(),
-                head.http10(), client, wire.claimInbound(), isControl.test(target.path()), 0));
+        out.add(new Exchange(
+                head.method(),
+                head.uri(),
+                target,
+                head.headers(),
+                body,
+                head.keepAlive(),
+                head.http10(),
+                client,
+                wire.claimInbound(),
+                isControl.test(target.path()),
+                0));
         body = null;
         head = null;
         state = State.HEAD;
@@ -238,8 +255,18 @@ public final class RequestDecoder extends ByteToMessageDecoder {
         }
         RequestHead h = head != null ? head : RequestHead.failed(status);
         RequestTarget t = head != null ? target : RequestTarget.parse("/");
-        out.add(new Exchange(h.method(), h.uri(), t, h.headers(), null, false, h.http10(), client,
-                wire.claimInbound(), false, status));
+        out.add(new Exchange(
+                h.method(),
+                h.uri(),
+                t,
+                h.headers(),
+                null,
+                false,
+                h.http10(),
+                client,
+                wire.claimInbound(),
+                false,
+                status));
         state = State.DISCARD;
     }
 

@@ -8,8 +8,16 @@ import io.netty.handler.codec.http.HttpMethod;
  *
  * @param contentLength declared body length, -1 when absent
  */
-record RequestHead(HttpMethod method, String uri, boolean http10, HeaderFields headers, long contentLength,
-                   boolean chunked, boolean keepAlive, boolean expectContinue, int error) {
+record RequestHead(
+        HttpMethod method,
+        String uri,
+        boolean http10,
+        HeaderFields headers,
+        long contentLength,
+        boolean chunked,
+        boolean keepAlive,
+        boolean expectContinue,
+        int error) {
 
     static RequestHead failed(int status) {
         return new RequestHead(HttpMethod.GET, "/", false, new HeaderFields(), -1, false, false, false, status);

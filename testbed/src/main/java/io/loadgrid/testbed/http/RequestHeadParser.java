@@ -1,7 +1,6 @@
 package io.loadgrid.testbed.http;
 
 import io.netty.handler.codec.http.HttpMethod;
-
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -48,7 +47,8 @@ final class RequestHeadParser {
             throw new Malformed(400);
         }
         HttpMethod method = sp1 - pos == 3 && b[pos] == 'G' && b[pos + 1] == 'E' && b[pos + 2] == 'T'
-                ? HttpMethod.GET : HttpMethod.valueOf(ascii(pos, sp1));
+                ? HttpMethod.GET
+                : HttpMethod.valueOf(ascii(pos, sp1));
         String uri = ascii(sp1 + 1, sp2);
         boolean http10 = version(sp2 + 1, end);
         pos = next(end);
@@ -66,9 +66,15 @@ final class RequestHeadParser {
 
     /** True for HTTP/1.0; HTTP/1.x above 1.1 is served as 1.1; any other major version is 505. */
     private boolean version(int from, int to) {
-        if (to - from != 8 || b[from] != 'H' || b[from + 1] != 'T' || b[from + 2] != 'T' || b[from + 3] != 'P'
-                || b[from + 4] != '/' || b[from + 6] != '.'
-                || !digit(b[from + 5]) || !digit(b[from + 7])) {
+        if (to - from != 8
+                || b[from] != 'H'
+                || b[from + 1] != 'T'
+                || b[from + 2] != 'T'
+                || b[from + 3] != 'P'
+                || b[from + 4] != '/'
+                || b[from + 6] != '.'
+                || !digit(b[from + 5])
+                || !digit(b[from + 7])) {
             throw new Malformed(400);
         }
         if (b[from + 5] != '1') {

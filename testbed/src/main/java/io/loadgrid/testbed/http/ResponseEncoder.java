@@ -3,7 +3,6 @@ package io.loadgrid.testbed.http;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.HttpResponseStatus;
-
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -24,8 +23,7 @@ final class ResponseEncoder {
         }
     }
 
-    private ResponseEncoder() {
-    }
+    private ResponseEncoder() {}
 
     /** Writes (without flushing) the head and the in-memory body; a streamed body follows separately. */
     static void write(ChannelHandlerContext ctx, Reply reply, boolean headRequest, HeaderLine connection) {
@@ -35,8 +33,13 @@ final class ResponseEncoder {
 
         byte[] statusLine = STATUS_LINES[status];
         byte[] date = HttpDate.line();
-        int size = statusLine.length + date.length + 64 + length(reply.contentType()) + length(reply.extraHeader())
-                + length(connection) + (body == null ? 0 : body.length);
+        int size = statusLine.length
+                + date.length
+                + 64
+                + length(reply.contentType())
+                + length(reply.extraHeader())
+                + length(connection)
+                + (body == null ? 0 : body.length);
         ByteBuf buf = ctx.alloc().buffer(size);
         buf.writeBytes(statusLine).writeBytes(date);
         if (!bodyless) {

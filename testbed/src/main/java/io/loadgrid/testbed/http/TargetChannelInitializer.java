@@ -29,9 +29,10 @@ public final class TargetChannelInitializer extends ChannelInitializer<Channel> 
     @Override
     protected void initChannel(Channel ch) {
         ConnectionBytes wire = new ConnectionBytes(counters);
-        ch.pipeline().addLast(
-                wire,
-                new RequestDecoder(wire, maxBody, MAX_REQUEST_LINE, MAX_HEADER_BYTES, router::isControl),
-                new ExchangeHandler(router, counters, wire));
+        ch.pipeline()
+                .addLast(
+                        wire,
+                        new RequestDecoder(wire, maxBody, MAX_REQUEST_LINE, MAX_HEADER_BYTES, router::isControl),
+                        new ExchangeHandler(router, counters, wire));
     }
 }

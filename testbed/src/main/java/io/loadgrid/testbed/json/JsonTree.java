@@ -3,7 +3,6 @@ package io.loadgrid.testbed.json;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,11 +22,9 @@ public final class JsonTree {
     private static final JsonFactory FACTORY = new JsonFactory();
 
     /** A number token, kept verbatim. */
-    public record Number(String text) {
-    }
+    public record Number(String text) {}
 
-    private JsonTree() {
-    }
+    private JsonTree() {}
 
     public static Object parse(byte[] data) {
         try (JsonParser p = FACTORY.createParser(data)) {

@@ -16,6 +16,7 @@ public final class PrettyJsonWriter {
     private int len;
     /** Per nesting level: whether the container has had an element yet (decides "," and the closing newline). */
     private boolean[] hasElements = new boolean[16];
+
     private int depth;
     private boolean afterName;
 

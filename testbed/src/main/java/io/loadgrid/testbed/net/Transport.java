@@ -16,7 +16,8 @@ import io.netty.util.concurrent.DefaultThreadFactory;
  * nothing here: per-request cost is the kernel's TCP work, which both pay alike.
  */
 public enum Transport {
-    EPOLL, NIO;
+    EPOLL,
+    NIO;
 
     public static Transport best() {
         return Epoll.isAvailable() ? EPOLL : NIO;

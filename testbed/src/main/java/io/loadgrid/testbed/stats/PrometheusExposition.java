@@ -3,7 +3,6 @@ package io.loadgrid.testbed.stats;
 import io.prometheus.metrics.core.metrics.CounterWithCallback;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,13 +17,21 @@ public final class PrometheusExposition {
     private final PrometheusTextFormatWriter writer = PrometheusTextFormatWriter.create();
 
     public PrometheusExposition(TrafficCounters counters) {
-        counter("loadgrid_target_requests", "HTTP requests received (control endpoints excluded)",
+        counter(
+                "loadgrid_target_requests",
+                "HTTP requests received (control endpoints excluded)",
                 cb -> cb.call(counters.snapshot().requests()));
-        counter("loadgrid_target_bytes_in", "Raw bytes read from client connections",
+        counter(
+                "loadgrid_target_bytes_in",
+                "Raw bytes read from client connections",
                 cb -> cb.call(counters.snapshot().bytesIn()));
-        counter("loadgrid_target_bytes_out", "Raw bytes written to client connections",
+        counter(
+                "loadgrid_target_bytes_out",
+                "Raw bytes written to client connections",
                 cb -> cb.call(counters.snapshot().bytesOut()));
-        counter("loadgrid_target_connections", "TCP connections accepted (control clients' included)",
+        counter(
+                "loadgrid_target_connections",
+                "TCP connections accepted (control clients' included)",
                 cb -> cb.call(counters.connections()));
         CounterWithCallback.builder()
                 .name("loadgrid_target_responses")
@@ -38,8 +45,7 @@ public final class PrometheusExposition {
                 .register(registry);
     }
 
-    private void counter(String name, String help,
-                         java.util.function.Consumer<CounterWithCallback.Callback> callback) {
+    private void counter(String name, String help, java.util.function.Consumer<CounterWithCallback.Callback> callback) {
         CounterWithCallback.builder().name(name).help(help).callback(callback).register(registry);
     }
 

@@ -1,7 +1,6 @@
 package io.loadgrid.testbed.stats;
 
 import io.loadgrid.common.metrics.TargetCounts;
-
 import java.util.concurrent.atomic.LongAdder;
 
 /**

@@ -1,10 +1,9 @@
 package io.loadgrid.testbed.json;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class PrettyJsonWriterTest {
 
@@ -16,8 +15,8 @@ class PrettyJsonWriterTest {
 
     @Test
     void matchesPythonIndent2Layout() {
-        Object tree = JsonTree.parse("{\"b\":[1,{},[],{\"y\":null,\"x\":true}],\"a\":{\"c\":\"d\"}}"
-                .getBytes(StandardCharsets.UTF_8));
+        Object tree = JsonTree.parse(
+                "{\"b\":[1,{},[],{\"y\":null,\"x\":true}],\"a\":{\"c\":\"d\"}}".getBytes(StandardCharsets.UTF_8));
 
         assertThat(render(tree)).isEqualTo("""
                 {
@@ -63,6 +62,7 @@ class PrettyJsonWriterTest {
         PrettyJsonWriter w = new PrettyJsonWriter();
         w.beginObject().name("a").beginArray();
         w.reset().beginArray().endArray();
-        assertThat(new String(w.array(), 0, w.length(), StandardCharsets.US_ASCII)).isEqualTo("[]");
+        assertThat(new String(w.array(), 0, w.length(), StandardCharsets.US_ASCII))
+                .isEqualTo("[]");
     }
 }

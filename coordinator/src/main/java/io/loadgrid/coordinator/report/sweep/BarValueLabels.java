@@ -31,7 +31,10 @@ final class BarValueLabels extends Annotation {
 
     /** Writes each bar's value over it, with the y axis raised so that the highest label stays inside the plot. */
     static CategoryChart addTo(CategoryChart chart) {
-        double top = chart.getSeriesMap().values().stream().mapToDouble(BarValueLabels::top).max().orElse(0);
+        double top = chart.getSeriesMap().values().stream()
+                .mapToDouble(BarValueLabels::top)
+                .max()
+                .orElse(0);
         CategoryStyler s = chart.getStyler();
         if (s.isYAxisLogarithmic()) {
             double min = Math.log10(s.getYAxisMin());
@@ -48,9 +51,11 @@ final class BarValueLabels extends Annotation {
     private static double top(CategorySeries series) {
         double top = 0;
         Iterator<? extends Number> y = series.getYData().iterator();
-        Iterator<? extends Number> err = series.getExtraValues() == null ? null : series.getExtraValues().iterator();
+        Iterator<? extends Number> err =
+                series.getExtraValues() == null ? null : series.getExtraValues().iterator();
         while (y.hasNext()) {
-            top = Math.max(top, y.next().doubleValue() + (err == null ? 0 : err.next().doubleValue()));
+            top = Math.max(
+                    top, y.next().doubleValue() + (err == null ? 0 : err.next().doubleValue()));
         }
         return top;
     }
@@ -58,7 +63,9 @@ final class BarValueLabels extends Annotation {
     @Override
     public void paint(Graphics2D g) {
         CategoryChart c = (CategoryChart) chart;
-        List<CategorySeries> series = c.getSeriesMap().values().stream().filter(CategorySeries::isEnabled).toList();
+        List<CategorySeries> series = c.getSeriesMap().values().stream()
+                .filter(CategorySeries::isEnabled)
+                .toList();
         if (!isVisible || series.isEmpty()) {
             return;
         }
@@ -78,7 +85,9 @@ final class BarValueLabels extends Annotation {
         }
         for (int s = 0; s < series.size(); s++) {
             Iterator<? extends Number> y = series.get(s).getYData().iterator();
-            Iterator<? extends Number> err = series.get(s).getExtraValues() == null ? null : series.get(s).getExtraValues().iterator();
+            Iterator<? extends Number> err = series.get(s).getExtraValues() == null
+                    ? null
+                    : series.get(s).getExtraValues().iterator();
             for (int i = 0; y.hasNext(); i++) {
                 double v = y.next().doubleValue();
                 double top = v + (err == null ? 0 : err.next().doubleValue());

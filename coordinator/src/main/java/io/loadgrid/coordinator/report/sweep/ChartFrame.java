@@ -28,15 +28,19 @@ final class ChartFrame {
         TICKS = new Font(FONT, Font.PLAIN, 13);
     }
 
-    private ChartFrame() {
-    }
+    private ChartFrame() {}
 
     static CategoryChart create(String title, String yTitle, List<PlottedCell> cells) {
         String xTitle = PlottedCell.anySaturated(cells) ? "cell      (" + PlottedCell.SATURATED_NOTE + ")" : "cell";
         int widest = widestLabel(cells);
         boolean upright = widest + 8 > slot(cells.size());
-        CategoryChart chart = new CategoryChartBuilder().width(width(cells.size())).height(height(upright, widest))
-                .title(title).xAxisTitle(xTitle).yAxisTitle(yTitle).build();
+        CategoryChart chart = new CategoryChartBuilder()
+                .width(width(cells.size()))
+                .height(height(upright, widest))
+                .title(title)
+                .xAxisTitle(xTitle)
+                .yAxisTitle(yTitle)
+                .build();
         CategoryStyler s = chart.getStyler();
         s.setChartTitleFont(new Font(FONT, Font.BOLD, 20));
         s.setAxisTitleFont(new Font(FONT, Font.PLAIN, 15));

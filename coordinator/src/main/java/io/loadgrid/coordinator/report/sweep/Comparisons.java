@@ -15,12 +15,10 @@ import java.util.Map;
  * throughput, since their time is fixed. σ propagates both cells' relative stddevs, as hyperfine does.
  */
 public final class Comparisons {
-    private Comparisons() {
-    }
+    private Comparisons() {}
 
     /** One group's verdict. */
-    public record Group(String key, String basis, String fastest, List<String> lines) {
-    }
+    public record Group(String key, String basis, String fastest, List<String> lines) {}
 
     public static List<Group> of(SweepResults r) {
         Map<String, List<CellResult>> groups = new LinkedHashMap<>();
@@ -50,7 +48,8 @@ public final class Comparisons {
     private static Group group(String key, List<CellResult> cells) {
         boolean byTime = cells.stream().noneMatch(CellResult::paced);
         String fig = byTime ? "wall_s" : "req_per_s";
-        Comparator<CellResult> fastestFirst = Comparator.comparingDouble(c -> c.totals().get(fig).mean());
+        Comparator<CellResult> fastestFirst =
+                Comparator.comparingDouble(c -> c.totals().get(fig).mean());
         List<CellResult> sorted = new ArrayList<>(cells);
         sorted.sort(byTime ? fastestFirst : fastestFirst.reversed());
         CellResult best = sorted.get(0);
@@ -63,7 +62,12 @@ public final class Comparisons {
             }
             double ratio = byTime ? o.mean() / b.mean() : b.mean() / o.mean();
             double sigma = ratio * Math.sqrt(sq(b.stddev() / b.mean()) + sq(o.stddev() / o.mean()));
-            lines.add(Fmt.f("%s ran %.2f ± %.2f times faster than %s%s", label(best), ratio, sigma, label(other),
+            lines.add(Fmt.f(
+                    "%s ran %.2f ± %.2f times faster than %s%s",
+                    label(best),
+                    ratio,
+                    sigma,
+                    label(other),
                     best.saturation().saturated() || other.saturation().saturated() ? " (⚠ generator saturated)" : ""));
         }
         return new Group(key, byTime ? "execution time" : "throughput", best.name(), lines);

@@ -5,8 +5,7 @@ import java.util.Locale;
 
 /** How a sweep's numbers read: mean ± stddev (the ± only when there were repetitions to spread). */
 final class Fmt {
-    private Fmt() {
-    }
+    private Fmt() {}
 
     static String pm(Stat s, String format) {
         if (s == null || s.n() == 0) {

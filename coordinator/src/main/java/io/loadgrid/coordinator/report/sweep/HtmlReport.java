@@ -16,19 +16,26 @@ import java.util.Map;
  * script and plots are all inside it, and it names no URL.
  */
 public final class HtmlReport {
-    private HtmlReport() {
-    }
+    private HtmlReport() {}
 
-    public static String render(SweepResults r, List<TableModel> tables, List<String> comparisons, Map<String, byte[]> plots) {
+    public static String render(
+            SweepResults r, List<TableModel> tables, List<String> comparisons, Map<String, byte[]> plots) {
         String plan = r.plan() == null ? "sweep" : r.plan().name();
-        StringBuilder b = new StringBuilder(64 * 1024 + plots.values().stream().mapToInt(p -> p.length * 4 / 3 + 200).sum());
+        StringBuilder b = new StringBuilder(64 * 1024
+                + plots.values().stream().mapToInt(p -> p.length * 4 / 3 + 200).sum());
         b.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>")
-                .append(HtmlText.escape(plan + " · sweep " + r.sweepId())).append("</title>\n<style>\n")
-                .append(resource("report.css")).append("</style>\n</head>\n<body>\n<header>\n<h1>")
-                .append(HtmlText.escape(plan)).append("</h1>\n<p class=\"sub\">sweep <code>").append(HtmlText.escape(r.sweepId()))
+                .append(HtmlText.escape(plan + " · sweep " + r.sweepId()))
+                .append("</title>\n<style>\n")
+                .append(resource("report.css"))
+                .append("</style>\n</head>\n<body>\n<header>\n<h1>")
+                .append(HtmlText.escape(plan))
+                .append("</h1>\n<p class=\"sub\">sweep <code>")
+                .append(HtmlText.escape(r.sweepId()))
                 .append("</code>");
-        if (r.plan() != null && r.plan().description() != null && !r.plan().description().isBlank()) {
+        if (r.plan() != null
+                && r.plan().description() != null
+                && !r.plan().description().isBlank()) {
             b.append(" · ").append(HtmlText.escape(r.plan().description()));
         }
         b.append("</p>\n</header>\n");
@@ -36,7 +43,8 @@ public final class HtmlReport {
         HtmlOverview.appendCaveats(b, r);
         if (comparisons != null && !comparisons.isEmpty()) {
             b.append("<section id=\"comparisons\">\n<h2>Comparisons</h2>\n<ul class=\"comparisons\">\n");
-            comparisons.forEach(c -> b.append("<li>").append(HtmlText.flagged(c)).append("</li>\n"));
+            comparisons.forEach(
+                    c -> b.append("<li>").append(HtmlText.flagged(c)).append("</li>\n"));
             b.append("</ul>\n</section>\n");
         }
         b.append("<section id=\"tables\">\n<h2>Results</h2>\n");
@@ -56,9 +64,13 @@ public final class HtmlReport {
     }
 
     private static void figure(StringBuilder b, String title, byte[] png) {
-        b.append("<figure>\n<figcaption>").append(HtmlText.escape(title)).append("</figcaption>\n<img alt=\"")
-                .append(HtmlText.escape(title)).append("\" src=\"data:image/png;base64,")
-                .append(Base64.getEncoder().encodeToString(png)).append("\">\n</figure>\n");
+        b.append("<figure>\n<figcaption>")
+                .append(HtmlText.escape(title))
+                .append("</figcaption>\n<img alt=\"")
+                .append(HtmlText.escape(title))
+                .append("\" src=\"data:image/png;base64,")
+                .append(Base64.getEncoder().encodeToString(png))
+                .append("\">\n</figure>\n");
     }
 
     private static String resource(String name) {

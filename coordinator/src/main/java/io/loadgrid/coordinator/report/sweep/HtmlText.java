@@ -4,8 +4,7 @@ package io.loadgrid.coordinator.report.sweep;
 final class HtmlText {
     static final String SATURATED_SIGN = "⚠";
 
-    private HtmlText() {
-    }
+    private HtmlText() {}
 
     static String escape(String s) {
         if (s == null) {
@@ -28,6 +27,9 @@ final class HtmlText {
 
     /** Escaped, with each saturation sign made to stand out and say what it means. */
     static String flagged(String s) {
-        return escape(s).replace(SATURATED_SIGN, "<span class=\"sat\" title=\"generator saturated\">" + SATURATED_SIGN + "</span>");
+        return escape(s)
+                .replace(
+                        SATURATED_SIGN,
+                        "<span class=\"sat\" title=\"generator saturated\">" + SATURATED_SIGN + "</span>");
     }
 }

@@ -13,14 +13,13 @@ final class LatencyChart {
     /** The histograms count whole microseconds; a 0 µs percentile is shown at that resolution, as log axes need > 0. */
     private static final double FLOOR_MS = 0.001;
 
-    private LatencyChart() {
-    }
+    private LatencyChart() {}
 
     static CategoryChart of(List<PlottedCell> cells) {
         double[] range = range(cells);
         boolean log = range[1] / range[0] > LOG_SPAN;
-        CategoryChart c = ChartFrame.create("Latency percentiles (ms), all repetitions merged",
-                log ? "ms (log scale)" : "ms", cells);
+        CategoryChart c = ChartFrame.create(
+                "Latency percentiles (ms), all repetitions merged", log ? "ms (log scale)" : "ms", cells);
         if (log) {
             c.getStyler().setYAxisLogarithmic(true);
             // bars grow from the axis minimum; XChart's default of 0 has no logarithm
@@ -37,9 +36,12 @@ final class LatencyChart {
         return BarValueLabels.addTo(c);
     }
 
-    private static void series(CategoryChart c, List<PlottedCell> cells, String name, ToLongFunction<LatencySummary> p, Color color) {
+    private static void series(
+            CategoryChart c, List<PlottedCell> cells, String name, ToLongFunction<LatencySummary> p, Color color) {
         List<String> x = cells.stream().map(PlottedCell::label).toList();
-        List<Double> ms = cells.stream().map(cell -> Math.max(FLOOR_MS, us(cell, p) / 1000.0)).toList();
+        List<Double> ms = cells.stream()
+                .map(cell -> Math.max(FLOOR_MS, us(cell, p) / 1000.0))
+                .toList();
         c.addSeries(name, x, ms).setFillColor(color);
     }
 

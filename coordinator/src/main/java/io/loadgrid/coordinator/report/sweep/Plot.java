@@ -30,7 +30,10 @@ enum Plot {
 
     /** The heading of a plot file; a file this version does not draw is named by its file name. */
     static String titleOf(String file) {
-        return Arrays.stream(values()).filter(p -> p.file.equals(file)).map(p -> p.title).findFirst()
+        return Arrays.stream(values())
+                .filter(p -> p.file.equals(file))
+                .map(p -> p.title)
+                .findFirst()
                 .orElse(file.replaceFirst("\\.png$", "").replace('_', ' '));
     }
 }

@@ -12,17 +12,22 @@ record PlottedCell(CellResult cell, String label) {
 
     /** Shown after a saturated cell's name; the warning sign only where the chart font can draw it. */
     static final String SATURATED_MARK = ChartFrame.canDraw('⚠') ? " ⚠" : " (sat.)";
+
     static final String SATURATED_NOTE = SATURATED_MARK.strip() + " generator saturated";
 
     /** Done and interrupted cells with at least one measured run: a failed cell has no figures to draw. */
     static List<PlottedCell> of(SweepResults r) {
         List<CellResult> cells = r.cells().stream()
-                .filter(c -> ("done".equals(c.status()) || "interrupted".equals(c.status())) && c.runs() != null && !c.runs().isEmpty())
+                .filter(c -> ("done".equals(c.status()) || "interrupted".equals(c.status()))
+                        && c.runs() != null
+                        && !c.runs().isEmpty())
                 .toList();
         Map<String, Integer> names = new HashMap<>();
         cells.forEach(c -> names.merge(c.name(), 1, Integer::sum));
         // two cells named alike would be told apart by nothing but their position
-        return cells.stream().map(c -> new PlottedCell(c, label(c, names.get(c.name()) > 1))).toList();
+        return cells.stream()
+                .map(c -> new PlottedCell(c, label(c, names.get(c.name()) > 1)))
+                .toList();
     }
 
     static String label(CellResult c, boolean ambiguous) {

@@ -10,8 +10,7 @@ import java.util.Map;
 
 /** Renders every human-readable output of a sweep from its results: results.csv, summary.md, plots, report.html. */
 public final class Reports {
-    private Reports() {
-    }
+    private Reports() {}
 
     public static void write(Path dir, SweepResults r) {
         try {
@@ -21,7 +20,8 @@ public final class Reports {
             List<TableModel> tables = SweepTables.of(r);
             List<Comparisons.Group> groups = Comparisons.of(r);
             AtomicFile.write(dir.resolve("summary.md"), SummaryMarkdown.render(r, tables, groups, plots.keySet()));
-            HtmlReport.write(dir.resolve("report.html"), HtmlReport.render(r, tables, Comparisons.lines(groups), plots));
+            HtmlReport.write(
+                    dir.resolve("report.html"), HtmlReport.render(r, tables, Comparisons.lines(groups), plots));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the reports of " + dir + ": " + e.getMessage(), e);
         }

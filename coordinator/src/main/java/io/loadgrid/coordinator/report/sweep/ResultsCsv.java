@@ -14,11 +14,21 @@ import java.util.Locale;
  * saturation flag, every figure, and the run's own latency percentiles in ms.
  */
 public final class ResultsCsv {
-    static final List<String> PARAMS = List.of("model", "concurrency", "items", "duration", "rate", "workload", "threads",
-            "processes", "batch", "pool", "agents", "target_latency_ms");
+    static final List<String> PARAMS = List.of(
+            "model",
+            "concurrency",
+            "items",
+            "duration",
+            "rate",
+            "workload",
+            "threads",
+            "processes",
+            "batch",
+            "pool",
+            "agents",
+            "target_latency_ms");
 
-    private ResultsCsv() {
-    }
+    private ResultsCsv() {}
 
     public static String render(SweepResults r) {
         List<String> head = new ArrayList<>(List.of("cell", "name", "run", "status", "saturated"));
@@ -29,7 +39,11 @@ public final class ResultsCsv {
         for (CellResult c : r.cells()) {
             for (int i = 0; i < c.runs().size(); i++) {
                 RunResult run = c.runs().get(i);
-                List<String> row = new ArrayList<>(List.of(c.id(), quote(c.name()), Integer.toString(i + 1), c.status(),
+                List<String> row = new ArrayList<>(List.of(
+                        c.id(),
+                        quote(c.name()),
+                        Integer.toString(i + 1),
+                        c.status(),
                         Boolean.toString(c.saturation().saturated())));
                 PARAMS.forEach(p -> row.add(quote(String.valueOf(c.parameters().getOrDefault(p, "")))));
                 Figure.ALL.forEach(f -> row.add(num(f.value().applyAsDouble(run))));
@@ -44,11 +58,15 @@ public final class ResultsCsv {
     }
 
     private static String num(double v) {
-        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : String.format(Locale.ROOT, "%.4f", v);
+        return v == Math.rint(v) && Math.abs(v) < 1e15
+                ? Long.toString((long) v)
+                : String.format(Locale.ROOT, "%.4f", v);
     }
 
     /** RFC 4180: quote when needed, double the quotes inside. */
     static String quote(String s) {
-        return s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+        return s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r")
+                ? "\"" + s.replace("\"", "\"\"") + "\""
+                : s;
     }
 }

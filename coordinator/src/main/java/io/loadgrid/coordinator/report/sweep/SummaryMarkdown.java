@@ -11,16 +11,17 @@ import java.util.List;
 
 /** summary.md: the environment, the comparisons, an overview of every cell, then each cell in the seeds' rows. */
 public final class SummaryMarkdown {
-    private SummaryMarkdown() {
-    }
+    private SummaryMarkdown() {}
 
-    public static String render(SweepResults r, List<TableModel> tables, List<Comparisons.Group> groups, Collection<String> plots) {
+    public static String render(
+            SweepResults r, List<TableModel> tables, List<Comparisons.Group> groups, Collection<String> plots) {
         var buf = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(buf, true, StandardCharsets.UTF_8);
         SweepResults.PlanInfo p = r.plan();
         out.println("# Sweep " + r.sweepId());
         out.println();
-        out.println("Plan **" + p.name() + "** (`" + p.file() + "`)" + (p.description() == null ? "" : ": " + p.description())
+        out.println("Plan **" + p.name() + "** (`" + p.file() + "`)"
+                + (p.description() == null ? "" : ": " + p.description())
                 + Fmt.f(". %d measured run(s) per cell after %d warm-up(s).", p.repetitions(), p.warmups()));
         out.println();
         out.println(environment(r.environment()));
@@ -41,7 +42,10 @@ public final class SummaryMarkdown {
         for (TableModel t : tables) {
             out.println("## " + t.title());
             out.println();
-            Table.render(t.header().toArray(String[]::new), t.rows().stream().map(SummaryMarkdown::cells).toList(), out);
+            Table.render(
+                    t.header().toArray(String[]::new),
+                    t.rows().stream().map(SummaryMarkdown::cells).toList(),
+                    out);
             out.println();
             t.notes().forEach(n -> out.println("- " + n));
             if (!t.notes().isEmpty()) {
@@ -61,13 +65,19 @@ public final class SummaryMarkdown {
 
     /** A cell may hold a user's name or an error: a | or line break in it would break the table. */
     private static String[] cells(List<String> row) {
-        return row.stream().map(c -> c.replace("|", "\\|").replace('\n', ' ').replace('\r', ' ')).toArray(String[]::new);
+        return row.stream()
+                .map(c -> c.replace("|", "\\|").replace('\n', ' ').replace('\r', ' '))
+                .toArray(String[]::new);
     }
 
     static String environment(Environment e) {
-        String agents = e.agents().stream().map(a -> a.node() + " " + a.address() + " (" + a.cores() + " cores, "
-                + Fmt.f("%,d", a.memoryMb()) + " MB)").reduce((a, b) -> a + ", " + b).orElse("none");
-        return Fmt.f("Environment: %s mode on %s (%s), %d cores, %,d MB, JDK %s, loadgrid %s; agents: %s; started %s.",
+        String agents = e.agents().stream()
+                .map(a -> a.node() + " " + a.address() + " (" + a.cores() + " cores, " + Fmt.f("%,d", a.memoryMb())
+                        + " MB)")
+                .reduce((a, b) -> a + ", " + b)
+                .orElse("none");
+        return Fmt.f(
+                "Environment: %s mode on %s (%s), %d cores, %,d MB, JDK %s, loadgrid %s; agents: %s; started %s.",
                 e.mode(), e.host(), e.os(), e.cores(), e.memoryMb(), e.jdk(), e.loadgridVersion(), agents, e.started());
     }
 }

@@ -13,8 +13,7 @@ import org.knowm.xchart.CategoryChart;
 
 /** The PNG plots of a sweep, one per figure, a bar per plotted cell. */
 public final class SweepPlots {
-    private SweepPlots() {
-    }
+    private SweepPlots() {}
 
     /** File name to PNG bytes, in report order; empty when no cell has a measured run. */
     public static Map<String, byte[]> render(SweepResults r) {

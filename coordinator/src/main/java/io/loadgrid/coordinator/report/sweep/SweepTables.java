@@ -7,8 +7,7 @@ import java.util.List;
 
 /** The tables of a sweep report, in reading order: the overview, then one per cell that has runs. */
 public final class SweepTables {
-    private SweepTables() {
-    }
+    private SweepTables() {}
 
     public static List<TableModel> of(SweepResults r) {
         List<TableModel> tables = new ArrayList<>();

@@ -7,5 +7,4 @@ import java.util.List;
  *
  * @param notes lines shown under the table (saturation flags, comparisons)
  */
-public record TableModel(String title, List<String> header, List<List<String>> rows, List<String> notes) {
-}
+public record TableModel(String title, List<String> header, List<List<String>> rows, List<String> notes) {}

@@ -17,8 +17,7 @@ final class TotalsCharts {
     private static final Color LIGHT_PURPLE = new Color(0xD4A6C8);
     private static final Color RED = new Color(0xE15759);
 
-    private TotalsCharts() {
-    }
+    private TotalsCharts() {}
 
     static CategoryChart executionTime(List<PlottedCell> cells) {
         return single(Figure.WALL, BLUE, cells);

@@ -11,5 +11,4 @@ import java.util.Map;
  * @param params every parameter of the cell, plan keys in plan order (defaults, then axes, then include keys)
  * @param group  cells with the same group are compared with each other: everything but the model's own knobs is equal
  */
-public record Cell(String id, String name, int line, Map<String, Object> params, String group) {
-}
+public record Cell(String id, String name, int line, Map<String, Object> params, String group) {}

@@ -15,12 +15,17 @@ import java.util.stream.Stream;
  */
 final class CellGroups {
     /** The knobs that make one model different from another; everything else must be equal to compare. */
-    private static final Set<String> MODEL_KNOBS = Stream.concat(ModelConfig.KNOBS.stream().map(Param::key),
-            Stream.of(RunParams.MODEL.key(), RunParams.CONCURRENCY.key(), RunParams.BATCH.key(), PlanKeys.NAME, PlanKeys.GROUP))
+    private static final Set<String> MODEL_KNOBS = Stream.concat(
+                    ModelConfig.KNOBS.stream().map(Param::key),
+                    Stream.of(
+                            RunParams.MODEL.key(),
+                            RunParams.CONCURRENCY.key(),
+                            RunParams.BATCH.key(),
+                            PlanKeys.NAME,
+                            PlanKeys.GROUP))
             .collect(Collectors.toUnmodifiableSet());
 
-    private CellGroups() {
-    }
+    private CellGroups() {}
 
     /**
      * The cell's {@code group} if the plan gives one, else "key=value ..." sorted by key over the parameters the plan
@@ -31,9 +36,10 @@ final class CellGroups {
         if (cell.params().get(PlanKeys.GROUP) instanceof String g) {
             return g;
         }
-        return new TreeSet<>(mentioned).stream()
-                .filter(k -> !MODEL_KNOBS.contains(k) && cell.get(k) != null)
-                .map(k -> k + "=" + Effective.show(cell.get(k)))
-                .collect(Collectors.joining(" "));
+        return new TreeSet<>(mentioned)
+                .stream()
+                        .filter(k -> !MODEL_KNOBS.contains(k) && cell.get(k) != null)
+                        .map(k -> k + "=" + Effective.show(cell.get(k)))
+                        .collect(Collectors.joining(" "));
     }
 }

@@ -32,8 +32,7 @@ final class CellNames {
             new Part("agents", v -> "agents=" + v),
             new Part("split", String::valueOf));
 
-    private CellNames() {
-    }
+    private CellNames() {}
 
     /** One name per cell, in order; a name shared by several cells gets each cell's id appended. */
     static List<String> of(List<Effective> cells, List<String> ids) {
@@ -48,7 +47,12 @@ final class CellNames {
     }
 
     private static boolean varies(Part part, List<Effective> cells) {
-        return cells.stream().filter(part::appliesTo).map(c -> String.valueOf(c.get(part.key()))).distinct().count() > 1;
+        return cells.stream()
+                        .filter(part::appliesTo)
+                        .map(c -> String.valueOf(c.get(part.key())))
+                        .distinct()
+                        .count()
+                > 1;
     }
 
     private static String generated(Effective cell, List<Part> varying) {

@@ -15,8 +15,7 @@ import java.util.regex.Pattern;
 public final class CellOptions {
     private static final Pattern OPTION = Pattern.compile("--([a-z]+(?:-[a-z]+)*)");
 
-    private CellOptions() {
-    }
+    private CellOptions() {}
 
     /**
      * Numbers may come as any {@link Number}: params read back from a results file have lost Long versus Integer.
@@ -30,12 +29,17 @@ public final class CellOptions {
         return RunValues.fromKeys(run);
     }
 
-    /** A run-option message in plan words: "--threads 100 exceeds --concurrency 10" becomes "threads 100 exceeds concurrency 10". */
+    /**
+     * A run-option message in plan words: "--threads 100 exceeds --concurrency 10" becomes "threads 100 exceeds
+     * concurrency 10".
+     */
     static String inPlanTerms(String message) {
         Matcher m = OPTION.matcher(message);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
-            String key = RunParams.byOption(m.group()).map(Param::key).orElse(m.group(1).replace('-', '_'));
+            String key = RunParams.byOption(m.group())
+                    .map(Param::key)
+                    .orElse(m.group(1).replace('-', '_'));
             m.appendReplacement(out, Matcher.quoteReplacement(key));
         }
         return m.appendTail(out).toString();

@@ -1,7 +1,7 @@
 package io.loadgrid.coordinator.sweep.plan;
 
-import io.loadgrid.coordinator.request.RunRequest;
 import io.loadgrid.common.plan.RunSpec;
+import io.loadgrid.coordinator.request.RunRequest;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -9,8 +9,7 @@ import java.util.Set;
 
 /** Gives drafts their ids, checks each as {@code ./loadgrid run} would, then names and groups them. */
 final class Cells {
-    private Cells() {
-    }
+    private Cells() {}
 
     static List<Cell> of(String file, List<Expansion.Draft> drafts) {
         List<String> ids = new ArrayList<>();
@@ -26,17 +25,21 @@ final class Cells {
         List<Cell> cells = new ArrayList<>();
         for (int i = 0; i < drafts.size(); i++) {
             Expansion.Draft d = drafts.get(i);
-            cells.add(new Cell(ids.get(i), names.get(i), d.line(), d.params(), CellGroups.of(effective.get(i), mentioned)));
+            cells.add(new Cell(
+                    ids.get(i), names.get(i), d.line(), d.params(), CellGroups.of(effective.get(i), mentioned)));
         }
         return cells;
     }
 
-    /** The cell is shown as its parameters: product cells share the matrix's line, so the line alone cannot say which. */
+    /**
+     * The cell is shown as its parameters: product cells share the matrix's line, so the line alone cannot say which.
+     */
     private static RunSpec check(String file, String id, Expansion.Draft d) {
         try {
             return RunRequest.of(CellOptions.of(d.params())).spec();
         } catch (IllegalArgumentException e) {
-            throw new PlanError(file, d.line(), "cell " + id + " {" + d.describe() + "}", CellOptions.inPlanTerms(e.getMessage()));
+            throw new PlanError(
+                    file, d.line(), "cell " + id + " {" + d.describe() + "}", CellOptions.inPlanTerms(e.getMessage()));
         }
     }
 }

@@ -16,7 +16,8 @@ record Effective(Map<String, Object> params, RunSpec spec) {
 
     /** Whether {@code key} means anything for this cell: a model's knob means something for that model only. */
     boolean applies(String key) {
-        return ModelConfig.KNOBS.stream().noneMatch(k -> k.key().equals(key)) || spec.model().knobs().containsKey(key);
+        return ModelConfig.KNOBS.stream().noneMatch(k -> k.key().equals(key))
+                || spec.model().knobs().containsKey(key);
     }
 
     /** The value the run uses, or null where the run has none (no rate; no item count in a timed run). */

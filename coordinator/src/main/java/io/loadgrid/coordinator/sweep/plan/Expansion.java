@@ -13,7 +13,9 @@ import java.util.stream.Collectors;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
-/** Turns defaults, matrix, exclude and include into the plan's cells, in run order, before they are checked or named. */
+/**
+ * Turns defaults, matrix, exclude and include into the plan's cells, in run order, before they are checked or named.
+ */
 final class Expansion {
 
     /** A cell before it has an id: its plan line and the parameters the plan gives it. */
@@ -23,12 +25,12 @@ final class Expansion {
         }
     }
 
-    private Expansion() {
-    }
+    private Expansion() {}
 
     static List<Draft> of(YamlMap top) {
         LinkedHashMap<String, Object> defaults = top.has("defaults")
-                ? params(cellMap(top.file(), "defaults", top.node("defaults"))) : new LinkedHashMap<>();
+                ? params(cellMap(top.file(), "defaults", top.node("defaults")))
+                : new LinkedHashMap<>();
         List<Draft> cells = new ArrayList<>(product(top, defaults));
         for (YamlMap entry : entries(top, "include")) {
             LinkedHashMap<String, Object> p = new LinkedHashMap<>(defaults);
@@ -36,8 +38,12 @@ final class Expansion {
             cells.add(new Draft(entry.line(), p));
         }
         if (cells.isEmpty()) {
-            throw new PlanError(top.file(), top.has("exclude") ? top.keyLine("exclude") : top.line(), "plan",
-                    "has no cells; give a matrix, include entries, or at least defaults, and do not exclude every matrix cell");
+            throw new PlanError(
+                    top.file(),
+                    top.has("exclude") ? top.keyLine("exclude") : top.line(),
+                    "plan",
+                    "has no cells; give a matrix, include entries, or at least defaults, and do not exclude every "
+                            + "matrix cell");
         }
         return cells;
     }
@@ -46,14 +52,19 @@ final class Expansion {
     private static List<Draft> product(YamlMap top, LinkedHashMap<String, Object> defaults) {
         if (!top.has("matrix")) {
             if (top.has("exclude")) {
-                throw PlanError.field(top.file(), top.keyLine("exclude"), "exclude", "there is no matrix to exclude cells from; add a matrix or drop exclude");
+                throw PlanError.field(
+                        top.file(),
+                        top.keyLine("exclude"),
+                        "exclude",
+                        "there is no matrix to exclude cells from; add a matrix or drop exclude");
             }
             boolean alone = top.has("defaults") && !top.has("include");
             return alone ? List.of(new Draft(top.keyLine("defaults"), defaults)) : List.of();
         }
         YamlMap matrix = cellMap(top.file(), "matrix", top.node("matrix"));
         if (matrix.keys().isEmpty()) {
-            throw PlanError.field(top.file(), top.keyLine("matrix"), "matrix", "has no axes; give e.g. model: [threads, async]");
+            throw PlanError.field(
+                    top.file(), top.keyLine("matrix"), "matrix", "has no axes; give e.g. model: [threads, async]");
         }
         List<LinkedHashMap<String, Object>> cells = List.of(defaults);
         for (String axis : matrix.keys()) {
@@ -83,16 +94,24 @@ final class Expansion {
         if (values.isEmpty()) {
             throw matrix.scalar(axis).error("has no values; give at least one, e.g. " + axis + ": [a, b]");
         }
-        return values.stream().map(v -> PlanKeys.read(axis, new Scalar(matrix.file(), matrix.field(axis), v))).toList();
+        return values.stream()
+                .map(v -> PlanKeys.read(axis, new Scalar(matrix.file(), matrix.field(axis), v)))
+                .toList();
     }
 
     /** An entry that matches nothing is an error: it is a typo, or left over from an axis value since removed. */
-    private static List<LinkedHashMap<String, Object>> exclude(List<LinkedHashMap<String, Object>> cells, List<YamlMap> entries) {
+    private static List<LinkedHashMap<String, Object>> exclude(
+            List<LinkedHashMap<String, Object>> cells, List<YamlMap> entries) {
         for (YamlMap entry : entries) {
             Map<String, Object> drop = params(entry);
-            if (!cells.removeIf(cell -> drop.entrySet().stream().allMatch(e -> Objects.equals(e.getValue(),
-                    cell.getOrDefault(e.getKey(), PlanKeys.defaultOf(e.getKey())))))) {
-                throw PlanError.field(entry.file(), entry.line(), "exclude", "{" + flow(drop) + "} matches no matrix cell; check it against the matrix");
+            if (!cells.removeIf(cell -> drop.entrySet().stream()
+                    .allMatch(e -> Objects.equals(
+                            e.getValue(), cell.getOrDefault(e.getKey(), PlanKeys.defaultOf(e.getKey())))))) {
+                throw PlanError.field(
+                        entry.file(),
+                        entry.line(),
+                        "exclude",
+                        "{" + flow(drop) + "} matches no matrix cell; check it against the matrix");
             }
         }
         return cells;
@@ -106,7 +125,9 @@ final class Expansion {
             throw top.scalar(key).error("expected a list of mappings, each written as - {key: value, ...}");
         }
         return list.getValue().stream()
-                .map(n -> key.equals("include") ? YamlMap.of(top.file(), key, n, PlanKeys.ALL) : cellMap(top.file(), key, n))
+                .map(n -> key.equals("include")
+                        ? YamlMap.of(top.file(), key, n, PlanKeys.ALL)
+                        : cellMap(top.file(), key, n))
                 .toList();
     }
 
@@ -120,7 +141,8 @@ final class Expansion {
     private static YamlMap cellMap(String file, String path, Node node) {
         YamlMap map = YamlMap.of(file, path, node, PlanKeys.ALL);
         if (map.has("name")) {
-            throw PlanError.field(file, map.keyLine("name"), map.field("name"), "names a single cell; give it in an include entry");
+            throw PlanError.field(
+                    file, map.keyLine("name"), map.field("name"), "names a single cell; give it in an include entry");
         }
         return map;
     }
@@ -131,6 +153,8 @@ final class Expansion {
     }
 
     static String flow(Map<String, Object> params) {
-        return params.entrySet().stream().map(e -> e.getKey() + ": " + Effective.show(e.getValue())).collect(Collectors.joining(", "));
+        return params.entrySet().stream()
+                .map(e -> e.getKey() + ": " + Effective.show(e.getValue()))
+                .collect(Collectors.joining(", "));
     }
 }

@@ -14,10 +14,10 @@ import java.util.stream.Stream;
 final class PlanKeys {
     static final String NAME = "name";
     static final String GROUP = "group";
-    static final List<String> ALL = Stream.concat(RunValues.planKeys().stream(), Stream.of(NAME, GROUP)).toList();
+    static final List<String> ALL =
+            Stream.concat(RunValues.planKeys().stream(), Stream.of(NAME, GROUP)).toList();
 
-    private PlanKeys() {
-    }
+    private PlanKeys() {}
 
     /** The value as a plain Java value (Integer, Long, Double, String, Boolean): what {@link Cell#params()} holds. */
     static Object read(String key, Scalar s) {

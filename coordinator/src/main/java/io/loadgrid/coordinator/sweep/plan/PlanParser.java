@@ -48,10 +48,10 @@ import org.yaml.snakeyaml.nodes.Node;
  * Every error is a {@link PlanError} naming file, line and field, because plans are edited by hand between runs.
  */
 public final class PlanParser {
-    static final List<String> KEYS = List.of("name", "description", "repetitions", "warmups", "defaults", "matrix", "include", "exclude");
+    static final List<String> KEYS =
+            List.of("name", "description", "repetitions", "warmups", "defaults", "matrix", "include", "exclude");
 
-    private PlanParser() {
-    }
+    private PlanParser() {}
 
     public static SweepPlan parse(Path path) {
         String file = path.toString();
@@ -73,10 +73,12 @@ public final class PlanParser {
         Scalar nameField = top.scalar("name");
         String name = nameField.text("a name");
         if (!name.matches("[a-z0-9-]+")) {
-            throw nameField.error("'" + name + "' may use only a-z, 0-9 and '-'; e.g. " + name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-"));
+            throw nameField.error("'" + name + "' may use only a-z, 0-9 and '-'; e.g. "
+                    + name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-"));
         }
         String description = top.has("description") ? top.scalar("description").text("a sentence") : null;
-        int repetitions = top.has("repetitions") ? (int) top.scalar("repetitions").integer(1, 1000) : 3;
+        int repetitions =
+                top.has("repetitions") ? (int) top.scalar("repetitions").integer(1, 1000) : 3;
         int warmups = top.has("warmups") ? (int) top.scalar("warmups").integer(0, 100) : 1;
         return new SweepPlan(name, description, file, text, repetitions, warmups, Cells.of(file, Expansion.of(top)));
     }
@@ -88,7 +90,11 @@ public final class PlanParser {
         } catch (MarkedYAMLException e) {
             Mark at = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             String column = at == null ? "" : " (column " + (at.getColumn() + 1) + ")";
-            throw new PlanError(file, at == null ? 0 : at.getLine() + 1, "not valid YAML", oneLine((e.getContext() == null ? "" : e.getContext() + ", ") + e.getProblem()) + column);
+            throw new PlanError(
+                    file,
+                    at == null ? 0 : at.getLine() + 1,
+                    "not valid YAML",
+                    oneLine((e.getContext() == null ? "" : e.getContext() + ", ") + e.getProblem()) + column);
         } catch (YAMLException e) {
             throw new PlanError(file, 0, "not valid YAML", oneLine(e.getMessage()));
         }

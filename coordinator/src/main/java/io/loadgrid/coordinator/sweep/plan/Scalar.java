@@ -25,7 +25,9 @@ record Scalar(String file, String field, Node node) {
 
     /** @param expected what belongs here, for the error, e.g. "an integer" */
     String text(String expected) {
-        if (node instanceof ScalarNode s && !s.getTag().equals(Tag.NULL) && !s.getValue().isBlank()) {
+        if (node instanceof ScalarNode s
+                && !s.getTag().equals(Tag.NULL)
+                && !s.getValue().isBlank()) {
             return s.getValue();
         }
         throw error("expected " + expected + ", got " + shown());
@@ -44,7 +46,8 @@ record Scalar(String file, String field, Node node) {
         }
         if (v < min || v > max) {
             boolean unbounded = max >= Integer.MAX_VALUE;
-            String range = !unbounded ? "between " + min + " and " + max : v < min ? "at least " + min : "at most " + max;
+            String range =
+                    !unbounded ? "between " + min + " and " + max : v < min ? "at least " + min : "at most " + max;
             throw error("must be " + range + ", got " + t);
         }
         return v;

@@ -11,6 +11,5 @@ import java.util.List;
  * @param repetitions measured runs per cell
  * @param warmups     runs per cell before the measured ones, whose results are discarded
  */
-public record SweepPlan(String name, String description, String file, String source, int repetitions, int warmups,
-                        List<Cell> cells) {
-}
+public record SweepPlan(
+        String name, String description, String file, String source, int repetitions, int warmups, List<Cell> cells) {}

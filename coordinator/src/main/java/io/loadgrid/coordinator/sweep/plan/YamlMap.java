@@ -26,7 +26,8 @@ final class YamlMap {
         for (NodeTuple t : node.getValue()) {
             int line = line(t.getKeyNode());
             if (!(t.getKeyNode() instanceof ScalarNode k)) {
-                throw PlanError.field(file, line, path, "keys must be plain words; use one of " + String.join(", ", known));
+                throw PlanError.field(
+                        file, line, path, "keys must be plain words; use one of " + String.join(", ", known));
             }
             String key = k.getValue();
             if (!known.contains(key)) {
@@ -34,7 +35,11 @@ final class YamlMap {
             }
             NodeTuple first = entries.putIfAbsent(key, t);
             if (first != null) {
-                throw PlanError.field(file, line, field(key), "given twice (first on line " + line(first.getKeyNode()) + "); keep one");
+                throw PlanError.field(
+                        file,
+                        line,
+                        field(key),
+                        "given twice (first on line " + line(first.getKeyNode()) + "); keep one");
             }
         }
     }
@@ -45,7 +50,9 @@ final class YamlMap {
             return new YamlMap(file, path, m, known);
         }
         String what = "expected a mapping of key: value, got " + new Scalar(file, path, node).shown();
-        throw path.isEmpty() ? new PlanError(file, line(node), "plan", what) : PlanError.field(file, line(node), path, what);
+        throw path.isEmpty()
+                ? new PlanError(file, line(node), "plan", what)
+                : PlanError.field(file, line(node), path, what);
     }
 
     List<String> keys() {

@@ -14,9 +14,19 @@ import java.util.Map;
  * @param latencyUs  percentiles of the repetitions' latency histograms merged into one (never averaged); likewise
  *                   the uncorrected latency and the schedule lag (null in results written before they were kept)
  */
-public record CellResult(String id, String name, String group, Map<String, Object> parameters, String status, String error,
-                         List<RunResult> runs, Map<String, Stat> totals, LatencySummary latencyUs,
-                         LatencySummary latencyUncorrectedUs, LatencySummary scheduleLagUs, Saturation saturation) {
+public record CellResult(
+        String id,
+        String name,
+        String group,
+        Map<String, Object> parameters,
+        String status,
+        String error,
+        List<RunResult> runs,
+        Map<String, Stat> totals,
+        LatencySummary latencyUs,
+        LatencySummary latencyUncorrectedUs,
+        LatencySummary scheduleLagUs,
+        Saturation saturation) {
 
     public boolean done() {
         return "done".equals(status);
@@ -39,8 +49,13 @@ public record CellResult(String id, String name, String group, Map<String, Objec
 
     private static Map<String, String> normal(Map<String, Object> p) {
         Map<String, String> out = new java.util.TreeMap<>();
-        p.forEach((k, v) -> out.put(k, v instanceof Number n ? new java.math.BigDecimal(n.toString()).stripTrailingZeros().toPlainString()
-                : String.valueOf(v)));
+        p.forEach((k, v) -> out.put(
+                k,
+                v instanceof Number n
+                        ? new java.math.BigDecimal(n.toString())
+                                .stripTrailingZeros()
+                                .toPlainString()
+                        : String.valueOf(v)));
         return out;
     }
 }

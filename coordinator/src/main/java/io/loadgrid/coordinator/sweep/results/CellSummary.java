@@ -13,8 +13,7 @@ import org.HdrHistogram.Histogram;
 
 /** Adds a cell's repetitions up: mean and stddev of every figure, one merged latency histogram, saturation. */
 public final class CellSummary {
-    private CellSummary() {
-    }
+    private CellSummary() {}
 
     public static CellResult of(Cell cell, String status, String error, List<RunResult> runs, boolean local) {
         Map<String, Stat> totals = new LinkedHashMap<>();
@@ -23,9 +22,19 @@ public final class CellSummary {
             runs.forEach(r -> values.add(f.value().applyAsDouble(r)));
             totals.put(f.key(), Stat.of(values));
         }
-        return new CellResult(cell.id(), cell.name(), cell.group(), cell.params(), status, error, List.copyOf(runs), totals,
-                merged(runs, RunResult::latencyHistogram), merged(runs, RunResult::latencyUncorrectedHistogram),
-                merged(runs, RunResult::scheduleLagHistogram), SaturationCheck.of(runs, local));
+        return new CellResult(
+                cell.id(),
+                cell.name(),
+                cell.group(),
+                cell.params(),
+                status,
+                error,
+                List.copyOf(runs),
+                totals,
+                merged(runs, RunResult::latencyHistogram),
+                merged(runs, RunResult::latencyUncorrectedHistogram),
+                merged(runs, RunResult::scheduleLagHistogram),
+                SaturationCheck.of(runs, local));
     }
 
     /** A cell not run yet (or to be run again on resume). */

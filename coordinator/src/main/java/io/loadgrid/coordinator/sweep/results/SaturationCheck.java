@@ -10,7 +10,8 @@ import java.util.Map;
  * Decides whether a cell measured its generator rather than its target. A node whose process CPU averaged 85% or
  * more of its cores had no headroom left to send faster, and neither had a node whose busiest thread (an event loop,
  * the sync sender) ran 90% or more of the run: the process total would hide it, and JIT and GC threads, busy after a
- * fresh start, do not count in it; in local mode the target shares the host, so a host busy 90% or more on average also caps what
+ * fresh start, do not count in it; in local mode the target shares the host, so a host busy 90% or more on average also
+ * caps what
  * the cell shows; a rate the agents could not keep up is the same, and so is a schedule the senders kept late: a p99
  * schedule lag (send minus slot) above both 1 ms and 5% of the p99 response time means the corrected latencies are
  * partly the generator's own delay. CPU workloads have no target: using every core is their point, so they are
@@ -22,11 +23,11 @@ final class SaturationCheck {
     static final double BUSY_THREAD_PCT = 90;
     /** Below 90%: the wall time also holds the last responses' latency, so a short paced cell looks a little slow. */
     static final double RATE_SHARE = 0.90;
+
     static final long LAG_FLOOR_US = 1000;
     static final double LAG_SHARE = 0.05;
 
-    private SaturationCheck() {
-    }
+    private SaturationCheck() {}
 
     static Saturation of(List<RunResult> runs, boolean local) {
         // one reason per kind and node: the first repetition that showed it speaks for the others
@@ -45,15 +46,35 @@ final class SaturationCheck {
         for (RunResult.NodeResult n : r.nodes() == null ? List.<RunResult.NodeResult>of() : r.nodes()) {
             RunResult nr = n.result();
             String id = n.node().length() > 8 ? n.node().substring(0, 8) : n.node(); // as the node tables show it
-            if (nr.cpuProcessPct() != null && nr.cores() > 0 && nr.cpuProcessPct().avg() >= NODE_CPU_SHARE * 100 * nr.cores()) {
-                out.put("cpu " + n.node(), String.format(Locale.ROOT, "agent %s CPU at %.0f%% of %d cores", id, nr.cpuProcessPct().avg(), nr.cores()));
+            if (nr.cpuProcessPct() != null
+                    && nr.cores() > 0
+                    && nr.cpuProcessPct().avg() >= NODE_CPU_SHARE * 100 * nr.cores()) {
+                out.put(
+                        "cpu " + n.node(),
+                        String.format(
+                                Locale.ROOT,
+                                "agent %s CPU at %.0f%% of %d cores",
+                                id,
+                                nr.cpuProcessPct().avg(),
+                                nr.cores()));
             } else if (nr.busiestThreadPct() != null && nr.busiestThreadPct() >= BUSY_THREAD_PCT) {
-                out.put("cpu " + n.node(), String.format(Locale.ROOT, "agent %s's busiest thread at %.0f%% of a core", id,
-                        nr.busiestThreadPct()));
+                out.put(
+                        "cpu " + n.node(),
+                        String.format(
+                                Locale.ROOT,
+                                "agent %s's busiest thread at %.0f%% of a core",
+                                id,
+                                nr.busiestThreadPct()));
             }
         }
         if (local && r.cpuSystemPct() != null && r.cpuSystemPct().avg() >= HOST_CPU_PCT) {
-            out.put("host", String.format(Locale.ROOT, "host CPU %.0f%% busy, no idle core left to the generator (target and agents share this host)", r.cpuSystemPct().avg()));
+            out.put(
+                    "host",
+                    String.format(
+                            Locale.ROOT,
+                            "host CPU %.0f%% busy, no idle core left to the generator (target and agents share "
+                                    + "this host)",
+                            r.cpuSystemPct().avg()));
         }
         Double rate = r.parameters() == null ? null : r.parameters().rate();
         if (rate != null && r.itemsPerS() < RATE_SHARE * rate) {
@@ -62,8 +83,13 @@ final class SaturationCheck {
         if (rate != null && r.scheduleLagUs() != null && r.latencyUncorrectedUs() != null) {
             long lag = r.scheduleLagUs().p99();
             if (lag > LAG_FLOOR_US && lag > LAG_SHARE * r.latencyUncorrectedUs().p99()) {
-                out.put("lag", String.format(Locale.ROOT, "sends were late: p99 schedule lag %.2f ms against a p99 response time of %.2f ms",
-                        lag / 1e3, r.latencyUncorrectedUs().p99() / 1e3));
+                out.put(
+                        "lag",
+                        String.format(
+                                Locale.ROOT,
+                                "sends were late: p99 schedule lag %.2f ms against a p99 response time of %.2f ms",
+                                lag / 1e3,
+                                r.latencyUncorrectedUs().p99() / 1e3));
             }
         }
         return out;

@@ -13,7 +13,11 @@ public record Stat(int n, double mean, double stddev, double min, double max) {
         double mean = values.stream().mapToDouble(Double::doubleValue).sum() / n;
         double ss = values.stream().mapToDouble(v -> (v - mean) * (v - mean)).sum();
         double sd = n > 1 ? Math.sqrt(ss / (n - 1)) : 0;
-        return new Stat(n, mean, sd, values.stream().mapToDouble(Double::doubleValue).min().orElse(0),
+        return new Stat(
+                n,
+                mean,
+                sd,
+                values.stream().mapToDouble(Double::doubleValue).min().orElse(0),
                 values.stream().mapToDouble(Double::doubleValue).max().orElse(0));
     }
 }

@@ -12,6 +12,5 @@ public record SweepResults(int schema, String sweepId, PlanInfo plan, Environmen
     public static final int SCHEMA = 1;
 
     /** The plan as it was run, with its text so that a resumed sweep runs the very same cells. */
-    public record PlanInfo(String name, String description, String file, int repetitions, int warmups, String source) {
-    }
+    public record PlanInfo(String name, String description, String file, int repetitions, int warmups, String source) {}
 }

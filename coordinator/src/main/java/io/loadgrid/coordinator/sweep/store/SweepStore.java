@@ -28,7 +28,9 @@ public final class SweepStore {
      */
     public void save(SweepResults r) {
         try {
-            AtomicFile.write(dir.resolve(RESULTS), Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(r));
+            AtomicFile.write(
+                    dir.resolve(RESULTS),
+                    Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(r));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot encode the results of sweep " + r.sweepId(), e);
         }
@@ -44,17 +46,19 @@ public final class SweepStore {
     public static SweepResults load(Path dir) {
         Path file = dir.resolve(RESULTS);
         if (!Files.isRegularFile(file)) {
-            throw new IllegalArgumentException(dir + " has no " + RESULTS + "; give a folder written by ./loadgrid sweep, e.g. results/<sweep-id>");
+            throw new IllegalArgumentException(dir + " has no " + RESULTS
+                    + "; give a folder written by ./loadgrid sweep, e.g. results/<sweep-id>");
         }
         try {
             SweepResults r = Json.MAPPER.readValue(file.toFile(), SweepResults.class);
             if (r.schema() > SweepResults.SCHEMA) {
-                throw new IllegalArgumentException(file + " has schema " + r.schema() + ", newer than this loadgrid reads ("
-                        + SweepResults.SCHEMA + "); update loadgrid");
+                throw new IllegalArgumentException(file + " has schema " + r.schema()
+                        + ", newer than this loadgrid reads (" + SweepResults.SCHEMA + "); update loadgrid");
             }
             return r;
         } catch (IOException e) {
-            throw new IllegalArgumentException(file + " is not a sweep result (" + e.getMessage().lines().findFirst().orElse("") + ")");
+            throw new IllegalArgumentException(file + " is not a sweep result ("
+                    + e.getMessage().lines().findFirst().orElse("") + ")");
         }
     }
 }

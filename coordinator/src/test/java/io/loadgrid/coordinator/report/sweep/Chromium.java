@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
 
 /** A real headless Chromium, for tests that check what a browser makes of report.html. */
 public final class Chromium {
-    private static final List<String> BROWSERS = List.of("chromium", "chromium-browser", "google-chrome", "google-chrome-stable");
+    private static final List<String> BROWSERS =
+            List.of("chromium", "chromium-browser", "google-chrome", "google-chrome-stable");
     private static final Pattern BODY = Pattern.compile("<body[^>]*>");
     private final Path tmp;
 
@@ -26,7 +27,8 @@ public final class Chromium {
 
     /** The {@code <body ...>} tag of the page once its script ran: it carries data-rendered and data-tables. */
     public String renderedBody(Path report) throws IOException, InterruptedException {
-        String dom = run("--virtual-time-budget=5000", "--dump-dom", report.toUri().toString());
+        String dom =
+                run("--virtual-time-budget=5000", "--dump-dom", report.toUri().toString());
         Matcher body = BODY.matcher(dom);
         assertThat(body.find()).as("a <body> in the dumped DOM:%n%s", dom).isTrue();
         return body.group();
@@ -34,19 +36,30 @@ public final class Chromium {
 
     /** Headless Chromium's stdout; it runs as root in CI, hence no sandbox, and with a profile of its own. */
     public String run(String... args) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of(browser(), "--headless=new", "--no-sandbox", "--disable-gpu",
-                "--disable-dev-shm-usage", "--no-first-run", "--no-default-browser-check",
+        List<String> cmd = new ArrayList<>(List.of(
+                browser(),
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--no-first-run",
+                "--no-default-browser-check",
                 "--user-data-dir=" + tmp.resolve("profile")));
         cmd.addAll(List.of(args));
         Path out = Files.createTempFile(tmp, "chromium", ".out");
         Path err = Files.createTempFile(tmp, "chromium", ".err");
-        Process p = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        Process p = new ProcessBuilder(cmd)
+                .redirectOutput(out.toFile())
+                .redirectError(err.toFile())
+                .start();
         if (!p.waitFor(60, TimeUnit.SECONDS)) {
             p.descendants().forEach(ProcessHandle::destroyForcibly);
             p.destroyForcibly();
             fail("Chromium did not finish within 60 s: %s%n%s", cmd, Files.readString(err));
         }
-        assertThat(p.exitValue()).as("Chromium's exit code; stderr:%n%s", Files.readString(err)).isZero();
+        assertThat(p.exitValue())
+                .as("Chromium's exit code; stderr:%n%s", Files.readString(err))
+                .isZero();
         return Files.readString(out, StandardCharsets.UTF_8);
     }
 

@@ -18,8 +18,8 @@ import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategorySeries;
 
 class SweepPlotsTest {
-    static final List<String> FILES = List.of("execution_time.png", "throughput.png", "latency_percentiles.png", "cpu.png",
-            "memory.png", "failures.png");
+    static final List<String> FILES = List.of(
+            "execution_time.png", "throughput.png", "latency_percentiles.png", "cpu.png", "memory.png", "failures.png");
 
     @Test
     void everyPlotIsADecodablePngWithSomethingDrawnOnIt() throws IOException {
@@ -36,7 +36,9 @@ class SweepPlotsTest {
             assertThat(colours(img)).as(file).isGreaterThan(50);
         }
         try (var left = Files.list(dir)) {
-            assertThat(left.map(p -> p.getFileName().toString())).as("no temp files left").containsExactlyInAnyOrderElementsOf(FILES);
+            assertThat(left.map(p -> p.getFileName().toString()))
+                    .as("no temp files left")
+                    .containsExactlyInAnyOrderElementsOf(FILES);
         }
     }
 
@@ -45,8 +47,13 @@ class SweepPlotsTest {
         Map<String, CategoryChart> charts = SweepPlots.charts(SampleSweep.results());
         for (CategoryChart chart : charts.values()) {
             for (CategorySeries s : chart.getSeriesMap().values()) {
-                assertThat(s.getXData().stream().map(String::valueOf)).as(chart.getTitle()).containsExactly("sync c=1", "threads c=100", "virtual c=1000",
-                        "async c=100" + PlottedCell.SATURATED_MARK);
+                assertThat(s.getXData().stream().map(String::valueOf))
+                        .as(chart.getTitle())
+                        .containsExactly(
+                                "sync c=1",
+                                "threads c=100",
+                                "virtual c=1000",
+                                "async c=100" + PlottedCell.SATURATED_MARK);
             }
             assertThat(chart.getXAxisTitle()).as(chart.getTitle()).contains(PlottedCell.SATURATED_NOTE);
         }
@@ -57,7 +64,12 @@ class SweepPlotsTest {
     @Test
     void meansCarryTheirStddevAsErrorBars() {
         SweepResults r = SampleSweep.results();
-        CategorySeries wall = SweepPlots.charts(r).get("execution_time.png").getSeriesMap().values().iterator().next();
+        CategorySeries wall = SweepPlots.charts(r)
+                .get("execution_time.png")
+                .getSeriesMap()
+                .values()
+                .iterator()
+                .next();
         var threads = r.cells().get(1).totals().get("wall_s");
         assertThat(List.copyOf(wall.getYData()).get(1).doubleValue()).isEqualTo(threads.mean());
         assertThat(List.copyOf(wall.getExtraValues()).get(1).doubleValue()).isEqualTo(threads.stddev());
@@ -67,10 +79,19 @@ class SweepPlotsTest {
     @Test
     void latencyGoesLogarithmicOnlyWhenItSpansMoreThanTwoDecades() {
         SweepResults r = SampleSweep.results();
-        assertThat(SweepPlots.charts(r).get("latency_percentiles.png").getStyler().isYAxisLogarithmic()).isTrue();
-        SweepResults narrow = new SweepResults(r.schema(), r.sweepId(), r.plan(), r.environment(), r.cells().subList(1, 3));
+        assertThat(SweepPlots.charts(r)
+                        .get("latency_percentiles.png")
+                        .getStyler()
+                        .isYAxisLogarithmic())
+                .isTrue();
+        SweepResults narrow = new SweepResults(
+                r.schema(), r.sweepId(), r.plan(), r.environment(), r.cells().subList(1, 3));
         assertThat(LatencyChart.span(PlottedCell.of(narrow))).isLessThan(100);
-        assertThat(SweepPlots.charts(narrow).get("latency_percentiles.png").getStyler().isYAxisLogarithmic()).isFalse();
+        assertThat(SweepPlots.charts(narrow)
+                        .get("latency_percentiles.png")
+                        .getStyler()
+                        .isYAxisLogarithmic())
+                .isFalse();
     }
 
     @Test
@@ -78,32 +99,39 @@ class SweepPlotsTest {
         SweepResults wide = SampleSweep.wide();
         Map<String, byte[]> pngs = SweepPlots.write(wide, SampleSweep.OUT.resolve("plots-wide"));
         BufferedImage img = ImageIO.read(new ByteArrayInputStream(pngs.get("cpu.png")));
-        assertThat(img.getWidth()).isEqualTo(ChartFrame.width(wide.cells().size())).isGreaterThan(ChartFrame.WIDTH);
+        assertThat(img.getWidth())
+                .isEqualTo(ChartFrame.width(wide.cells().size()))
+                .isGreaterThan(ChartFrame.WIDTH);
         assertThat(colours(img)).isGreaterThan(50);
-        assertThat(SweepPlots.charts(wide).get("cpu.png").getStyler().getXAxisLabelRotation()).isPositive();
+        assertThat(SweepPlots.charts(wide).get("cpu.png").getStyler().getXAxisLabelRotation())
+                .isPositive();
     }
 
     @Test
     void aFigureThatIsZeroEverywhereStillDrawsItsAxes() throws IOException {
         SweepResults r = SampleSweep.results();
         // sync c=1 failed nothing in any repetition
-        SweepResults clean = new SweepResults(r.schema(), r.sweepId(), r.plan(), r.environment(), r.cells().subList(0, 1));
+        SweepResults clean = new SweepResults(
+                r.schema(), r.sweepId(), r.plan(), r.environment(), r.cells().subList(0, 1));
         assertThat(clean.cells().get(0).totals().get("failed").max()).isZero();
-        BufferedImage img = ImageIO.read(new ByteArrayInputStream(SweepPlots.render(clean).get("failures.png")));
+        BufferedImage img =
+                ImageIO.read(new ByteArrayInputStream(SweepPlots.render(clean).get("failures.png")));
         assertThat(colours(img)).isGreaterThan(50);
     }
 
     @Test
     void aSweepWithoutMeasuredRunsHasNoPlots() {
         SweepResults r = SampleSweep.results();
-        SweepResults none = new SweepResults(r.schema(), r.sweepId(), r.plan(), r.environment(), r.cells().subList(4, 5));
+        SweepResults none = new SweepResults(
+                r.schema(), r.sweepId(), r.plan(), r.environment(), r.cells().subList(4, 5));
         assertThat(SweepPlots.render(none)).isEmpty();
     }
 
     @Test
     void barValuesKeepThreeSignificantDigits() {
         assertThat(List.of(0.0, 5.0, 28.0, 3.6543, 0.0953, 455.2, 1_650.4, 30_712.0, 1_250_000.0))
-                .map(BarValueLabels::format).containsExactly("0", "5", "28", "3.65", "0.0953", "455", "1,650", "30.7k", "1.25M");
+                .map(BarValueLabels::format)
+                .containsExactly("0", "5", "28", "3.65", "0.0953", "455", "1,650", "30.7k", "1.25M");
     }
 
     static int colours(BufferedImage img) {

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
 
 import io.loadgrid.common.plan.ModelConfig;
+import io.loadgrid.common.workload.Workload;
 import io.loadgrid.coordinator.cli.RunCli;
 import io.loadgrid.coordinator.request.RunRequest;
 import io.loadgrid.coordinator.request.RunValues;
-import io.loadgrid.common.workload.Workload;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,21 +55,49 @@ class PlanParserTest {
         assertThat(plan.source()).isEqualTo(QUICK);
         assertThat(plan.repetitions()).isEqualTo(2);
         assertThat(plan.cells()).extracting(Cell::id).containsExactly("c01", "c02", "c03", "c04", "c05", "c06", "c07");
-        assertThat(plan.cells()).extracting(Cell::name).containsExactly("threads c=10", "threads c=100", "virtual c=10",
-                "virtual c=100", "async c=100", "sync c=1", "async on 2 agents");
+        assertThat(plan.cells())
+                .extracting(Cell::name)
+                .containsExactly(
+                        "threads c=10",
+                        "threads c=100",
+                        "virtual c=10",
+                        "virtual c=100",
+                        "async c=100",
+                        "sync c=1",
+                        "async on 2 agents");
         assertThat(plan.cells()).extracting(Cell::line).containsExactly(9, 9, 9, 9, 9, 15, 16);
-        assertThat(plan.cells().getFirst().params()).containsExactly(entry("workload", "seed"), entry("items", 3000L),
-                entry("target_latency_ms", 5.0), entry("model", "threads"), entry("concurrency", 10));
-        assertThat(plan.cells().get(5).params()).containsExactly(entry("workload", "seed"), entry("items", 3000L),
-                entry("target_latency_ms", 5.0), entry("model", "sync"));
-        assertThat(plan.cells().getLast().params()).containsExactly(entry("workload", "seed"), entry("items", 3000L),
-                entry("target_latency_ms", 5.0), entry("name", "async on 2 agents"), entry("model", "async"),
-                entry("concurrency", 100), entry("agents", 2));
-        assertThat(plan.cells()).extracting(Cell::group).containsExactly(
-                "items=3000 target_latency_ms=5 workload=seed", "items=3000 target_latency_ms=5 workload=seed",
-                "items=3000 target_latency_ms=5 workload=seed", "items=3000 target_latency_ms=5 workload=seed",
-                "items=3000 target_latency_ms=5 workload=seed", "items=3000 target_latency_ms=5 workload=seed",
-                "agents=2 items=3000 target_latency_ms=5 workload=seed");
+        assertThat(plan.cells().getFirst().params())
+                .containsExactly(
+                        entry("workload", "seed"),
+                        entry("items", 3000L),
+                        entry("target_latency_ms", 5.0),
+                        entry("model", "threads"),
+                        entry("concurrency", 10));
+        assertThat(plan.cells().get(5).params())
+                .containsExactly(
+                        entry("workload", "seed"),
+                        entry("items", 3000L),
+                        entry("target_latency_ms", 5.0),
+                        entry("model", "sync"));
+        assertThat(plan.cells().getLast().params())
+                .containsExactly(
+                        entry("workload", "seed"),
+                        entry("items", 3000L),
+                        entry("target_latency_ms", 5.0),
+                        entry("name", "async on 2 agents"),
+                        entry("model", "async"),
+                        entry("concurrency", 100),
+                        entry("agents", 2));
+        assertThat(plan.cells())
+                .extracting(Cell::group)
+                .containsExactly(
+                        "items=3000 target_latency_ms=5 workload=seed",
+                        "items=3000 target_latency_ms=5 workload=seed",
+                        "items=3000 target_latency_ms=5 workload=seed",
+                        "items=3000 target_latency_ms=5 workload=seed",
+                        "items=3000 target_latency_ms=5 workload=seed",
+                        "items=3000 target_latency_ms=5 workload=seed",
+                        "agents=2 items=3000 target_latency_ms=5 workload=seed");
     }
 
     @Test
@@ -87,13 +115,15 @@ class PlanParserTest {
 
     @Test
     void syncKeepsAConcurrencyFromDefaultsAndFailsLikeTheRunCommand() {
-        assertError("""
+        assertError(
+                """
                 name: t
                 defaults: {concurrency: 10}
                 matrix:
                   model: [sync, async]
-                """, "sweeps/t.yaml:3: cell c01 {concurrency: 10, model: sync}: model sync runs one request at a time;"
-                + " drop concurrency or pick model threads");
+                """,
+                "sweeps/t.yaml:3: cell c01 {concurrency: 10, model: sync}: model sync runs one request at a time;"
+                        + " drop concurrency or pick model threads");
     }
 
     @Test
@@ -107,9 +137,11 @@ class PlanParserTest {
             assertThat(c.line()).isEqualTo(2);
             assertThat(c.group()).isEmpty();
         });
-        assertError("name: t\nrepetitions: 0\ndefaults: {}\n",
+        assertError(
+                "name: t\nrepetitions: 0\ndefaults: {}\n",
                 "sweeps/t.yaml:2: field 'repetitions': must be between 1 and 1000, got 0");
-        assertError("name: t\nwarmups: 101\ndefaults: {}\n",
+        assertError(
+                "name: t\nwarmups: 101\ndefaults: {}\n",
                 "sweeps/t.yaml:2: field 'warmups': must be between 0 and 100, got 101");
     }
 
@@ -123,23 +155,31 @@ class PlanParserTest {
                     - 10
                     - ten
                 """, "sweeps/t.yaml:6: field 'matrix.concurrency': expected an integer, got 'ten'");
-        assertError("name: t\ninclude:\n  - {model: async, rate: fast}\n",
+        assertError(
+                "name: t\ninclude:\n  - {model: async, rate: fast}\n",
                 "sweeps/t.yaml:3: field 'include.rate': expected a number, got 'fast'");
-        assertError("name: t\ndefaults:\n  concurrency: 0\n",
+        assertError(
+                "name: t\ndefaults:\n  concurrency: 0\n",
                 "sweeps/t.yaml:3: field 'defaults.concurrency': must be at least 1, got 0");
-        assertError("name: t\nmatrix:\n  model: [async, fibers]\n",
-                "sweeps/t.yaml:3: field 'matrix.model': 'fibers' is not one of sync, threads, virtual, async, hybrid, multiprocess");
+        assertError(
+                "name: t\nmatrix:\n  model: [async, fibers]\n",
+                "sweeps/t.yaml:3: field 'matrix.model': 'fibers' is not one of sync, threads, virtual, async, "
+                        + "hybrid, multiprocess");
     }
 
     @Test
     void unknownKeyNamesItsPlaceAndTheKnownKeys() {
         assertThatThrownBy(() -> parse("name: t\ndefaults:\n  items: 10\n  concurency: 10\n"))
                 .isInstanceOf(PlanError.class)
-                .hasMessageStartingWith("sweeps/t.yaml:4: field 'defaults.concurency': unknown key; use one of model, concurrency, items,")
+                .hasMessageStartingWith("sweeps/t.yaml:4: field 'defaults.concurency': unknown key; use one of model, "
+                        + "concurrency, items,")
                 .hasMessageEndingWith("chunk, prewarm, name, group");
-        assertError("name: t\nrepetition: 2\n", "sweeps/t.yaml:2: field 'repetition': unknown key; use one of "
-                + "name, description, repetitions, warmups, defaults, matrix, include, exclude");
-        assertError("name: t\ndefaults: {name: x}\n",
+        assertError(
+                "name: t\nrepetition: 2\n",
+                "sweeps/t.yaml:2: field 'repetition': unknown key; use one of "
+                        + "name, description, repetitions, warmups, defaults, matrix, include, exclude");
+        assertError(
+                "name: t\ndefaults: {name: x}\n",
                 "sweeps/t.yaml:2: field 'defaults.name': names a single cell; give it in an include entry");
     }
 
@@ -153,15 +193,20 @@ class PlanParserTest {
 
     @Test
     void invalidCellIsReportedInPlanWords() {
-        assertError("""
+        assertError(
+                """
                 name: t
                 include:
                   - {model: async}
                   - {model: hybrid, concurrency: 10, threads: 20}
-                """, "sweeps/t.yaml:4: cell c02 {model: hybrid, concurrency: 10, threads: 20}: threads 20 exceeds"
-                + " concurrency 10: every event loop needs at least one request in flight; raise concurrency or lower threads");
-        assertError("name: t\ndefaults: {items: 10, duration: 5s}\n",
-                "sweeps/t.yaml:2: cell c01 {items: 10, duration: 5s}: items and duration both given; choose a count or a duration");
+                """,
+                "sweeps/t.yaml:4: cell c02 {model: hybrid, concurrency: 10, threads: 20}: threads 20 exceeds"
+                        + " concurrency 10: every event loop needs at least one request in flight; raise "
+                        + "concurrency or lower threads");
+        assertError(
+                "name: t\ndefaults: {items: 10, duration: 5s}\n",
+                "sweeps/t.yaml:2: cell c01 {items: 10, duration: 5s}: items and duration both given; choose a "
+                        + "count or a duration");
     }
 
     @Test
@@ -177,12 +222,27 @@ class PlanParserTest {
                   - {model: threads, timeout: 5s}
                   - {model: threads, timeout: 9s}
                 """);
-        assertThat(plan.cells()).extracting(Cell::name).containsExactly("hybrid t=10 n=10k", "hybrid t=10 n=1M",
-                "async n=10k", "async n=1M", "hybrid t=4 n=10k", "threads n=10k (c06)", "threads n=10k (c07)");
+        assertThat(plan.cells())
+                .extracting(Cell::name)
+                .containsExactly(
+                        "hybrid t=10 n=10k",
+                        "hybrid t=10 n=1M",
+                        "async n=10k",
+                        "async n=1M",
+                        "hybrid t=4 n=10k",
+                        "threads n=10k (c06)",
+                        "threads n=10k (c07)");
         // timeout is mentioned, so every cell shows its effective timeout, and the default equals a plan's 30s
-        assertThat(plan.cells()).extracting(Cell::group).containsExactly("items=10000 timeout=30s",
-                "items=1000000 timeout=30s", "items=10000 timeout=30s", "items=1000000 timeout=30s",
-                "items=10000 timeout=30s", "items=10000 timeout=5s", "items=10000 timeout=9s");
+        assertThat(plan.cells())
+                .extracting(Cell::group)
+                .containsExactly(
+                        "items=10000 timeout=30s",
+                        "items=1000000 timeout=30s",
+                        "items=10000 timeout=30s",
+                        "items=1000000 timeout=30s",
+                        "items=10000 timeout=30s",
+                        "items=10000 timeout=5s",
+                        "items=10000 timeout=9s");
     }
 
     @Test
@@ -199,12 +259,18 @@ class PlanParserTest {
 
     @Test
     void excludeThatMatchesNothingAndPlansWithoutCellsAreErrors() {
-        assertError("name: t\nmatrix: {model: [sync, async]}\nexclude:\n  - {model: threads}\n",
-                "sweeps/t.yaml:4: field 'exclude': {model: threads} matches no matrix cell; check it against the matrix");
-        assertError("name: t\nmatrix: {model: [async]}\nexclude:\n  - {model: async}\n",
-                "sweeps/t.yaml:3: plan: has no cells; give a matrix, include entries, or at least defaults, and do not exclude every matrix cell");
-        assertError("name: t\n", "sweeps/t.yaml:1: plan: has no cells; give a matrix, include entries, or at least defaults,"
-                + " and do not exclude every matrix cell");
+        assertError(
+                "name: t\nmatrix: {model: [sync, async]}\nexclude:\n  - {model: threads}\n",
+                "sweeps/t.yaml:4: field 'exclude': {model: threads} matches no matrix cell; check it against the "
+                        + "matrix");
+        assertError(
+                "name: t\nmatrix: {model: [async]}\nexclude:\n  - {model: async}\n",
+                "sweeps/t.yaml:3: plan: has no cells; give a matrix, include entries, or at least defaults, and "
+                        + "do not exclude every matrix cell");
+        assertError(
+                "name: t\n",
+                "sweeps/t.yaml:1: plan: has no cells; give a matrix, include entries, or at least defaults,"
+                        + " and do not exclude every matrix cell");
         assertError("description: x\n", "sweeps/t.yaml:1: plan: has no name; add e.g. name: quick");
         assertError("", "sweeps/t.yaml:1: plan: is empty; see sweeps/README.md for the format");
     }
@@ -221,14 +287,36 @@ class PlanParserTest {
         // a cell with no settings is exactly a run with no options, defaults and all
         assertThat(CellOptions.of(Map.of())).isEqualTo(RunCli.parse());
         assertThat(RunRequest.of(CellOptions.of(Map.of()))).isEqualTo(RunRequest.of(RunCli.parse()));
-        RunValues o = CellOptions.of(Map.of("model", "threads", "items", 500, "pool", "recreate", "target_latency_ms", 2,
-                "accept_http_errors", true, "name", "ignored"));
-        assertThat(o).isEqualTo(RunCli.parse("--model", "threads", "--urls", "500", "--pool", "recreate",
-                "--target-latency", "2", "--accept-http-errors"));
+        RunValues o = CellOptions.of(Map.of(
+                "model",
+                "threads",
+                "items",
+                500,
+                "pool",
+                "recreate",
+                "target_latency_ms",
+                2,
+                "accept_http_errors",
+                true,
+                "name",
+                "ignored"));
+        assertThat(o)
+                .isEqualTo(RunCli.parse(
+                        "--model",
+                        "threads",
+                        "--urls",
+                        "500",
+                        "--pool",
+                        "recreate",
+                        "--target-latency",
+                        "2",
+                        "--accept-http-errors"));
         RunRequest r = RunRequest.of(o);
         assertThat(r.spec().model()).isEqualTo(new ModelConfig.Threads(ModelConfig.Threads.Pool.RECREATE));
         assertThat(r.spec().items()).isEqualTo(500L);
-        assertThat(r.spec().batch()).as("recreate without a batch: one pool's worth").isEqualTo(100);
+        assertThat(r.spec().batch())
+                .as("recreate without a batch: one pool's worth")
+                .isEqualTo(100);
         assertThat(r.targetLatencyMs()).isEqualTo(2.0);
         assertThat(((Workload.Http) r.spec().workload()).statusFails()).isFalse();
         assertThat(r.json()).isNull();
@@ -241,7 +329,9 @@ class PlanParserTest {
         while (root != null && !(Files.isDirectory(root.resolve("sweeps")) && isParentPom(root.resolve("pom.xml")))) {
             root = root.getParent();
         }
-        assertThat(root).as("the project's folder, with sweeps/ and the parent pom, above " + start).isNotNull();
+        assertThat(root)
+                .as("the project's folder, with sweeps/ and the parent pom, above " + start)
+                .isNotNull();
         List<Path> plans;
         try (Stream<Path> files = Files.list(root.resolve("sweeps"))) {
             plans = files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();

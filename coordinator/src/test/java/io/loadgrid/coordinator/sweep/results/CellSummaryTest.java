@@ -23,8 +23,17 @@ import org.junit.jupiter.api.Test;
 
 /** A cell keeps all three histograms of its runs merged, and its rates mean what README says they mean. */
 class CellSummaryTest {
-    static final RunSpec SPEC = new RunSpec(new ModelConfig.Async(), 10, new Workload.Http("seed", new SeedStream("http://127.0.0.1:1"), true),
-            1000, null, 500.0, 0, Duration.ofSeconds(5), null, true);
+    static final RunSpec SPEC = new RunSpec(
+            new ModelConfig.Async(),
+            10,
+            new Workload.Http("seed", new SeedStream("http://127.0.0.1:1"), true),
+            1000,
+            null,
+            500.0,
+            0,
+            Duration.ofSeconds(5),
+            null,
+            true);
     static final Resources RES = new Resources(new AvgMax(1, 1), new AvgMax(1, 1), new AvgMax(1, 1), 1, 2, 1, null);
 
     static Histogram at(long us, long count) {
@@ -43,8 +52,12 @@ class CellSummaryTest {
     void theUncorrectedLatencyAndTheScheduleLagAreMergedAcrossRunsLikeTheLatency() {
         RunResult fast = run(900, Map.of(), 2_000, 1_000, 10);
         RunResult slow = run(100, Map.of(), 90_000, 50_000, 40_000);
-        CellResult c = CellSummary.of(new Cell("c01", "async", 1, Map.of("model", "async", "rate", 500.0), "g"), "done", null,
-                List.of(fast, slow), false);
+        CellResult c = CellSummary.of(
+                new Cell("c01", "async", 1, Map.of("model", "async", "rate", 500.0), "g"),
+                "done",
+                null,
+                List.of(fast, slow),
+                false);
         assertThat(c.latencyUs().count()).isEqualTo(1000);
         assertThat(c.latencyUncorrectedUs().count()).isEqualTo(1000);
         assertThat(c.scheduleLagUs().count()).isEqualTo(1000);
