@@ -2,16 +2,14 @@ package io.loadgrid.agent.cluster;
 
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
-import com.hazelcast.map.listener.EntryAddedListener;
 import io.loadgrid.common.cluster.AgentStatus;
 import io.loadgrid.common.cluster.ClusterNames;
 import io.loadgrid.common.cluster.ClusterSettings;
 import io.loadgrid.common.cluster.MemberConfig;
-import io.loadgrid.common.codec.Json;
+import io.loadgrid.common.cluster.RunBoard;
 import io.loadgrid.common.plan.ClusterPlan;
 import io.loadgrid.common.process.Limits;
 import io.loadgrid.common.security.PlanRefused;
-import io.loadgrid.common.security.SignedPlan;
 import io.loadgrid.common.security.TargetAllowlist;
 import io.loadgrid.common.workload.Workload;
 import java.net.InetAddress;
@@ -48,12 +46,7 @@ public final class AgentNode implements AutoCloseable {
                 settings.secret(),
                 allowlist);
         node.state(AgentState.IDLE);
-        node.hz
-                .<String, String>getMap(ClusterNames.PLANS)
-                .addEntryListener(
-                        (EntryAddedListener<String, String>)
-                                e -> node.runs.execute(() -> node.consider(e.getKey(), e.getValue())),
-                        true);
+        RunBoard.onPlans(node.hz, (runId, plan) -> node.runs.execute(() -> node.consider(runId, plan)));
         return node;
     }
 
@@ -61,7 +54,7 @@ public final class AgentNode implements AutoCloseable {
         String me = hz.getCluster().getLocalMember().getUuid().toString();
         ClusterPlan plan;
         try {
-            plan = Json.read(signedJson, SignedPlan.class).verify(secret);
+            plan = RunBoard.plan(signedJson).verify(secret);
         } catch (PlanRefused | IllegalArgumentException e) {
             refuse(runId, me, e.getMessage());
             return;
@@ -94,7 +87,7 @@ public final class AgentNode implements AutoCloseable {
 
     void status(String runId, AgentStatus status) {
         String me = hz.getCluster().getLocalMember().getUuid().toString();
-        hz.getMap(ClusterNames.STATUS).set(ClusterNames.key(runId, me), Json.write(status));
+        new RunBoard(hz, runId).status(me, status);
     }
 
     public void state(AgentState state) {

@@ -7,8 +7,8 @@ import io.loadgrid.agent.run.Engine;
 import io.loadgrid.agent.run.Outcome;
 import io.loadgrid.common.cluster.AgentStatus;
 import io.loadgrid.common.cluster.ClusterNames;
+import io.loadgrid.common.cluster.RunBoard;
 import io.loadgrid.common.cluster.RunControl;
-import io.loadgrid.common.codec.Json;
 import io.loadgrid.common.metrics.NodeReport;
 import io.loadgrid.common.metrics.Resources;
 import io.loadgrid.common.metrics.Tally;
@@ -28,6 +28,7 @@ final class AgentRun {
     private final String runId;
     private final ClusterPlan plan;
     private final String me;
+    private final RunBoard board;
     private final CoordinatorWatch watch;
 
     AgentRun(HazelcastInstance hz, AgentNode node, String runId, ClusterPlan plan) {
@@ -36,25 +37,22 @@ final class AgentRun {
         this.runId = runId;
         this.plan = plan;
         this.me = hz.getCluster().getLocalMember().getUuid().toString();
-        this.watch = new CoordinatorWatch(hz, runId, plan.coordinator());
+        this.board = new RunBoard(hz, runId);
+        this.watch = new CoordinatorWatch(hz, board, plan.coordinator());
     }
 
     void run() throws Exception {
         node.state(AgentState.PREPARING);
-        try (ChunkCommitter committer = new ChunkCommitter(
-                        hz.getMap(ClusterNames.chunks(runId)), hz.getMap(ClusterNames.BOOKS), runId, me);
-                Engine engine = Engine.prepare(
-                        plan.spec(),
-                        plan.layout(),
-                        new ClusterChunks(hz.getMap(ClusterNames.BOOKS), runId, me, plan),
-                        committer);
+        try (ChunkCommitter committer = new ChunkCommitter(board, me);
+                Engine engine =
+                        Engine.prepare(plan.spec(), plan.layout(), new ClusterChunks(board, me, plan), committer);
                 ResourceSampler sampler = new ResourceSampler(engine.children())) {
             node.status(runId, AgentStatus.ready());
             Long start = awaitStart();
             node.state(AgentState.RUNNING);
             Outcome outcome;
             boolean lostCoordinator;
-            try (LiveReporting live = new LiveReporting(hz, runId, me, engine, sampler, watch)) {
+            try (LiveReporting live = new LiveReporting(board, me, engine, sampler, watch)) {
                 // stopped or abandoned before the start: run nothing, but still report so the coordinator can finish
                 outcome = start == null ? new Outcome(Tally.empty(), 0, 0, 0) : engine.run(start, sampler);
                 lostCoordinator = live.coordinatorLost() || watch.look() instanceof CoordinatorWatch.Seen.Gone;
@@ -75,7 +73,7 @@ final class AgentRun {
                     resources,
                     committer.duplicates(),
                     error);
-            hz.getMap(ClusterNames.REPORTS).set(ClusterNames.key(runId, me), Json.write(report));
+            board.report(me, report);
             if (lostCoordinator) {
                 System.err.println("loadgrid agent: run " + runId
                         + ": the coordinator went away; stopped generating load and waiting again");

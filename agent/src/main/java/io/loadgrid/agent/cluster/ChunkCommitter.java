@@ -1,9 +1,7 @@
 package io.loadgrid.agent.cluster;
 
-import com.hazelcast.map.IMap;
 import io.loadgrid.agent.metrics.ChunkLedger;
-import io.loadgrid.common.cluster.BookOp;
-import io.loadgrid.common.codec.Json;
+import io.loadgrid.common.cluster.RunBoard;
 import io.loadgrid.common.metrics.ChunkResult;
 import io.loadgrid.common.metrics.Tally;
 import io.loadgrid.common.plan.Chunk;
@@ -19,19 +17,15 @@ final class ChunkCommitter implements ChunkLedger.Committer, AutoCloseable {
     private record Finished(Chunk chunk, Tally tally) {}
 
     private final LinkedBlockingQueue<Finished> queue = new LinkedBlockingQueue<>();
-    private final IMap<Long, String> results;
-    private final IMap<String, String> books;
-    private final String runId;
+    private final RunBoard board;
     private final String node;
     private final AtomicLong pending = new AtomicLong();
     private final AtomicLong duplicates = new AtomicLong();
     private final Thread thread;
     private volatile RuntimeException failure;
 
-    ChunkCommitter(IMap<Long, String> results, IMap<String, String> books, String runId, String node) {
-        this.results = results;
-        this.books = books;
-        this.runId = runId;
+    ChunkCommitter(RunBoard board, String node) {
+        this.board = board;
         this.node = node;
         this.thread = Thread.ofPlatform().daemon().name("chunk-committer").start(this::loop);
     }
@@ -59,15 +53,14 @@ final class ChunkCommitter implements ChunkLedger.Committer, AutoCloseable {
 
     /** Both steps are idempotent, so a failed attempt (a member leaving mid-call) is simply made again. */
     private void commitWithRetries(Finished f) throws InterruptedException {
-        String result =
-                Json.write(new ChunkResult(f.chunk().id(), node, f.tally().encode()));
+        ChunkResult result = new ChunkResult(f.chunk().id(), node, f.tally().encode());
         for (int attempt = 1; ; attempt++) {
             try {
-                String first = results.putIfAbsent(f.chunk().id(), result);
+                ChunkResult first = board.commit(result);
                 if (first != null && !first.equals(result)) {
                     duplicates.incrementAndGet();
                 }
-                books.executeOnKey(runId, BookOp.committed(node, f.chunk().id()));
+                board.committed(node, f.chunk().id());
                 return;
             } catch (RuntimeException e) {
                 if (attempt == 5) {

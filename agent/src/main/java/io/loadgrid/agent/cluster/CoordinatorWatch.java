@@ -1,12 +1,9 @@
 package io.loadgrid.agent.cluster;
 
 import com.hazelcast.core.HazelcastInstance;
-import com.hazelcast.map.IMap;
-import io.loadgrid.common.cluster.ClusterNames;
+import io.loadgrid.common.cluster.RunBoard;
 import io.loadgrid.common.cluster.RunControl;
-import io.loadgrid.common.codec.Json;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Reads the run's control entry and judges whether the coordinator is still there: a member of the cluster whose
@@ -14,14 +11,12 @@ import java.util.concurrent.TimeUnit;
  */
 final class CoordinatorWatch {
     private final HazelcastInstance hz;
-    private final IMap<String, String> control;
-    private final String runId;
+    private final RunBoard board;
     private final UUID coordinator;
 
-    CoordinatorWatch(HazelcastInstance hz, String runId, String coordinator) {
+    CoordinatorWatch(HazelcastInstance hz, RunBoard board, String coordinator) {
         this.hz = hz;
-        this.control = hz.getMap(ClusterNames.CONTROL);
-        this.runId = runId;
+        this.board = board;
         this.coordinator = UUID.fromString(coordinator);
     }
 
@@ -43,11 +38,10 @@ final class CoordinatorWatch {
             return new Seen.Gone();
         }
         try {
-            String json = control.getAsync(runId).toCompletableFuture().get(1, TimeUnit.SECONDS);
-            if (json == null) {
+            RunControl c = board.control(1000);
+            if (c == null) {
                 return new Seen.Gone();
             }
-            RunControl c = Json.read(json, RunControl.class);
             return hz.getCluster().getClusterTime() - c.heartbeatMs() > RunControl.STALE_MS
                     ? new Seen.Gone()
                     : new Seen.Control(c);
@@ -69,7 +63,7 @@ final class CoordinatorWatch {
             return false;
         }
         try {
-            return control.getAsync(runId).toCompletableFuture().get(1, TimeUnit.SECONDS) != null;
+            return board.control(1000) != null;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return true;

@@ -1,14 +1,11 @@
 package io.loadgrid.agent.cluster;
 
-import com.hazelcast.collection.IQueue;
-import com.hazelcast.core.HazelcastInstance;
 import io.loadgrid.agent.metrics.GeneratorThreads;
 import io.loadgrid.agent.metrics.LiveTally;
 import io.loadgrid.agent.metrics.ResourceSampler;
 import io.loadgrid.agent.run.Engine;
-import io.loadgrid.common.cluster.ClusterNames;
+import io.loadgrid.common.cluster.RunBoard;
 import io.loadgrid.common.cluster.RunControl;
-import io.loadgrid.common.codec.Json;
 import io.loadgrid.common.metrics.Histograms;
 import io.loadgrid.common.metrics.NodeSnapshot;
 import java.util.concurrent.Executors;
@@ -23,7 +20,7 @@ final class LiveReporting implements AutoCloseable {
     private static final long WATCH_MS = 100;
     private final ScheduledExecutorService timer = Executors.newScheduledThreadPool(
             2, Thread.ofPlatform().daemon().name("live-", 0).factory());
-    private final IQueue<String> snapshots;
+    private final RunBoard board;
     private final String me;
     private final Engine engine;
     private final ResourceSampler sampler;
@@ -32,14 +29,8 @@ final class LiveReporting implements AutoCloseable {
     private volatile boolean stopped;
     private long seq;
 
-    LiveReporting(
-            HazelcastInstance hz,
-            String runId,
-            String me,
-            Engine engine,
-            ResourceSampler sampler,
-            CoordinatorWatch watch) {
-        this.snapshots = hz.getQueue(ClusterNames.snapshots(runId));
+    LiveReporting(RunBoard board, String me, Engine engine, ResourceSampler sampler, CoordinatorWatch watch) {
+        this.board = board;
         this.me = me;
         this.engine = engine;
         this.sampler = sampler;
@@ -83,7 +74,7 @@ final class LiveReporting implements AutoCloseable {
             long done =
                     ok + failures.values().stream().mapToLong(Long::longValue).sum();
             LiveTally.Interval interval = t.interval();
-            snapshots.offer(Json.write(new NodeSnapshot(
+            board.offer(new NodeSnapshot(
                     me,
                     ++seq,
                     watch.clusterTime(),
@@ -99,7 +90,7 @@ final class LiveReporting implements AutoCloseable {
                     t.written(),
                     engine.inFlight(),
                     latest.cpuSystemPct(),
-                    Histograms.encode(interval.lag()))));
+                    Histograms.encode(interval.lag())));
         } catch (RuntimeException e) {
             // a snapshot is best effort: the final figures come from committed chunks and the node report
         }

@@ -1,14 +1,13 @@
 package io.loadgrid.common.cluster;
 
 import com.hazelcast.map.EntryProcessor;
-import io.loadgrid.common.codec.Json;
 import java.util.Map;
 
 /**
  * One atomic change of a run's {@link ChunkBook}, executed where the book lives. Deterministic, so Hazelcast applies
  * the same operation to the backup copy and both stay identical.
  */
-public record BookOp(Kind kind, String agent, long chunk) implements EntryProcessor<String, String, Object> {
+public record BookOp(Kind kind, String agent, long chunk) implements EntryProcessor<String, ChunkBook, Object> {
 
     public enum Kind {
         LEASE,
@@ -39,12 +38,12 @@ public record BookOp(Kind kind, String agent, long chunk) implements EntryProces
     }
 
     @Override
-    public Object process(Map.Entry<String, String> entry) {
+    public Object process(Map.Entry<String, ChunkBook> entry) {
         if (entry.getValue() == null) {
             // the run is over and its book gone
             return kind == Kind.RELEASE ? java.util.List.of() : ChunkBook.DONE;
         }
-        ChunkBook book = Json.read(entry.getValue(), ChunkBook.class);
+        ChunkBook book = entry.getValue();
         Object answer = switch (kind) {
             case LEASE -> book.lease(agent);
             case COMMITTED -> {
@@ -61,7 +60,8 @@ public record BookOp(Kind kind, String agent, long chunk) implements EntryProces
                 yield 0L;
             }
         };
-        entry.setValue(Json.write(book));
+        // the same object, changed in place: setting it tells Hazelcast the entry changed (and its backup follows)
+        entry.setValue(book);
         return answer;
     }
 }

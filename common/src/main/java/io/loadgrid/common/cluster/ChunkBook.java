@@ -1,7 +1,11 @@
 package io.loadgrid.common.cluster;
 
+import com.hazelcast.nio.ObjectDataInput;
+import com.hazelcast.nio.ObjectDataOutput;
+import com.hazelcast.nio.serialization.DataSerializable;
 import io.loadgrid.common.plan.ClusterPlan;
 import io.loadgrid.common.plan.Split;
+import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -20,8 +24,12 @@ import java.util.TreeMap;
  * takes more). A static split gives agent k of K its own lane. With a rate every sending process owns a lane of the
  * schedule (an agent owns as many consecutive lanes as it has senders), for either split; a dynamic split then also
  * lets an agent take the next chunk of a lane whose owner has fallen at least {@value #STEAL_LAG} groups behind it.
+ * <p>
+ * The book is kept as an object where it lives (the map's in-memory format is OBJECT, {@code MemberConfig}), so an
+ * operation changes it in place: a lease costs the same whatever the number of chunks. It is serialized only to copy
+ * it to its backup or to another member.
  */
-public final class ChunkBook {
+public final class ChunkBook implements DataSerializable {
     /** Answers of {@link #lease}: a chunk id, or one of these (the same words and values as {@code Items}'). */
     public static final long DONE = -1;
     /** Nothing now, but more may come: others could still hand work back. */
@@ -152,5 +160,42 @@ public final class ChunkBook {
         returned.addAll(back);
         released += back.size();
         return back;
+    }
+
+    @Override
+    public void writeData(ObjectDataOutput out) throws IOException {
+        out.writeLong(chunks);
+        out.writeStringArray(agents.toArray(String[]::new));
+        out.writeInt(lanes);
+        out.writeBoolean(dynamic);
+        out.writeLongArray(laneNext);
+        out.writeLongArray(returned.stream().mapToLong(Long::longValue).toArray());
+        out.writeLongArray(leases.keySet().stream().mapToLong(Long::longValue).toArray());
+        out.writeStringArray(leases.values().toArray(String[]::new));
+        out.writeStringArray(lost.toArray(String[]::new));
+        out.writeBoolean(stopped);
+        out.writeLong(released);
+    }
+
+    @Override
+    public void readData(ObjectDataInput in) throws IOException {
+        chunks = in.readLong();
+        agents = new ArrayList<>(List.of(in.readStringArray()));
+        lanes = in.readInt();
+        dynamic = in.readBoolean();
+        laneNext = in.readLongArray();
+        returned = new ArrayDeque<>();
+        for (long c : in.readLongArray()) {
+            returned.add(c);
+        }
+        long[] leased = in.readLongArray();
+        String[] holders = in.readStringArray();
+        leases = new TreeMap<>();
+        for (int i = 0; i < leased.length; i++) {
+            leases.put(leased[i], holders[i]);
+        }
+        lost = new HashSet<>(List.of(in.readStringArray()));
+        stopped = in.readBoolean();
+        released = in.readLong();
     }
 }

@@ -1,8 +1,9 @@
 package io.loadgrid.common.cluster;
 
 /**
- * Every Hazelcast structure and member attribute loadgrid uses, declared once. Values are JSON text of the records
- * in {@code common}, so every member reads them the same way whatever its version of the classes.
+ * Every Hazelcast structure and member attribute loadgrid uses, declared once. A run's structures are read and
+ * written only through {@link RunBoard}, which keeps their values as JSON of the records in {@code common} (the chunk
+ * book as an object).
  */
 public final class ClusterNames {
     /** Member attribute: what a member is. */

@@ -1,7 +1,9 @@
 package io.loadgrid.common.cluster;
 
 import com.hazelcast.config.Config;
+import com.hazelcast.config.InMemoryFormat;
 import com.hazelcast.config.JoinConfig;
+import com.hazelcast.config.MapConfig;
 import com.hazelcast.config.NetworkConfig;
 import java.util.Map;
 
@@ -32,6 +34,8 @@ public final class MemberConfig {
                 .setEnabled(true)
                 .setMembers(s.join().isEmpty() ? java.util.List.of(s.bindHost()) : s.join());
         attributes.forEach(c.getMemberAttributeConfig()::setAttribute);
+        // entry processors change a run's chunk book in place rather than decoding and encoding it per operation
+        c.addMapConfig(new MapConfig(ClusterNames.BOOKS).setInMemoryFormat(InMemoryFormat.OBJECT));
         return c;
     }
 }

@@ -4,20 +4,17 @@ import com.hazelcast.cluster.Member;
 import com.hazelcast.cluster.MembershipEvent;
 import com.hazelcast.cluster.MembershipListener;
 import com.hazelcast.core.HazelcastInstance;
-import com.hazelcast.map.IMap;
 import io.loadgrid.common.cluster.AgentStatus;
-import io.loadgrid.common.cluster.BookOp;
 import io.loadgrid.common.cluster.ChunkBook;
 import io.loadgrid.common.cluster.ClusterNames;
+import io.loadgrid.common.cluster.RunBoard;
 import io.loadgrid.common.cluster.RunControl;
-import io.loadgrid.common.codec.Json;
 import io.loadgrid.common.metrics.ChunkResult;
 import io.loadgrid.common.metrics.NodeReport;
 import io.loadgrid.common.plan.ClusterPlan;
 import io.loadgrid.common.security.SignedPlan;
 import io.loadgrid.coordinator.aggregate.Merge;
 import java.io.PrintStream;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -44,8 +41,7 @@ public final class ClusterRun implements AutoCloseable {
     private final Map<String, String> lost = new ConcurrentHashMap<>();
     private final Map<Long, String> releasedFrom = new ConcurrentHashMap<>();
     private final java.util.Set<String> done = ConcurrentHashMap.newKeySet();
-    private final IMap<String, String> control;
-    private final IMap<String, String> books;
+    private final RunBoard board;
     private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("coordinator-heartbeat").factory());
     private final UUID listener;
@@ -58,8 +54,7 @@ public final class ClusterRun implements AutoCloseable {
         this.plan = plan;
         this.err = err;
         agents.forEach(m -> members.put(m.getUuid().toString(), m));
-        this.control = hz.getMap(ClusterNames.CONTROL);
-        this.books = hz.getMap(ClusterNames.BOOKS);
+        this.board = new RunBoard(hz, runId);
         this.listener = hz.getCluster().addMembershipListener(new MembershipListener() {
             @Override
             public void memberAdded(MembershipEvent e) {}
@@ -75,12 +70,11 @@ public final class ClusterRun implements AutoCloseable {
     public void prepare(byte[] secret) throws InterruptedException {
         ChunkBook book = ChunkBook.of(plan);
         book.stopped = stopRequested;
-        books.set(runId, Json.write(book));
+        board.openBook(book);
         publish(new RunControl(0, 0, false));
         heartbeat.scheduleAtFixedRate(
                 this::beat, RunControl.HEARTBEAT_MS, RunControl.HEARTBEAT_MS, TimeUnit.MILLISECONDS);
-        hz.getMap(ClusterNames.PLANS).set(runId, Json.write(SignedPlan.sign(runId, plan, secret)));
-        IMap<String, String> status = hz.getMap(ClusterNames.STATUS);
+        board.publish(SignedPlan.sign(runId, plan, secret));
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(READY_TIMEOUT_MS);
         while (!current.stop()) {
             int ready = 0;
@@ -88,8 +82,7 @@ public final class ClusterRun implements AutoCloseable {
                 if (lost.containsKey(agent)) {
                     throw new IllegalStateException("agent " + describe(agent) + " left the cluster before the start");
                 }
-                String s = status.get(ClusterNames.key(runId, agent));
-                AgentStatus st = s == null ? null : Json.read(s, AgentStatus.class);
+                AgentStatus st = board.status(agent);
                 if (st != null && st.state() != AgentStatus.State.READY) {
                     throw new PlanRejected("agent " + describe(agent) + " "
                             + st.state().name().toLowerCase() + " the plan: " + st.reason());
@@ -104,6 +97,11 @@ public final class ClusterRun implements AutoCloseable {
             }
             Thread.sleep(20);
         }
+    }
+
+    /** The run's structures in the cluster. */
+    RunBoard board() {
+        return board;
     }
 
     public boolean stopped() {
@@ -121,7 +119,7 @@ public final class ClusterRun implements AutoCloseable {
     public synchronized void stop() {
         stopRequested = true;
         if (current != null) {
-            books.executeOnKey(runId, BookOp.stop());
+            board.stopBook();
             publish(new RunControl(current.startMs(), 0, true));
         }
     }
@@ -133,18 +131,15 @@ public final class ClusterRun implements AutoCloseable {
     /** Writes the control entry with a fresh heartbeat; a stop, once asked for, stays. */
     private synchronized void publish(RunControl c) {
         current = new RunControl(c.startMs(), hz.getCluster().getClusterTime(), c.stop() || stopRequested);
-        control.set(runId, Json.write(current));
+        board.control(current);
     }
 
     /** An agent that left, or failed, before reporting: its leased chunks go to the others. */
     void lose(String agent, String why) {
-        if (!members.containsKey(agent)
-                || hz.getMap(ClusterNames.REPORTS).containsKey(ClusterNames.key(runId, agent))
-                || lost.putIfAbsent(agent, why) != null) {
+        if (!members.containsKey(agent) || board.reported(agent) || lost.putIfAbsent(agent, why) != null) {
             return;
         }
-        @SuppressWarnings("unchecked")
-        List<Long> back = (List<Long>) books.executeOnKey(runId, BookOp.release(agent));
+        List<Long> back = board.release(agent);
         back.forEach(c -> releasedFrom.put(c, agent));
         err.printf(
                 "loadgrid run: agent %s %s; %d uncommitted chunk(s) go to the others%n",
@@ -160,16 +155,13 @@ public final class ClusterRun implements AutoCloseable {
     }
 
     public NodeReport report(String agent) {
-        String r = (String) hz.getMap(ClusterNames.REPORTS).get(ClusterNames.key(runId, agent));
-        return r == null ? null : Json.read(r, NodeReport.class);
+        return board.report(agent);
     }
 
     /** An agent that failed or refused counts as lost. */
     public void checkFailures() {
-        IMap<String, String> status = hz.getMap(ClusterNames.STATUS);
         for (String agent : plan.agents()) {
-            String s = status.get(ClusterNames.key(runId, agent));
-            AgentStatus st = s == null ? null : Json.read(s, AgentStatus.class);
+            AgentStatus st = board.status(agent);
             if (st != null && st.state() != AgentStatus.State.READY) {
                 lose(agent, st.state().name().toLowerCase() + ": " + st.reason());
             }
@@ -182,17 +174,12 @@ public final class ClusterRun implements AutoCloseable {
      */
     public void reported(String agent) {
         if (done.add(agent)) {
-            @SuppressWarnings("unchecked")
-            List<Long> back = (List<Long>) books.executeOnKey(runId, BookOp.release(agent));
-            back.forEach(c -> releasedFrom.put(c, agent));
+            board.release(agent).forEach(c -> releasedFrom.put(c, agent));
         }
     }
 
     public List<ChunkResult> chunks() {
-        IMap<Long, String> results = hz.getMap(ClusterNames.chunks(runId));
-        List<ChunkResult> out = new ArrayList<>();
-        results.values().forEach(v -> out.add(Json.read(v, ChunkResult.class)));
-        return out;
+        return board.results();
     }
 
     public Map<Long, String> releasedFrom() {
@@ -222,15 +209,7 @@ public final class ClusterRun implements AutoCloseable {
         heartbeat.shutdownNow();
         hz.getCluster().removeMembershipListener(listener);
         try {
-            hz.getMap(ClusterNames.PLANS).delete(runId);
-            books.delete(runId);
-            control.delete(runId);
-            for (String agent : plan.agents()) {
-                hz.getMap(ClusterNames.STATUS).delete(ClusterNames.key(runId, agent));
-                hz.getMap(ClusterNames.REPORTS).delete(ClusterNames.key(runId, agent));
-            }
-            hz.getMap(ClusterNames.chunks(runId)).destroy();
-            hz.getQueue(ClusterNames.snapshots(runId)).destroy();
+            board.clear(plan.agents());
         } catch (RuntimeException e) {
             // the cluster may be gone already; nothing of the result depends on this
         }

@@ -1,9 +1,6 @@
 package io.loadgrid.coordinator.run;
 
-import com.hazelcast.collection.IQueue;
-import com.hazelcast.core.HazelcastInstance;
-import io.loadgrid.common.cluster.ClusterNames;
-import io.loadgrid.common.codec.Json;
+import io.loadgrid.common.cluster.RunBoard;
 import io.loadgrid.common.metrics.Histograms;
 import io.loadgrid.common.metrics.NodeSnapshot;
 import java.io.PrintStream;
@@ -20,7 +17,7 @@ import org.HdrHistogram.Histogram;
  */
 public final class Progress {
     private static final long QUIET_LINE_NANOS = 5_000_000_000L;
-    private final IQueue<String> queue;
+    private final RunBoard board;
     private final long total;
     private final PrintStream err;
     private final boolean tty;
@@ -36,8 +33,7 @@ public final class Progress {
 
     /** {@code addresses}: agent uuid to host:port, the name the observer knows agents by. */
     public Progress(
-            HazelcastInstance hz,
-            String runId,
+            RunBoard board,
             long total,
             PrintStream err,
             boolean tty,
@@ -45,7 +41,7 @@ public final class Progress {
             Map<String, String> addresses) {
         this.observer = observer;
         this.addresses = addresses;
-        this.queue = hz.getQueue(ClusterNames.snapshots(runId));
+        this.board = board;
         this.total = total;
         this.err = err;
         this.tty = tty;
@@ -53,10 +49,9 @@ public final class Progress {
 
     /** Takes in the snapshots that arrived and shows the line (on a terminal every call, otherwise every 5 s). */
     public synchronized void poll() {
-        List<String> batch = new ArrayList<>();
-        queue.drainTo(batch);
-        for (String json : batch) {
-            NodeSnapshot s = Json.read(json, NodeSnapshot.class);
+        List<NodeSnapshot> batch = new ArrayList<>();
+        board.drain(batch);
+        for (NodeSnapshot s : batch) {
             last.merge(s.node(), s, (a, b) -> b.seq() > a.seq() ? b : a);
             Histogram interval = Histograms.decode(s.intervalLatency());
             live.add(interval);

@@ -75,7 +75,7 @@ public final class RunDriver implements Callable<RunResult> {
             members.forEach(m -> addresses.put(m.getUuid().toString(), ClusterNames.address(m)));
             // a terminal gets the line redrawn in place; a log or a remote client gets whole lines
             Progress progress = new Progress(
-                    hz, runId, plan.items(), err, err == System.err && System.console() != null, observer, addresses);
+                    run.board(), plan.items(), err, err == System.err && System.console() != null, observer, addresses);
             long start;
             boolean interrupted;
             TargetCounts before;
