@@ -6,19 +6,19 @@ import com.hazelcast.cluster.MembershipListener;
 import com.hazelcast.core.HazelcastInstance;
 import io.loadgrid.common.cluster.AgentStatus;
 import io.loadgrid.common.cluster.ChunkBook;
-import io.loadgrid.common.cluster.ClusterNames;
 import io.loadgrid.common.cluster.RunBoard;
 import io.loadgrid.common.cluster.RunControl;
 import io.loadgrid.common.metrics.ChunkResult;
 import io.loadgrid.common.metrics.NodeReport;
+import io.loadgrid.common.metrics.NodeSnapshot;
 import io.loadgrid.common.plan.ClusterPlan;
 import io.loadgrid.common.security.SignedPlan;
 import io.loadgrid.coordinator.aggregate.Merge;
 import java.io.PrintStream;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -37,11 +37,8 @@ public final class ClusterRun implements AutoCloseable {
     private final String runId;
     private final ClusterPlan plan;
     private final PrintStream err;
-    private final Map<String, Member> members = new ConcurrentHashMap<>();
-    private final Map<String, String> lost = new ConcurrentHashMap<>();
-    private final Map<Long, String> releasedFrom = new ConcurrentHashMap<>();
-    private final java.util.Set<String> done = ConcurrentHashMap.newKeySet();
     private final RunBoard board;
+    private final AgentLosses losses;
     private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("coordinator-heartbeat").factory());
     private final UUID listener;
@@ -53,15 +50,15 @@ public final class ClusterRun implements AutoCloseable {
         this.runId = runId;
         this.plan = plan;
         this.err = err;
-        agents.forEach(m -> members.put(m.getUuid().toString(), m));
         this.board = new RunBoard(hz, runId);
+        this.losses = new AgentLosses(board, agents, err);
         this.listener = hz.getCluster().addMembershipListener(new MembershipListener() {
             @Override
             public void memberAdded(MembershipEvent e) {}
 
             @Override
             public void memberRemoved(MembershipEvent e) {
-                lose(e.getMember().getUuid().toString(), "left the cluster");
+                losses.lose(e.getMember().getUuid().toString(), "left the cluster");
             }
         });
     }
@@ -79,13 +76,13 @@ public final class ClusterRun implements AutoCloseable {
         while (!current.stop()) {
             int ready = 0;
             for (String agent : plan.agents()) {
-                if (lost.containsKey(agent)) {
+                if (losses.isLost(agent)) {
                     throw new IllegalStateException("agent " + describe(agent) + " left the cluster before the start");
                 }
                 AgentStatus st = board.status(agent);
                 if (st != null && st.state() != AgentStatus.State.READY) {
                     throw new PlanRejected("agent " + describe(agent) + " "
-                            + st.state().name().toLowerCase() + " the plan: " + st.reason());
+                            + st.state().name().toLowerCase(Locale.ROOT) + " the plan: " + st.reason());
                 }
                 ready += st == null ? 0 : 1;
             }
@@ -134,24 +131,12 @@ public final class ClusterRun implements AutoCloseable {
         board.control(current);
     }
 
-    /** An agent that left, or failed, before reporting: its leased chunks go to the others. */
-    void lose(String agent, String why) {
-        if (!members.containsKey(agent) || board.reported(agent) || lost.putIfAbsent(agent, why) != null) {
-            return;
-        }
-        List<Long> back = board.release(agent);
-        back.forEach(c -> releasedFrom.put(c, agent));
-        err.printf(
-                "loadgrid run: agent %s %s; %d uncommitted chunk(s) go to the others%n",
-                describe(agent), why, back.size());
-    }
-
     public List<String> agents() {
         return plan.agents();
     }
 
     public boolean isLost(String agent) {
-        return lost.containsKey(agent);
+        return losses.isLost(agent);
     }
 
     public NodeReport report(String agent) {
@@ -163,19 +148,14 @@ public final class ClusterRun implements AutoCloseable {
         for (String agent : plan.agents()) {
             AgentStatus st = board.status(agent);
             if (st != null && st.state() != AgentStatus.State.READY) {
-                lose(agent, st.state().name().toLowerCase() + ": " + st.reason());
+                losses.lose(agent, st.state().name().toLowerCase(Locale.ROOT) + ": " + st.reason());
             }
         }
     }
 
-    /**
-     * An agent reported: whatever it still holds (a chunk it could not commit, a static share it did not run) goes to
-     * those still running, so nobody waits for it forever.
-     */
+    /** An agent reported: what it still holds goes to those still running. */
     public void reported(String agent) {
-        if (done.add(agent)) {
-            board.release(agent).forEach(c -> releasedFrom.put(c, agent));
-        }
+        losses.reported(agent);
     }
 
     public List<ChunkResult> chunks() {
@@ -183,24 +163,15 @@ public final class ClusterRun implements AutoCloseable {
     }
 
     public Map<Long, String> releasedFrom() {
-        return Map.copyOf(releasedFrom);
+        return losses.releasedFrom();
     }
 
-    public Merge.Node node(String agent, NodeReport report, io.loadgrid.common.metrics.NodeSnapshot last) {
-        Member m = members.get(agent);
-        return new Merge.Node(
-                agent,
-                ClusterNames.address(m),
-                m.getAttribute(ClusterNames.HOST),
-                Integer.parseInt(m.getAttribute(ClusterNames.CORES)),
-                report,
-                last,
-                lost.containsKey(agent));
+    public Merge.Node node(String agent, NodeReport report, NodeSnapshot last) {
+        return losses.node(agent, report, last);
     }
 
     public String describe(String agent) {
-        Member m = members.get(agent);
-        return agent.substring(0, 8) + (m == null ? "" : " (" + ClusterNames.address(m) + ")");
+        return losses.describe(agent);
     }
 
     /** Removes every trace of the run from the cluster. */
