@@ -11,6 +11,7 @@ import io.loadgrid.coordinator.report.Table;
 import io.loadgrid.coordinator.request.RunRequest;
 import io.loadgrid.coordinator.run.StopSwitch;
 import io.loadgrid.coordinator.session.Resolved;
+import io.loadgrid.coordinator.session.RunPrecheck;
 import io.loadgrid.coordinator.session.Session;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -39,7 +40,7 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        List<String> targets = Session.precheck(List.of(run), cluster.join().isEmpty());
+        List<String> targets = RunPrecheck.of(List.of(run), cluster.join().isEmpty());
         LoadMetrics exported = new LoadMetrics();
         try (MetricsServer server = metrics.start(exported, "127.0.0.1", out);
                 Session session = Session.open(cluster, run.agents(), targets)) {

@@ -7,6 +7,7 @@ import io.loadgrid.coordinator.export.MetricsServer;
 import io.loadgrid.coordinator.report.sweep.Comparisons;
 import io.loadgrid.coordinator.request.RunRequest;
 import io.loadgrid.coordinator.run.StopSwitch;
+import io.loadgrid.coordinator.session.RunPrecheck;
 import io.loadgrid.coordinator.session.Session;
 import io.loadgrid.coordinator.sweep.plan.Cell;
 import io.loadgrid.coordinator.sweep.plan.CellOptions;
@@ -50,7 +51,7 @@ public final class SweepCommand implements Callable<Integer> {
         boolean local = cluster.join().isEmpty();
         int agents =
                 options.values().stream().mapToInt(RunRequest::agents).max().orElse(1);
-        List<String> targets = Session.precheck(options.values(), local);
+        List<String> targets = RunPrecheck.of(options.values(), local);
         LoadMetrics exported = new LoadMetrics();
         try (MetricsServer server = metrics.start(exported, "127.0.0.1", out);
                 Session session = Session.open(cluster, agents, targets)) {
@@ -74,7 +75,7 @@ public final class SweepCommand implements Callable<Integer> {
      */
     public int on(Session session, LoadMetrics exported, StopSwitch stop) throws Exception {
         Map<String, RunRequest> options = options(sweep.plan());
-        session.checkLoadable(Session.precheck(options.values(), session.local()));
+        session.checkLoadable(RunPrecheck.of(options.values(), session.local()));
         return run(session, exported, stop, options);
     }
 
