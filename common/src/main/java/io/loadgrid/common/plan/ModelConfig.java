@@ -2,6 +2,7 @@ package io.loadgrid.common.plan;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -42,8 +43,11 @@ public sealed interface ModelConfig {
             .defaults(Runtime.getRuntime().availableProcessors(), "cores");
     /** Every model's own knobs, in the order {@code --help} lists them. */
     List<Param> KNOBS = List.of(POOL, THREADS, PROCESSES);
-    /** The models by the names users type, in the order the seeds introduce them. */
-    List<String> NAMES = List.of("sync", "threads", "virtual", "async", "hybrid", "multiprocess");
+    /** The models by the names users type, in the order the seeds introduce them: the type ids above. */
+    List<String> NAMES = Arrays.stream(
+                    ModelConfig.class.getAnnotation(JsonSubTypes.class).value())
+            .map(JsonSubTypes.Type::name)
+            .toList();
 
     /** The model {@code name} with its knobs as {@code knob} gives them (a given value, or the default). */
     static ModelConfig of(String name, Function<Param, Object> knob) {
@@ -62,17 +66,16 @@ public sealed interface ModelConfig {
         return model;
     }
 
-    /** The models that use {@code p}: a knob's own model, or every model that does not refuse it. */
-    static List<String> usedBy(Param p) {
-        return NAMES.stream()
-                .map(n -> of(n, Param::defaultValue))
-                .filter(m -> KNOBS.contains(p) ? m.knobs().containsKey(p.key()) : m.refusal(p) == null)
-                .map(ModelConfig::key)
-                .toList();
+    /** The name users type for it: its type id above, which its JSON carries too. */
+    default String key() {
+        for (JsonSubTypes.Type t :
+                ModelConfig.class.getAnnotation(JsonSubTypes.class).value()) {
+            if (t.value() == getClass()) {
+                return t.name();
+            }
+        }
+        throw new IllegalStateException(getClass().getSimpleName() + " has no name in @JsonSubTypes");
     }
-
-    /** The name users type for it. */
-    String key();
 
     /** Processes of one node that send items. */
     default int sendersPerNode() {
@@ -117,11 +120,6 @@ public sealed interface ModelConfig {
     /** Seed 000's sync.py: one thread, a blocking client, one request at a time. */
     record Sync() implements ModelConfig {
         @Override
-        public String key() {
-            return "sync";
-        }
-
-        @Override
         public boolean oneAtATime() {
             return true;
         }
@@ -132,11 +130,6 @@ public sealed interface ModelConfig {
         public enum Pool {
             REUSE,
             RECREATE
-        }
-
-        @Override
-        public String key() {
-            return "threads";
         }
 
         /** Seed 002 recreates the pool per batch; without {@code --batch} a batch is one pool's worth of items. */
@@ -152,28 +145,13 @@ public sealed interface ModelConfig {
     }
 
     /** One virtual thread per in-flight request, at most N, with a blocking client. */
-    record Virtual() implements ModelConfig {
-        @Override
-        public String key() {
-            return "virtual";
-        }
-    }
+    record Virtual() implements ModelConfig {}
 
     /** Seed 000's asyncio: one event loop with N requests in flight. */
-    record Async() implements ModelConfig {
-        @Override
-        public String key() {
-            return "async";
-        }
-    }
+    record Async() implements ModelConfig {}
 
     /** Seed 000's thread_plus_asyncio: T platform threads, each with its own event loop and client. */
     record Hybrid(int threads) implements ModelConfig {
-        @Override
-        public String key() {
-            return "hybrid";
-        }
-
         @Override
         public void check(int concurrency) {
             if (threads > concurrency) {
@@ -192,11 +170,6 @@ public sealed interface ModelConfig {
 
     /** Seed 004's multiprocessing + asyncio: M worker JVMs, each running {@link Async} with its share of N. */
     record Multiprocess(int processes) implements ModelConfig {
-        @Override
-        public String key() {
-            return "multiprocess";
-        }
-
         @Override
         public int sendersPerNode() {
             return processes;

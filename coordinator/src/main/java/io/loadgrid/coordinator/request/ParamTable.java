@@ -12,7 +12,7 @@ public final class ParamTable {
 
     /** The help line of {@code p}, led by the models that use it when not every model does. */
     public static String description(Param p) {
-        List<String> models = ModelConfig.usedBy(p);
+        List<String> models = usedBy(p);
         return models.size() == ModelConfig.NAMES.size()
                 ? p.description()
                 : String.join(", ", models) + ": " + p.description();
@@ -29,6 +29,15 @@ public final class ParamTable {
                 + "\n";
     }
 
+    /** The models that use {@code p}: a knob's own model, or every model that does not refuse it. */
+    public static List<String> usedBy(Param p) {
+        return ModelConfig.NAMES.stream()
+                .map(n -> ModelConfig.of(n, Param::defaultValue))
+                .filter(m -> ModelConfig.KNOBS.contains(p) ? m.knobs().containsKey(p.key()) : m.refusal(p) == null)
+                .map(ModelConfig::key)
+                .toList();
+    }
+
     private static String option(Param p) {
         if (p.type() == Param.Type.FLAG) {
             return Boolean.TRUE.equals(p.defaultValue())
@@ -39,7 +48,7 @@ public final class ParamTable {
     }
 
     private static String models(Param p) {
-        List<String> models = ModelConfig.usedBy(p);
+        List<String> models = usedBy(p);
         return models.size() == ModelConfig.NAMES.size() ? "all" : String.join(", ", models);
     }
 }

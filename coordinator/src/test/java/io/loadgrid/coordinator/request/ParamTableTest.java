@@ -51,13 +51,13 @@ class ParamTableTest {
 
     @Test
     void everyKnobBelongsToTheModelThatDeclaresIt() {
-        assertThat(ModelConfig.usedBy(ModelConfig.THREADS)).containsExactly("hybrid");
-        assertThat(ModelConfig.usedBy(ModelConfig.PROCESSES)).containsExactly("multiprocess");
-        assertThat(ModelConfig.usedBy(ModelConfig.POOL)).containsExactly("threads");
-        assertThat(ModelConfig.usedBy(RunParams.BATCH))
+        assertThat(ParamTable.usedBy(ModelConfig.THREADS)).containsExactly("hybrid");
+        assertThat(ParamTable.usedBy(ModelConfig.PROCESSES)).containsExactly("multiprocess");
+        assertThat(ParamTable.usedBy(ModelConfig.POOL)).containsExactly("threads");
+        assertThat(ParamTable.usedBy(RunParams.BATCH))
                 .doesNotContain("multiprocess")
                 .hasSize(ModelConfig.NAMES.size() - 1);
-        assertThat(ModelConfig.usedBy(RunParams.RATE)).containsExactlyElementsOf(ModelConfig.NAMES);
+        assertThat(ParamTable.usedBy(RunParams.RATE)).containsExactlyElementsOf(ModelConfig.NAMES);
     }
 
     static Path root() {
