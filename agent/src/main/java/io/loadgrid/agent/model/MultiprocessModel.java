@@ -42,7 +42,7 @@ public final class MultiprocessModel implements Model {
         RunSpec spec = setup.spec();
         for (int w = 0; w < processes; w++) {
             int share = spec.concurrency() / processes + (w < spec.concurrency() % processes ? 1 : 0);
-            RunSpec async = spec.withModel(new ModelConfig.Async(), share);
+            RunSpec async = spec.with(b -> b.model(new ModelConfig.Async()).concurrency(share));
             workers.add(WorkerProcess.start(
                     new WorkerMessage.Job(async, setup.feed().layout())));
         }

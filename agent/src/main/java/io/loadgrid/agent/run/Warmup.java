@@ -61,9 +61,9 @@ final class Warmup {
                         http.name(), new UrlTemplate("http://127.0.0.1:" + server.actualPort() + "/warm/{i}"), true));
             }
             // as fast as it goes, for the call counts that get code compiled; then paced, for the timers' path
-            drive(warm.withRate(null).withDuration(CLOSED));
+            drive(warm.withRate(null).timed(CLOSED));
             if (spec.rate() != null) {
-                drive(warm.withRate(Math.max(spec.rate(), PACED_RATE)).withDuration(PACED));
+                drive(warm.withRate(Math.max(spec.rate(), PACED_RATE)).timed(PACED));
             }
         } finally {
             vertx.close().await();

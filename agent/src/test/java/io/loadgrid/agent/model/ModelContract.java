@@ -273,7 +273,7 @@ abstract class ModelContract {
 
     @Test
     void stopsAtTheDeadlineInDurationMode() throws Exception {
-        RunSpec s = spec(seed(), -1).withDuration(Duration.ofMillis(400));
+        RunSpec s = spec(seed(), -1).timed(Duration.ofMillis(400));
         Outcome o = Runs.run(s);
         assertThat(o.tally().ok()).isPositive();
         assertThat(o.tally().failed()).isZero();
@@ -283,7 +283,7 @@ abstract class ModelContract {
 
     @Test
     void aRateWithADurationSendsExactlyTheScheduledItems() throws Exception {
-        RunSpec s = spec(seed(), -1).withDuration(Duration.ofMillis(500)).withRate(100.0);
+        RunSpec s = spec(seed(), -1).timed(Duration.ofMillis(500)).withRate(100.0);
         Outcome o = Runs.run(s);
         // slots at 0, 10, ..., 490 ms: fifty items, whoever is early or late
         assertThat(o.tally().ok()).isEqualTo(50);

@@ -1,6 +1,7 @@
 package io.loadgrid.common.plan;
 
 import io.loadgrid.common.workload.Workload;
+import io.soabase.recordbuilder.core.RecordBuilder;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -19,6 +20,7 @@ import java.time.Duration;
  *                    server of its own, not the target), so that the measured run starts with compiled code, and opens
  *                    every sender's connection to the target before it (without a request)
  */
+@RecordBuilder
 public record RunSpec(
         ModelConfig model,
         int concurrency,
@@ -29,7 +31,8 @@ public record RunSpec(
         int batch,
         Duration timeout,
         Path sinkFile,
-        boolean prewarm) {
+        boolean prewarm)
+        implements RunSpecBuilder.With {
 
     /** Processes of one node that send items: its worker JVMs for multiprocess, else the node itself. */
     public int sendersPerNode() {
@@ -47,36 +50,10 @@ public record RunSpec(
         return rate == null ? -1 : (long) Math.ceil(duration.toNanos() * rate / 1e9 - 1e-9);
     }
 
-    public RunSpec withModel(ModelConfig m, int newConcurrency) {
-        return new RunSpec(m, newConcurrency, workload, items, duration, rate, batch, timeout, sinkFile, prewarm);
-    }
-
-    public RunSpec withRate(Double newRate) {
-        return new RunSpec(model, concurrency, workload, items, duration, newRate, batch, timeout, sinkFile, prewarm);
-    }
-
-    public RunSpec withWorkload(Workload w) {
-        return new RunSpec(model, concurrency, w, items, duration, rate, batch, timeout, sinkFile, prewarm);
-    }
-
-    /** The same run bounded by a duration instead of a count. */
-    public RunSpec withDuration(Duration d) {
-        return new RunSpec(model, concurrency, workload, -1, d, rate, batch, timeout, sinkFile, prewarm);
-    }
-
-    public RunSpec withBatch(int newBatch) {
-        return new RunSpec(model, concurrency, workload, items, duration, rate, newBatch, timeout, sinkFile, prewarm);
-    }
-
-    public RunSpec withTimeout(Duration t) {
-        return new RunSpec(model, concurrency, workload, items, duration, rate, batch, t, sinkFile, prewarm);
-    }
-
-    public RunSpec withPrewarm(boolean on) {
-        return new RunSpec(model, concurrency, workload, items, duration, rate, batch, timeout, sinkFile, on);
-    }
-
-    public RunSpec withSinkFile(Path file) {
-        return new RunSpec(model, concurrency, workload, items, duration, rate, batch, timeout, file, prewarm);
+    /**
+     * The same run bounded by a duration instead of a count (the other withers are generated: {@link RunSpecBuilder}).
+     */
+    public RunSpec timed(Duration d) {
+        return with(b -> b.items(-1).duration(d));
     }
 }
