@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -84,8 +85,8 @@ public final class TargetCli implements Callable<Integer> {
 
     static int run(String[] args, PrintStream out, PrintStream err, InputStream in) {
         CommandLine cli = new CommandLine(new TargetCli(out, err, in));
-        cli.setOut(new java.io.PrintWriter(out, true));
-        cli.setErr(new java.io.PrintWriter(err, true));
+        cli.setOut(new java.io.PrintWriter(out, true, StandardCharsets.UTF_8));
+        cli.setErr(new java.io.PrintWriter(err, true, StandardCharsets.UTF_8));
         cli.setParameterExceptionHandler((e, a) -> {
             err.println(PREFIX + e.getMessage() + " (see ./loadgrid target --help)");
             return EXIT_USAGE;

@@ -1,5 +1,7 @@
 package io.loadgrid.common.process;
 
+import java.util.Locale;
+
 /**
  * The programs loadgrid starts as processes of their own: the main class each is started by, and the line it prints
  * on standard output once it is ready. Declared once, for the program that prints and whoever waits for it.
@@ -35,7 +37,7 @@ public enum Role {
     /** What a ready line of this role says after its prefix. */
     public String readyWhat(String line) {
         if (!line.startsWith(ready)) {
-            throw new IllegalArgumentException("not a " + name().toLowerCase() + " ready line: " + line);
+            throw new IllegalArgumentException("not a " + name().toLowerCase(Locale.ROOT) + " ready line: " + line);
         }
         return line.substring(ready.length()).strip();
     }

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -75,7 +76,7 @@ public final class Merge {
                 .count();
         var summary = new RunResult.ClusterSummary(
                 nodes.size(),
-                plan.split().name().toLowerCase(),
+                plan.split().name().toLowerCase(Locale.ROOT),
                 plan.chunkSize(),
                 committedBy.size(),
                 releasedFrom.size(),

@@ -3,6 +3,7 @@ package io.loadgrid.coordinator.deploy;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -114,7 +115,7 @@ public final class PromqlNames {
         String word = src.substring(start, pos);
         int next = skipSpaces(pos);
         boolean call = next < src.length() && src.charAt(next) == '(';
-        String lower = word.toLowerCase();
+        String lower = word.toLowerCase(Locale.ROOT);
         if (call && LABEL_LISTS.contains(lower)) {
             pos = close(next, '(', ')') + 1;
         } else if (call && word.equals("label_values")) {

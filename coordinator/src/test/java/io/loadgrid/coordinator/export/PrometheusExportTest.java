@@ -17,6 +17,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -131,7 +132,7 @@ class PrometheusExportTest {
                     .redirectInput(scrape.toFile())
                     .redirectErrorStream(true)
                     .start();
-            String said = new String(check.getInputStream().readAllBytes());
+            String said = new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(check.waitFor()).as(said).isZero();
 
             dashboardsNameOnlyScrapedMetrics(sampleNames(liveScrape.get()));
