@@ -10,6 +10,7 @@ import io.loadgrid.common.profile.Pacer;
 import io.vertx.core.Vertx;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -72,7 +73,7 @@ class LanesTest {
         }
     }
 
-    private <T> T onLoop(java.util.concurrent.Callable<T> work) throws Exception {
+    private <T> T onLoop(Callable<T> work) throws Exception {
         CompletableFuture<T> f = new CompletableFuture<>();
         vertx.runOnContext(v -> {
             try {
@@ -121,38 +122,34 @@ class LanesTest {
         assertThat(onLoop(() -> ends[0])).isEqualTo(1);
     }
 
-    @Test
-    void inlineCompletionsRunBackToBackWithoutRecursion() throws Exception {
+    /** Runs {@code items} on {@code lanes} with a task that completes inline; the count it ran, once done. */
+    private long inline(Counted items, int lanes, Callable<?> meanwhile) throws Exception {
         long[] ran = new long[1];
         CompletableFuture<Void> done = new CompletableFuture<>();
-        AsyncItemTask inline = (index, intended, whenDone) -> {
+        AsyncItemTask task = (index, intended, whenDone) -> {
             ran[0]++;
             return true;
         };
         onLoop(() -> {
-            new Lanes(vertx, new Counted(1_000_000, 0), closedLoop(), inline, () -> done.complete(null)).start(1);
+            new Lanes(vertx, items, closedLoop(), task, () -> done.complete(null)).start(lanes);
             return null;
         });
+        meanwhile.call();
         done.get(30, TimeUnit.SECONDS);
-        assertThat(onLoop(() -> ran[0])).isEqualTo(1_000_000);
+        return onLoop(() -> ran[0]);
+    }
+
+    @Test
+    void inlineCompletionsRunBackToBackWithoutRecursion() throws Exception {
+        assertThat(inline(new Counted(1_000_000, 0), 1, () -> null)).isEqualTo(1_000_000);
     }
 
     @Test
     void aFeedWithNothingYetIsAskedAgainWithoutBlockingTheLoop() throws Exception {
-        long[] ran = new long[1];
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        AsyncItemTask inline = (index, intended, whenDone) -> {
-            ran[0]++;
-            return true;
-        };
-        onLoop(() -> {
-            new Lanes(vertx, new Counted(50, 5), closedLoop(), inline, () -> done.complete(null)).start(2);
-            return null;
-        });
         // while the lanes wait for items, the loop still runs other work
-        assertThat(onLoop(() -> "free")).isEqualTo("free");
-        done.get(10, TimeUnit.SECONDS);
-        assertThat(onLoop(() -> ran[0])).isEqualTo(50);
+        long ran = inline(
+                new Counted(50, 5), 2, () -> assertThat(onLoop(() -> "free")).isEqualTo("free"));
+        assertThat(ran).isEqualTo(50);
     }
 
     @Test

@@ -8,6 +8,7 @@ import io.loadgrid.common.plan.Split;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
@@ -184,10 +185,7 @@ public final class ChunkBook implements DataSerializable {
         lanes = in.readInt();
         dynamic = in.readBoolean();
         laneNext = in.readLongArray();
-        returned = new ArrayDeque<>();
-        for (long c : in.readLongArray()) {
-            returned.add(c);
-        }
+        returned = new ArrayDeque<>(Arrays.stream(in.readLongArray()).boxed().toList());
         long[] leased = in.readLongArray();
         String[] holders = in.readStringArray();
         leases = new TreeMap<>();
