@@ -105,11 +105,10 @@ public final class CoordinatorCli implements Callable<Integer> {
                 }
             });
             Signal.handle(new Signal("TERM"), sig -> stop.countDown());
-            System.out.println(
-                    "loadgrid coordinator: " + (session.local() ? agents + " local agent(s)" : "cluster joined") + ", "
-                            + session.node().agentCount()
-                            + " agent(s) up; submit sweeps with ./loadgrid sweep PLAN.yaml --coordinator http://"
-                            + server.address() + " (Ctrl-C ends it)");
+            System.out.println("loadgrid coordinator: " + session.agents().describe() + ", "
+                    + session.node().agentCount()
+                    + " agent(s) up; submit sweeps with ./loadgrid sweep PLAN.yaml --coordinator http://"
+                    + server.address() + " (Ctrl-C ends it)");
             System.out.flush();
             stop.await();
             session.close();

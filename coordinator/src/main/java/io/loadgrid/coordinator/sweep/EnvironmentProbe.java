@@ -12,7 +12,7 @@ import java.time.temporal.ChronoUnit;
 final class EnvironmentProbe {
     private EnvironmentProbe() {}
 
-    static Environment of(CoordinatorNode node, boolean local) {
+    static Environment of(CoordinatorNode node, String mode) {
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         String version = EnvironmentProbe.class.getPackage().getImplementationVersion();
         return new Environment(
@@ -22,7 +22,7 @@ final class EnvironmentProbe {
                 os.getTotalMemorySize() / (1024 * 1024),
                 Runtime.version() + " (" + System.getProperty("java.vendor") + ")",
                 version == null ? "0.1.0" : version,
-                local ? "local" : "cluster",
+                mode,
                 node.agents().stream()
                         .map(a -> new Environment.Agent(
                                 a.id(), a.address(), a.host(), a.cores(), a.memoryMb(), a.version()))

@@ -75,18 +75,16 @@ public final class SweepCommand implements Callable<Integer> {
      */
     public int on(Session session, LoadMetrics exported, StopSwitch stop) throws Exception {
         Map<String, RunRequest> options = options(sweep.plan());
-        session.checkLoadable(RunPrecheck.of(options.values(), session.local()));
+        session.agents()
+                .checkLoadable(RunPrecheck.of(options.values(), session.agents().onThisHost()));
         return run(session, exported, stop, options);
     }
 
     private int run(Session session, LoadMetrics exported, StopSwitch stop, Map<String, RunRequest> options)
             throws Exception {
         SweepPlan plan = sweep.plan();
-        boolean local = session.local();
         SweepStore store = new SweepStore(sweep.dir());
-        if (!local) {
-            options = onEvery(options, session.idleAgentCount());
-        }
+        options = session.agents().pin(options);
         SweepResults start = sweep.previous() != null ? sweep.previous() : fresh(plan, session);
         out.println("loadgrid sweep " + start.sweepId() + ": " + plan.cells().size() + " cell(s) of plan " + plan.name()
                 + " (" + plan.file() + "), " + plan.repetitions() + " run(s) + " + plan.warmups()
@@ -105,7 +103,7 @@ public final class SweepCommand implements Callable<Integer> {
                         ? agents + " --coordinator " + submittedTo
                         : (sweep.outRoot() == null ? "" : " --out " + sweep.outRoot())
                                 + agents
-                                + (local ? "" : " and the same --join options")));
+                                + session.agents().resumeHint()));
         return runner.interrupted() ? INTERRUPTED : 1;
     }
 
@@ -127,16 +125,6 @@ public final class SweepCommand implements Callable<Integer> {
         return options;
     }
 
-    /**
-     * With --join, cells that name no agent count run on the idle agents present at the start, all of them, every
-     * run: "every idle agent" taken anew per run would depend on how fast agents went back to idle.
-     */
-    private static Map<String, RunRequest> onEvery(Map<String, RunRequest> options, int idle) {
-        Map<String, RunRequest> out = new LinkedHashMap<>();
-        options.forEach((id, o) -> out.put(id, o.agents() > 0 ? o : o.onAgents(Math.max(1, idle))));
-        return out;
-    }
-
     private SweepResults fresh(SweepPlan plan, Session session) {
         List<CellResult> cells = plan.cells().stream().map(CellSummary::pending).toList();
         return new SweepResults(
@@ -149,7 +137,7 @@ public final class SweepCommand implements Callable<Integer> {
                         plan.repetitions(),
                         plan.warmups(),
                         plan.source()),
-                EnvironmentProbe.of(session.node(), session.local()),
+                EnvironmentProbe.of(session.node(), session.agents().mode()),
                 cells);
     }
 }

@@ -72,9 +72,7 @@ final class SweepRunner {
                     metrics.cellDone(start.sweepId());
                     continue;
                 }
-                if (session.local() && session.agentsUsed()) {
-                    session.freshLocalAgents();
-                }
+                session.agents().freshen();
                 CellResult result =
                         runCell(runner, cell, (i + 1) + "/" + plan.cells().size(), series(start.sweepId(), cell));
                 metrics.cellDone(start.sweepId());
@@ -119,7 +117,7 @@ final class SweepRunner {
                     e instanceof PlanRejected || e instanceof IllegalArgumentException ? e.getMessage() : e.toString();
             why = String.valueOf(why).strip().replace('\n', ' ');
             err.println(tag + " failed: " + why);
-            return CellSummary.of(cell, "failed", why, runs, session.local());
+            return CellSummary.of(cell, "failed", why, runs, session.agents().onThisHost());
         }
         long missing = runs.stream()
                 .filter(r -> r.interrupted() == null)
@@ -128,10 +126,20 @@ final class SweepRunner {
         if (missing > 0) {
             err.println(tag + " failed: " + missing
                     + " items missing (an agent was lost); its runs are kept but not compared");
-            return CellSummary.of(cell, "failed", missing + " items missing: an agent was lost", runs, session.local());
+            return CellSummary.of(
+                    cell,
+                    "failed",
+                    missing + " items missing: an agent was lost",
+                    runs,
+                    session.agents().onThisHost());
         }
         boolean interrupted = runs.size() < plan.repetitions() || runs.stream().anyMatch(r -> r.interrupted() != null);
-        CellResult r = CellSummary.of(cell, interrupted ? "interrupted" : "done", null, runs, session.local());
+        CellResult r = CellSummary.of(
+                cell,
+                interrupted ? "interrupted" : "done",
+                null,
+                runs,
+                session.agents().onThisHost());
         if (r.saturation().saturated()) {
             err.println(tag + " ⚠ generator saturated: " + r.saturation().summary());
         }
