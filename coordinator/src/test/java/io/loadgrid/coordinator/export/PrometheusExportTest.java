@@ -70,6 +70,10 @@ class PrometheusExportTest {
                     "--metrics-port",
                     Integer.toString(port));
             over.set(true);
+            // the coordinator stopped serving /metrics when the run ended: ask what Prometheus held at that instant
+            double ended = System.currentTimeMillis() / 1000.0;
+            classic.at(ended);
+            nativeHist.at(ended);
             watcher.get(10, TimeUnit.SECONDS);
             assertThat(ran.exit()).as(ran.err()).isZero();
             assertThat(ran.out()).contains("Prometheus metrics on http://127.0.0.1:" + port + "/metrics");

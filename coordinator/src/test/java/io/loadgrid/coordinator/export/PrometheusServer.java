@@ -20,6 +20,7 @@ import java.time.Duration;
  * API.
  */
 final class PrometheusServer implements AutoCloseable {
+    private volatile Double at;
     private final Process process;
     private final int port;
     private final HttpClient http = HttpClient.newHttpClient();
@@ -87,9 +88,18 @@ final class PrometheusServer implements AutoCloseable {
                 : Double.parseDouble(result.get(0).get("value").get(1).asText());
     }
 
-    /** The result vector of an instant query. */
+    /** The result vector of an instant query, at the instant {@link #at} pinned or else now. */
     JsonNode query(String promql) throws Exception {
-        return api("/api/v1/query?query=" + URLEncoder.encode(promql, StandardCharsets.UTF_8));
+        return api("/api/v1/query?query=" + URLEncoder.encode(promql, StandardCharsets.UTF_8)
+                + (at == null ? "" : "&time=" + at));
+    }
+
+    /**
+     * Pins instant queries to {@code epochSeconds}. Once the scraped process is gone, the next failed scrape marks its
+     * series stale, and a query at "now" would race that marker.
+     */
+    void at(double epochSeconds) {
+        at = epochSeconds;
     }
 
     /** The result matrix of a range query over [start, end] (epoch seconds), as Grafana asks for a panel. */
