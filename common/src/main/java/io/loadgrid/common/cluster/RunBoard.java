@@ -32,10 +32,6 @@ public final class RunBoard {
         this.runId = runId;
     }
 
-    public String runId() {
-        return runId;
-    }
-
     /** Calls {@code onPlan} with every run published from now on (on Hazelcast's event thread: hand it off). */
     public static UUID onPlans(HazelcastInstance hz, BiConsumer<String, String> onPlan) {
         return hz.<String, String>getMap(ClusterNames.PLANS)
