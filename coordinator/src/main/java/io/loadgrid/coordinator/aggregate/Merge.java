@@ -6,6 +6,7 @@ import io.loadgrid.common.metrics.NodeReport;
 import io.loadgrid.common.metrics.NodeSnapshot;
 import io.loadgrid.common.metrics.Resources;
 import io.loadgrid.common.metrics.RunResult;
+import io.loadgrid.common.metrics.Spread;
 import io.loadgrid.common.metrics.Tally;
 import io.loadgrid.common.metrics.TargetCounts;
 import io.loadgrid.common.plan.ClusterPlan;
@@ -47,7 +48,7 @@ public final class Merge {
         }
         Tally total = Tally.empty();
         long wall = 0;
-        List<RunResult.NodeResult> rows = new ArrayList<>();
+        List<Spread.NodeResult> rows = new ArrayList<>();
         List<Resources> resources = new ArrayList<>();
         for (Node n : nodes) {
             Tally t = withBytes(perNode.getOrDefault(n.id(), Tally.empty()), n);
@@ -60,7 +61,7 @@ public final class Merge {
             total = total.plus(t);
             wall = Math.max(wall, nodeWall);
             resources.add(res);
-            rows.add(new RunResult.NodeResult(
+            rows.add(new Spread.NodeResult(
                     n.id(),
                     n.address(),
                     n.host(),
@@ -74,7 +75,7 @@ public final class Merge {
                 .filter(e -> committedBy.containsKey(e.getKey())
                         && !committedBy.get(e.getKey()).equals(e.getValue()))
                 .count();
-        var summary = new RunResult.ClusterSummary(
+        var summary = new Spread.ClusterSummary(
                 nodes.size(),
                 plan.split().name().toLowerCase(Locale.ROOT),
                 plan.chunkSize(),
@@ -84,7 +85,7 @@ public final class Merge {
                 nodes.stream().filter(Node::lost).map(Node::id).toList(),
                 plan.items() < 0 ? 0 : plan.items() - total.items());
         return Results.of(plan.spec(), total, wall, sum(resources, nodes), target, counts, interrupted)
-                .withNodes(summary, rows);
+                .withSpread(new Spread(summary, rows));
     }
 
     /** A lost node's bytes are those of its last snapshot: what it had certainly sent by then. */
@@ -105,11 +106,13 @@ public final class Merge {
     static Resources sum(List<Resources> res, List<Node> nodes) {
         double procAvg = 0, procMax = 0, rssAvg = 0, rssMax = 0;
         int threads = 0;
+        int samples = 0;
         Double busiest = null;
         Map<String, Resources> byHost = new HashMap<>();
         for (int i = 0; i < res.size(); i++) {
             Resources r = res.get(i);
             threads += r.threadsMax();
+            samples = Math.max(samples, r.samples());
             byHost.putIfAbsent(nodes.get(i).host(), r);
             if (r.busiestThreadPct() != null) {
                 busiest = Math.max(busiest == null ? 0 : busiest, r.busiestThreadPct());
@@ -139,7 +142,7 @@ public final class Merge {
                 new AvgMax(round(rssAvg), round(rssMax)),
                 threads,
                 cores,
-                0,
+                samples,
                 busiest);
     }
 

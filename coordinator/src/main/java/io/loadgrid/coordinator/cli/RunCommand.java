@@ -80,7 +80,7 @@ public final class RunCommand implements Callable<Integer> {
             if (server != null) {
                 server.awaitFinalScrape(err);
             }
-            return result.cluster().missingItems() > 0 && result.interrupted() == null ? 1 : 0;
+            return result.spread().cluster().missingItems() > 0 && !result.wasInterrupted() ? 1 : 0;
         }
     }
 

@@ -2,6 +2,7 @@ package io.loadgrid.coordinator.export;
 
 import io.loadgrid.common.metrics.NodeSnapshot;
 import io.loadgrid.common.metrics.RunResult;
+import io.loadgrid.common.metrics.Spread;
 import io.loadgrid.coordinator.run.RunObserver;
 import java.util.Map;
 import java.util.concurrent.ConcurrentSkipListMap;
@@ -34,10 +35,10 @@ public final class CellSeries implements RunObserver {
 
     @Override
     public void finished(RunResult result) {
-        for (RunResult.NodeResult n : result.nodes()) {
+        for (Spread.NodeResult n : result.spread().nodes()) {
             nodes.computeIfAbsent(n.address(), a -> new NodeSeries()).finish(n.result());
         }
-        wallSeconds += result.wallS();
+        wallSeconds += result.rates().wallS();
         runsDone++;
     }
 

@@ -47,15 +47,16 @@ final class NodeSeries {
     /** The run is over: {@code result} is this node's exact share of it. */
     synchronized void finish(RunResult result) {
         long[] liveRequests = liveRequests();
-        long[] finalRequests = requestsOf(result.ok(), result.failures());
+        long[] finalRequests = requestsOf(result.counts().ok(), result.counts().failures());
         for (int i = 0; i < requests.length; i++) {
             requests[i] += Math.max(liveRequests[i], finalRequests[i]);
         }
-        up += Math.max(live == null ? 0 : live.bytesUp(), result.bytesUp());
-        down += Math.max(live == null ? 0 : live.bytesDown(), result.bytesDown());
-        written += Math.max(live == null ? 0 : live.bytesWritten(), result.bytesWritten());
-        latency = latency.plus(finalPoint(result.latencyHistogram(), liveLatency));
-        lag = lag.plus(finalPoint(result.scheduleLagHistogram(), liveLag));
+        up += Math.max(live == null ? 0 : live.bytesUp(), result.bytes().bytesUp());
+        down += Math.max(live == null ? 0 : live.bytesDown(), result.bytes().bytesDown());
+        written +=
+                Math.max(live == null ? 0 : live.bytesWritten(), result.bytes().bytesWritten());
+        latency = latency.plus(finalPoint(result.latency().latencyHistogram(), liveLatency));
+        lag = lag.plus(finalPoint(result.latency().scheduleLagHistogram(), liveLag));
         endLive();
     }
 

@@ -1,6 +1,7 @@
 package io.loadgrid.coordinator.report;
 
 import io.loadgrid.common.metrics.RunResult;
+import io.loadgrid.common.metrics.Spread;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,36 +12,42 @@ final class NodeTable {
 
     static void print(RunResult r, PrintStream out) {
         List<String[]> rows = new ArrayList<>();
-        for (RunResult.NodeResult n : r.nodes()) {
+        for (Spread.NodeResult n : r.spread().nodes()) {
             RunResult x = n.result();
             rows.add(new String[] {
                 n.node().substring(0, 8),
                 n.address(),
-                Table.f("%,d", x.items()),
+                Table.f("%,d", x.counts().items()),
                 Table.f("%,d", n.chunks()),
-                Table.f("%,.1f", x.reqPerS()),
-                Table.f("%.2f", x.latencyUs().p50() / 1e3),
-                Table.f("%.2f", x.latencyUs().p99() / 1e3),
-                Table.f("%,d", x.bytesDown()),
-                x.cpuProcessPct() == null
+                Table.f("%,.1f", x.rates().reqPerS()),
+                Table.f("%.2f", x.latency().latencyUs().p50() / 1e3),
+                Table.f("%.2f", x.latency().latencyUs().p99() / 1e3),
+                Table.f("%,d", x.bytes().bytesDown()),
+                x.resources().cpuProcessPct() == null
                         ? "-"
-                        : Table.f("%.1f", x.cpuProcessPct().avg()),
-                x.rssMb() == null ? "-" : Table.f("%.1f", x.rssMb().max()),
+                        : Table.f("%.1f", x.resources().cpuProcessPct().avg()),
+                x.resources().rssMb() == null
+                        ? "-"
+                        : Table.f("%.1f", x.resources().rssMb().max()),
                 status(n)
             });
         }
         rows.add(new String[] {
             "total",
             "",
-            Table.f("%,d", r.items()),
-            Table.f("%,d", r.cluster().chunks()),
-            Table.f("%,.1f", r.reqPerS()),
-            Table.f("%.2f", r.latencyUs().p50() / 1e3),
-            Table.f("%.2f", r.latencyUs().p99() / 1e3),
-            Table.f("%,d", r.bytesDown()),
-            r.cpuProcessPct() == null ? "-" : Table.f("%.1f", r.cpuProcessPct().avg()),
-            r.rssMb() == null ? "-" : Table.f("%.1f", r.rssMb().max()),
-            summary(r.cluster())
+            Table.f("%,d", r.counts().items()),
+            Table.f("%,d", r.spread().cluster().chunks()),
+            Table.f("%,.1f", r.rates().reqPerS()),
+            Table.f("%.2f", r.latency().latencyUs().p50() / 1e3),
+            Table.f("%.2f", r.latency().latencyUs().p99() / 1e3),
+            Table.f("%,d", r.bytes().bytesDown()),
+            r.resources().cpuProcessPct() == null
+                    ? "-"
+                    : Table.f("%.1f", r.resources().cpuProcessPct().avg()),
+            r.resources().rssMb() == null
+                    ? "-"
+                    : Table.f("%.1f", r.resources().rssMb().max()),
+            summary(r.spread().cluster())
         });
         out.println();
         Table.render(
@@ -61,7 +68,7 @@ final class NodeTable {
                 out);
     }
 
-    private static String status(RunResult.NodeResult n) {
+    private static String status(Spread.NodeResult n) {
         if (n.lost()) {
             return "LOST (its committed chunks count; the rest was re-run)";
         }
@@ -69,7 +76,7 @@ final class NodeTable {
         return n.duplicateChunks() > 0 ? s + Table.f(", %d duplicate chunk(s) discarded", n.duplicateChunks()) : s;
     }
 
-    private static String summary(RunResult.ClusterSummary c) {
+    private static String summary(Spread.ClusterSummary c) {
         String s = c.split() + " split, chunks of " + Table.f("%,d", c.chunkSize());
         if (c.chunksReleased() > 0) {
             s += Table.f(", %d chunk(s) re-leased, %d re-run", c.chunksReleased(), c.chunksRerun());

@@ -1,12 +1,17 @@
 package io.loadgrid.coordinator.report;
 
+import io.loadgrid.common.metrics.Counts;
 import io.loadgrid.common.metrics.FailureKind;
 import io.loadgrid.common.metrics.Histograms;
+import io.loadgrid.common.metrics.Latency;
 import io.loadgrid.common.metrics.LatencySummary;
+import io.loadgrid.common.metrics.Rates;
 import io.loadgrid.common.metrics.Resources;
 import io.loadgrid.common.metrics.RunResult;
+import io.loadgrid.common.metrics.RunResultBuilder;
 import io.loadgrid.common.metrics.Tally;
 import io.loadgrid.common.metrics.TargetCounts;
+import io.loadgrid.common.metrics.WireBytes;
 import io.loadgrid.common.plan.RunSpec;
 import io.loadgrid.common.workload.Workload;
 import java.util.LinkedHashMap;
@@ -30,42 +35,32 @@ public final class Results {
             failures.put(k.key(), t.failures().getOrDefault(k, 0L));
         }
         boolean cpu = spec.workload() instanceof Workload.Cpu;
-        return new RunResult(
-                RunResult.SCHEMA,
-                spec.model().key(),
-                spec.concurrency(),
-                spec.workload().name(),
-                target,
-                parameters(spec),
-                t.items(),
-                t.ok(),
-                t.failed(),
-                failures,
-                round(wall, 4),
-                per(t.responses(), wall),
-                per(t.items(), wall),
-                t.bytesDown(),
-                t.bytesUp(),
-                t.bytesWritten(),
-                per(t.bytesDown(), wall),
-                per(t.bytesUp(), wall),
-                LatencySummary.of(t.latency()),
-                LatencySummary.of(t.uncorrected()),
-                LatencySummary.of(t.lag()),
-                res.cpuProcessPct(),
-                res.cpuSystemPct(),
-                res.rssMb(),
-                res.threadsMax(),
-                res.cores(),
-                cpu ? t.result() : null,
-                counts,
-                interrupted ? Boolean.TRUE : null,
-                null,
-                null,
-                Histograms.encode(t.latency()),
-                Histograms.encode(t.uncorrected()),
-                Histograms.encode(t.lag()),
-                res.busiestThreadPct());
+        return RunResultBuilder.builder()
+                .schema(RunResult.SCHEMA)
+                .model(spec.model().key())
+                .concurrency(spec.concurrency())
+                .workload(spec.workload().name())
+                .target(target)
+                .parameters(parameters(spec))
+                .counts(new Counts(t.items(), t.ok(), t.failed(), failures, cpu ? t.result() : null))
+                .rates(new Rates(
+                        round(wall, 4),
+                        per(t.responses(), wall),
+                        per(t.items(), wall),
+                        per(t.bytesDown(), wall),
+                        per(t.bytesUp(), wall)))
+                .bytes(new WireBytes(t.bytesDown(), t.bytesUp(), t.bytesWritten()))
+                .latency(new Latency(
+                        LatencySummary.of(t.latency()),
+                        LatencySummary.of(t.uncorrected()),
+                        LatencySummary.of(t.lag()),
+                        Histograms.encode(t.latency()),
+                        Histograms.encode(t.uncorrected()),
+                        Histograms.encode(t.lag())))
+                .resources(res)
+                .targetCounts(counts)
+                .interrupted(interrupted ? Boolean.TRUE : null)
+                .build();
     }
 
     private static RunResult.Parameters parameters(RunSpec s) {

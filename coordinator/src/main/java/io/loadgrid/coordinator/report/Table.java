@@ -15,46 +15,50 @@ public final class Table {
 
     public static void print(RunResult r, PrintStream out) {
         List<String[]> rows = new ArrayList<>();
-        rows.add(row("Execution Time", f("%.2f", r.wallS()), "seconds"));
-        rows.add(row("Items", f("%,d ok / %,d failed", r.ok(), r.failed()), "items"));
+        rows.add(row("Execution Time", f("%.2f", r.rates().wallS()), "seconds"));
+        rows.add(row(
+                "Items", f("%,d ok / %,d failed", r.counts().ok(), r.counts().failed()), "items"));
         rows.add(row(
                 "Throughput",
-                f("%,.1f", r.reqPerS()) + " (" + f("%,.1f", r.itemsPerS()) + " items/s)",
+                f("%,.1f", r.rates().reqPerS()) + " (" + f("%,.1f", r.rates().itemsPerS()) + " items/s)",
                 "responses/s (items/s)"));
-        if (r.result() == null) {
-            rows.add(row("Total Downloaded", f("%,d", r.bytesDown()), "bytes"));
-            rows.add(row("Download Speed", f("%,.2f", r.downloadBytesPerS() / 1000), "KB/s"));
-            rows.add(row("Total Uploaded", f("%,d", r.bytesUp()), "bytes"));
-            rows.add(row("Upload Speed", f("%,.2f", r.uploadBytesPerS() / 1000), "KB/s"));
-            rows.add(row("Data Written to File", f("%,d", r.bytesWritten()), "bytes"));
-            rows.add(row("Failed Requests", f("%,d", r.failed()) + failureDetail(r), "requests"));
+        if (r.counts().result() == null) {
+            rows.add(row("Total Downloaded", f("%,d", r.bytes().bytesDown()), "bytes"));
+            rows.add(row("Download Speed", f("%,.2f", r.rates().downloadBytesPerS() / 1000), "KB/s"));
+            rows.add(row("Total Uploaded", f("%,d", r.bytes().bytesUp()), "bytes"));
+            rows.add(row("Upload Speed", f("%,.2f", r.rates().uploadBytesPerS() / 1000), "KB/s"));
+            rows.add(row("Data Written to File", f("%,d", r.bytes().bytesWritten()), "bytes"));
+            rows.add(row("Failed Requests", f("%,d", r.counts().failed()) + failureDetail(r), "requests"));
         } else {
-            rows.add(row("Result", f("%,d", r.result()), "sum"));
+            rows.add(row("Result", f("%,d", r.counts().result()), "sum"));
         }
-        rows.add(row("Latency", latency(r.latencyUs()), "ms"));
+        rows.add(row("Latency", latency(r.latency().latencyUs()), "ms"));
         if (r.parameters().rate() != null) {
-            rows.add(row("Latency (uncorrected)", latency(r.latencyUncorrectedUs()), "ms"));
-            if (r.scheduleLagUs() != null) {
-                rows.add(row("Schedule Lag", latency(r.scheduleLagUs()), "ms behind the slot"));
+            rows.add(row("Latency (uncorrected)", latency(r.latency().latencyUncorrectedUs()), "ms"));
+            if (r.latency().scheduleLagUs() != null) {
+                rows.add(row("Schedule Lag", latency(r.latency().scheduleLagUs()), "ms behind the slot"));
             }
         }
         // across agents a max is the sum of each agent's own maximum, which may have come at different moments
-        String max = r.nodes() != null && r.nodes().size() > 1 ? "max: sum of agents' max" : "max";
-        rows.add(row("CPU Usage (Process)", pct(r.cpuProcessPct()).replace("(max)", "(" + max + ")"), "% of one core"));
-        rows.add(row("CPU Usage (System)", pct(r.cpuSystemPct()), "% of all cores"));
+        String max = r.spread().nodes() != null && r.spread().nodes().size() > 1 ? "max: sum of agents' max" : "max";
+        rows.add(row(
+                "CPU Usage (Process)",
+                pct(r.resources().cpuProcessPct()).replace("(max)", "(" + max + ")"),
+                "% of one core"));
+        rows.add(row("CPU Usage (System)", pct(r.resources().cpuSystemPct()), "% of all cores"));
         rows.add(row(
                 "Memory Usage (RSS)",
-                r.rssMb() == null
+                r.resources().rssMb() == null
                         ? "-"
                         : f(
                                 "%.2f MB (avg) / %.2f MB (" + max + ")",
-                                r.rssMb().avg(),
-                                r.rssMb().max()),
+                                r.resources().rssMb().avg(),
+                                r.resources().rssMb().max()),
                 "MB"));
-        rows.add(row("CPU Cores", Integer.toString(r.cores()), "cores"));
-        rows.add(row("Threads (max live)", Integer.toString(r.threadsMax()), "threads"));
-        if (r.busiestThreadPct() != null) {
-            rows.add(row("Busiest Thread", f("%.1f%%", r.busiestThreadPct()), "% of one core"));
+        rows.add(row("CPU Cores", Integer.toString(r.resources().cores()), "cores"));
+        rows.add(row("Threads (max live)", Integer.toString(r.resources().threadsMax()), "threads"));
+        if (r.resources().busiestThreadPct() != null) {
+            rows.add(row("Busiest Thread", f("%.1f%%", r.resources().busiestThreadPct()), "% of one core"));
         }
         if (r.targetCounts() != null) {
             rows.add(row(
@@ -67,19 +71,19 @@ public final class Table {
                     agreement(r)));
         }
         render(rows, out);
-        if (r.nodes() != null) {
+        if (r.spread().nodes() != null) {
             NodeTable.print(r, out);
         }
-        if (Boolean.TRUE.equals(r.interrupted())) {
+        if (r.wasInterrupted()) {
             out.println("(interrupted: these figures cover the items that ran before Ctrl-C)");
         }
     }
 
     private static String failureDetail(RunResult r) {
-        if (r.failed() == 0) {
+        if (r.counts().failed() == 0) {
             return "";
         }
-        return r.failures().entrySet().stream()
+        return r.counts().failures().entrySet().stream()
                 .filter(e -> e.getValue() > 0)
                 .map(e -> e.getKey() + " " + e.getValue())
                 .collect(Collectors.joining(", ", " (", ")"));
@@ -88,8 +92,8 @@ public final class Table {
     private static String agreement(RunResult r) {
         return f(
                 "up %+.2f%%, down %+.2f%% vs client",
-                diff(r.bytesUp(), r.targetCounts().bytesIn()),
-                diff(r.bytesDown(), r.targetCounts().bytesOut()));
+                diff(r.bytes().bytesUp(), r.targetCounts().bytesIn()),
+                diff(r.bytes().bytesDown(), r.targetCounts().bytesOut()));
     }
 
     private static double diff(long client, long target) {

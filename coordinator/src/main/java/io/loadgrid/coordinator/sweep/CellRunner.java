@@ -44,15 +44,14 @@ final class CellRunner {
         for (int w = 1; w <= warmups; w++) {
             if (stopAsked.getAsBoolean()
                     || once(cell, options, resolved, observer, position, "warm-up " + w + "/" + warmups)
-                                    .interrupted()
-                            != null) {
+                            .wasInterrupted()) {
                 return;
             }
         }
         for (int i = 1; i <= repetitions && !stopAsked.getAsBoolean(); i++) {
             RunResult r = once(cell, options, resolved, observer, position, "run " + i + "/" + repetitions);
             runs.add(r);
-            if (r.interrupted() != null) {
+            if (r.wasInterrupted()) {
                 return;
             }
         }
@@ -73,11 +72,11 @@ final class CellRunner {
                 Locale.ROOT,
                 "%s: %.2f s, %,.1f items/s, p99 %.2f ms, %,d failed%s",
                 label,
-                r.wallS(),
-                r.itemsPerS(),
-                r.latencyUs().p99() / 1e3,
-                r.failed(),
-                r.interrupted() != null ? " (interrupted)" : ""));
+                r.rates().wallS(),
+                r.rates().itemsPerS(),
+                r.latency().latencyUs().p99() / 1e3,
+                r.counts().failed(),
+                r.wasInterrupted() ? " (interrupted)" : ""));
         return r;
     }
 }

@@ -120,8 +120,8 @@ final class SweepRunner {
             return CellSummary.of(cell, "failed", why, runs, session.agents().onThisHost());
         }
         long missing = runs.stream()
-                .filter(r -> r.interrupted() == null)
-                .mapToLong(r -> r.cluster().missingItems())
+                .filter(r -> !r.wasInterrupted())
+                .mapToLong(r -> r.spread().cluster().missingItems())
                 .sum();
         if (missing > 0) {
             err.println(tag + " failed: " + missing
@@ -133,7 +133,7 @@ final class SweepRunner {
                     runs,
                     session.agents().onThisHost());
         }
-        boolean interrupted = runs.size() < plan.repetitions() || runs.stream().anyMatch(r -> r.interrupted() != null);
+        boolean interrupted = runs.size() < plan.repetitions() || runs.stream().anyMatch(RunResult::wasInterrupted);
         CellResult r = CellSummary.of(
                 cell,
                 interrupted ? "interrupted" : "done",

@@ -79,20 +79,29 @@ class MergeTest {
                         null,
                         false));
         RunResult r = Merge.of(plan, nodes, chunks, Map.of(), 0, "http://127.0.0.1:1", null, false);
-        assertThat(r.latencyUs()).isEqualTo(LatencySummary.of(all));
-        assertThat(r.items()).isEqualTo(20_000);
-        assertThat(r.bytesUp()).isEqualTo(40);
-        assertThat(r.bytesDown()).isEqualTo(60);
-        assertThat(r.wallS()).isEqualTo(4.0);
-        assertThat(r.cluster().missingItems()).isZero();
-        assertThat(r.nodes()).extracting(n -> n.result().items()).containsExactly(10_000L, 10_000L);
+        assertThat(r.latency().latencyUs()).isEqualTo(LatencySummary.of(all));
+        assertThat(r.counts().items()).isEqualTo(20_000);
+        assertThat(r.bytes().bytesUp()).isEqualTo(40);
+        assertThat(r.bytes().bytesDown()).isEqualTo(60);
+        assertThat(r.rates().wallS()).isEqualTo(4.0);
+        assertThat(r.spread().cluster().missingItems()).isZero();
+        assertThat(r.spread().nodes())
+                .extracting(n -> n.result().counts().items())
+                .containsExactly(10_000L, 10_000L);
         // the per-node percentiles differ widely; the total is not their average
-        long avgOfP99 = (r.nodes().get(0).result().latencyUs().p99()
-                        + r.nodes().get(1).result().latencyUs().p99())
-                / 2;
-        assertThat(r.latencyUs().p99()).isNotEqualTo(avgOfP99);
-        assertThat(r.cpuProcessPct()).isEqualTo(new AvgMax(100, 120));
-        assertThat(r.cores()).isEqualTo(4);
+        long avgOfP99 =
+                (r.spread().nodes().get(0).result().latency().latencyUs().p99()
+                                + r.spread()
+                                        .nodes()
+                                        .get(1)
+                                        .result()
+                                        .latency()
+                                        .latencyUs()
+                                        .p99())
+                        / 2;
+        assertThat(r.latency().latencyUs().p99()).isNotEqualTo(avgOfP99);
+        assertThat(r.resources().cpuProcessPct()).isEqualTo(new AvgMax(100, 120));
+        assertThat(r.resources().cores()).isEqualTo(4);
     }
 
     @Test
@@ -120,12 +129,12 @@ class MergeTest {
                         null,
                         false));
         RunResult r = Merge.of(plan, nodes, chunks, Map.of(2L, "a"), 1000, "t", null, false);
-        assertThat(r.items()).isEqualTo(3000);
-        assertThat(r.cluster().lostNodes()).containsExactly("a");
-        assertThat(r.cluster().chunksReleased()).isEqualTo(1);
-        assertThat(r.cluster().chunksRerun()).isEqualTo(1);
-        assertThat(r.nodes().get(0).result().items()).isEqualTo(1000);
-        assertThat(r.nodes().get(0).result().bytesDown()).isEqualTo(222);
-        assertThat(r.nodes().get(0).result().wallS()).isEqualTo(0.5);
+        assertThat(r.counts().items()).isEqualTo(3000);
+        assertThat(r.spread().cluster().lostNodes()).containsExactly("a");
+        assertThat(r.spread().cluster().chunksReleased()).isEqualTo(1);
+        assertThat(r.spread().cluster().chunksRerun()).isEqualTo(1);
+        assertThat(r.spread().nodes().get(0).result().counts().items()).isEqualTo(1000);
+        assertThat(r.spread().nodes().get(0).result().bytes().bytesDown()).isEqualTo(222);
+        assertThat(r.spread().nodes().get(0).result().rates().wallS()).isEqualTo(0.5);
     }
 }

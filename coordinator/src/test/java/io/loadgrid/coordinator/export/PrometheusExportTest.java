@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.loadgrid.common.codec.Json;
 import io.loadgrid.common.metrics.RunResult;
+import io.loadgrid.common.metrics.Spread;
 import io.loadgrid.coordinator.cli.Console;
 import io.loadgrid.coordinator.cli.RunCli;
 import io.loadgrid.coordinator.deploy.Dashboards;
@@ -78,30 +79,32 @@ class PrometheusExportTest {
             assertThat(ran.exit()).as(ran.err()).isZero();
             assertThat(ran.out()).contains("Prometheus metrics on http://127.0.0.1:" + port + "/metrics");
             RunResult r = Json.read(Files.readString(json), RunResult.class);
-            assertThat(r.ok()).isEqualTo(6000);
+            assertThat(r.counts().ok()).isEqualTo(6000);
 
             assertThat(classic.scalar("sum(loadgrid_requests_total{outcome=\"ok\"})"))
-                    .isEqualTo(r.ok());
+                    .isEqualTo(r.counts().ok());
             assertThat(classic.scalar("sum(loadgrid_requests_total{outcome!=\"ok\"})"))
-                    .isEqualTo(r.failed());
-            assertThat(classic.scalar("sum(loadgrid_upload_bytes_total)")).isEqualTo(r.bytesUp());
-            assertThat(classic.scalar("sum(loadgrid_download_bytes_total)")).isEqualTo(r.bytesDown());
-            assertThat(r.bytesUp()).isEqualTo(r.targetCounts().bytesIn());
+                    .isEqualTo(r.counts().failed());
+            assertThat(classic.scalar("sum(loadgrid_upload_bytes_total)"))
+                    .isEqualTo(r.bytes().bytesUp());
+            assertThat(classic.scalar("sum(loadgrid_download_bytes_total)"))
+                    .isEqualTo(r.bytes().bytesDown());
+            assertThat(r.bytes().bytesUp()).isEqualTo(r.targetCounts().bytesIn());
             assertThat(classic.scalar("sum(loadgrid_latency_seconds_count)"))
-                    .isEqualTo(r.latencyUs().count());
+                    .isEqualTo(r.latency().latencyUs().count());
             assertThat(classic.scalar("sum(loadgrid_latency_seconds_bucket{le=\"+Inf\"})"))
-                    .isEqualTo(r.latencyUs().count());
+                    .isEqualTo(r.latency().latencyUs().count());
             assertThat(classic.scalar("sum(loadgrid_latency_seconds_sum)")
-                            / r.latencyUs().count()
+                            / r.latency().latencyUs().count()
                             * 1e6)
-                    .isCloseTo(r.latencyUs().mean(), org.assertj.core.data.Percentage.withPercentage(1));
-            for (RunResult.NodeResult n : r.nodes()) {
+                    .isCloseTo(r.latency().latencyUs().mean(), org.assertj.core.data.Percentage.withPercentage(1));
+            for (Spread.NodeResult n : r.spread().nodes()) {
                 String node = "{node=\"" + n.address() + "\"}";
                 assertThat(classic.scalar("sum(loadgrid_requests_total" + node + ")"))
                         .as(n.address())
-                        .isEqualTo(n.result().items());
+                        .isEqualTo(n.result().counts().items());
                 assertThat(classic.scalar("sum(loadgrid_download_bytes_total" + node + ")"))
-                        .isEqualTo(n.result().bytesDown());
+                        .isEqualTo(n.result().bytes().bytesDown());
             }
             assertThat(classic.scalar("count(count by (node) (loadgrid_requests_total))"))
                     .isEqualTo(2);
@@ -120,13 +123,19 @@ class PrometheusExportTest {
             double classicP99 =
                     classic.scalar("histogram_quantile(0.99, sum by (le) (loadgrid_latency_seconds_bucket))") * 1e6;
             assertThat(classicP99)
-                    .isBetween(r.latencyUs().p99() / 1.5, r.latencyUs().p99() * 1.5);
+                    .isBetween(
+                            r.latency().latencyUs().p99() / 1.5,
+                            r.latency().latencyUs().p99() * 1.5);
             assertThat(nativeHist.scalar("histogram_count(sum(loadgrid_latency_seconds))"))
-                    .isEqualTo(r.latencyUs().count());
-            assertThat(nativeHist.scalar("sum(loadgrid_requests_total)")).isEqualTo(r.items());
+                    .isEqualTo(r.latency().latencyUs().count());
+            assertThat(nativeHist.scalar("sum(loadgrid_requests_total)"))
+                    .isEqualTo(r.counts().items());
             double p99 = nativeHist.scalar("histogram_quantile(0.99, sum(loadgrid_latency_seconds))") * 1e6;
             // native buckets are 2^(1/8) (9%) wide: the interpolated p99 lies within a bucket of the exact one
-            assertThat(p99).isBetween(r.latencyUs().p99() / 1.1, r.latencyUs().p99() * 1.1);
+            assertThat(p99)
+                    .isBetween(
+                            r.latency().latencyUs().p99() / 1.1,
+                            r.latency().latencyUs().p99() * 1.1);
 
             Path scrape = dir.resolve("scrape.txt");
             assertThat(liveScrape.get()).as("a scrape while the run was live").contains("loadgrid_in_flight{");

@@ -5,7 +5,7 @@ import io.loadgrid.common.metrics.FailureKind;
 import io.loadgrid.common.metrics.Histograms;
 import io.loadgrid.common.metrics.NodeSnapshot;
 import io.loadgrid.common.metrics.Resources;
-import io.loadgrid.common.metrics.RunResult;
+import io.loadgrid.common.metrics.Spread;
 import io.loadgrid.common.metrics.Tally;
 import io.loadgrid.common.plan.ModelConfig;
 import io.loadgrid.common.plan.RunSpec;
@@ -49,7 +49,7 @@ public final class ScrapeBench {
             for (int c = 0; c < cells; c++) {
                 CellSeries cell = metrics.cell(new RunLabels("sweep-" + s, "c" + c, "async", 100), 3, 10_000);
                 for (int run = 0; run < 3; run++) {
-                    List<RunResult.NodeResult> rows = new java.util.ArrayList<>();
+                    List<Spread.NodeResult> rows = new java.util.ArrayList<>();
                     for (int n = 0; n < nodes; n++) {
                         Histogram h = Histograms.newLatency();
                         for (int i = 0; i < 10_000; i++) {
@@ -72,7 +72,7 @@ public final class ScrapeBench {
                                 h,
                                 h.copy(),
                                 h.copy());
-                        rows.add(new RunResult.NodeResult(
+                        rows.add(new Spread.NodeResult(
                                 address,
                                 address,
                                 "h",
@@ -93,7 +93,7 @@ public final class ScrapeBench {
                     if (s == LoadMetrics.SWEEPS_KEPT - 1 && c == cells - 1 && run == 2) {
                         break; // the last run stays live: its histograms are held, as during a real run
                     }
-                    cell.finished(rows.getFirst().result().withNodes(null, rows));
+                    cell.finished(rows.getFirst().result().withSpread(new Spread(null, rows)));
                 }
             }
         }

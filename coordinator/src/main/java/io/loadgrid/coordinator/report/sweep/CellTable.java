@@ -16,7 +16,7 @@ final class CellTable {
 
     static TableModel of(CellResult c) {
         Map<String, Stat> t = c.totals();
-        boolean http = c.runs().isEmpty() || c.runs().get(0).result() == null;
+        boolean http = c.runs().isEmpty() || c.runs().get(0).counts().result() == null;
         List<List<String>> rows = new ArrayList<>();
         rows.add(List.of("Execution Time", Fmt.pm(t.get("wall_s"), "%.2f"), "seconds"));
         rows.add(List.of("Throughput", Fmt.pm(t.get("req_per_s"), "%,.1f"), "responses/s"));

@@ -47,7 +47,7 @@ public final class ResultsCsv {
                         Boolean.toString(c.saturation().saturated())));
                 PARAMS.forEach(p -> row.add(quote(String.valueOf(c.parameters().getOrDefault(p, "")))));
                 Figure.ALL.forEach(f -> row.add(num(f.value().applyAsDouble(run))));
-                LatencySummary l = run.latencyUs();
+                LatencySummary l = run.latency().latencyUs();
                 for (long v : new long[] {l.p50(), l.p90(), l.p99(), l.p999(), l.max()}) {
                     row.add(num(v / 1e3));
                 }

@@ -31,9 +31,9 @@ public final class CellSummary {
                 error,
                 List.copyOf(runs),
                 totals,
-                merged(runs, RunResult::latencyHistogram),
-                merged(runs, RunResult::latencyUncorrectedHistogram),
-                merged(runs, RunResult::scheduleLagHistogram),
+                merged(runs, r -> r.latency().latencyHistogram()),
+                merged(runs, r -> r.latency().latencyUncorrectedHistogram()),
+                merged(runs, r -> r.latency().scheduleLagHistogram()),
                 SaturationCheck.of(runs, local));
     }
 

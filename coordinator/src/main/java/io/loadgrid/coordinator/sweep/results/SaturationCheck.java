@@ -1,6 +1,7 @@
 package io.loadgrid.coordinator.sweep.results;
 
 import io.loadgrid.common.metrics.RunResult;
+import io.loadgrid.common.metrics.Spread;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -40,56 +41,69 @@ final class SaturationCheck {
 
     static Map<String, String> reasons(RunResult r, boolean local) {
         Map<String, String> out = new LinkedHashMap<>();
-        if (r.result() != null) {
+        if (r.counts().result() != null) {
             return out;
         }
-        for (RunResult.NodeResult n : r.nodes() == null ? List.<RunResult.NodeResult>of() : r.nodes()) {
+        for (Spread.NodeResult n : r.spread().nodes() == null
+                ? List.<Spread.NodeResult>of()
+                : r.spread().nodes()) {
             RunResult nr = n.result();
             String id = n.node().length() > 8 ? n.node().substring(0, 8) : n.node(); // as the node tables show it
-            if (nr.cpuProcessPct() != null
-                    && nr.cores() > 0
-                    && nr.cpuProcessPct().avg() >= NODE_CPU_SHARE * 100 * nr.cores()) {
+            if (nr.resources().cpuProcessPct() != null
+                    && nr.resources().cores() > 0
+                    && nr.resources().cpuProcessPct().avg()
+                            >= NODE_CPU_SHARE * 100 * nr.resources().cores()) {
                 out.put(
                         "cpu " + n.node(),
                         String.format(
                                 Locale.ROOT,
                                 "agent %s CPU at %.0f%% of %d cores",
                                 id,
-                                nr.cpuProcessPct().avg(),
-                                nr.cores()));
-            } else if (nr.busiestThreadPct() != null && nr.busiestThreadPct() >= BUSY_THREAD_PCT) {
+                                nr.resources().cpuProcessPct().avg(),
+                                nr.resources().cores()));
+            } else if (nr.resources().busiestThreadPct() != null
+                    && nr.resources().busiestThreadPct() >= BUSY_THREAD_PCT) {
                 out.put(
                         "cpu " + n.node(),
                         String.format(
                                 Locale.ROOT,
                                 "agent %s's busiest thread at %.0f%% of a core",
                                 id,
-                                nr.busiestThreadPct()));
+                                nr.resources().busiestThreadPct()));
             }
         }
-        if (local && r.cpuSystemPct() != null && r.cpuSystemPct().avg() >= HOST_CPU_PCT) {
+        if (local
+                && r.resources().cpuSystemPct() != null
+                && r.resources().cpuSystemPct().avg() >= HOST_CPU_PCT) {
             out.put(
                     "host",
                     String.format(
                             Locale.ROOT,
                             "host CPU %.0f%% busy, no idle core left to the generator (target and agents share "
                                     + "this host)",
-                            r.cpuSystemPct().avg()));
+                            r.resources().cpuSystemPct().avg()));
         }
         Double rate = r.parameters() == null ? null : r.parameters().rate();
-        if (rate != null && r.itemsPerS() < RATE_SHARE * rate) {
-            out.put("rate", String.format(Locale.ROOT, "kept %.0f of the %.0f items/s asked", r.itemsPerS(), rate));
+        if (rate != null && r.rates().itemsPerS() < RATE_SHARE * rate) {
+            out.put(
+                    "rate",
+                    String.format(
+                            Locale.ROOT,
+                            "kept %.0f of the %.0f items/s asked",
+                            r.rates().itemsPerS(),
+                            rate));
         }
-        if (rate != null && r.scheduleLagUs() != null && r.latencyUncorrectedUs() != null) {
-            long lag = r.scheduleLagUs().p99();
-            if (lag > LAG_FLOOR_US && lag > LAG_SHARE * r.latencyUncorrectedUs().p99()) {
+        if (rate != null && r.latency().scheduleLagUs() != null && r.latency().latencyUncorrectedUs() != null) {
+            long lag = r.latency().scheduleLagUs().p99();
+            if (lag > LAG_FLOOR_US
+                    && lag > LAG_SHARE * r.latency().latencyUncorrectedUs().p99()) {
                 out.put(
                         "lag",
                         String.format(
                                 Locale.ROOT,
                                 "sends were late: p99 schedule lag %.2f ms against a p99 response time of %.2f ms",
                                 lag / 1e3,
-                                r.latencyUncorrectedUs().p99() / 1e3));
+                                r.latency().latencyUncorrectedUs().p99() / 1e3));
             }
         }
         return out;

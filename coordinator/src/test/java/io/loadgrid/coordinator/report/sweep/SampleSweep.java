@@ -1,10 +1,16 @@
 package io.loadgrid.coordinator.report.sweep;
 
 import io.loadgrid.common.metrics.AvgMax;
+import io.loadgrid.common.metrics.Counts;
 import io.loadgrid.common.metrics.Histograms;
+import io.loadgrid.common.metrics.Latency;
 import io.loadgrid.common.metrics.LatencySummary;
+import io.loadgrid.common.metrics.Rates;
+import io.loadgrid.common.metrics.Resources;
 import io.loadgrid.common.metrics.RunResult;
+import io.loadgrid.common.metrics.RunResultBuilder;
 import io.loadgrid.common.metrics.TargetCounts;
+import io.loadgrid.common.metrics.WireBytes;
 import io.loadgrid.coordinator.sweep.results.CellResult;
 import io.loadgrid.coordinator.sweep.results.Environment;
 import io.loadgrid.coordinator.sweep.results.Figure;
@@ -257,41 +263,26 @@ final class SampleSweep {
         long ok = items - failed;
         long down = ok * 5_312;
         long up = items * 187;
-        return new RunResult(
-                RunResult.SCHEMA,
-                model,
-                concurrency,
-                "seed",
-                "http://127.0.0.1:8080",
-                new RunResult.Parameters(null, null, null, Map.of("pool", "reuse"), 5_000, "discard", true),
-                items,
-                ok,
-                failed,
-                Map.of("timeout", failed, "connect", 0L, "status", 0L),
-                wallS,
-                ok / wallS,
-                items / wallS,
-                down,
-                up,
-                0,
-                down / wallS,
-                up / wallS,
-                LatencySummary.of(h),
-                LatencySummary.of(h),
-                LatencySummary.of(h),
-                cpuProcess,
-                cpuSystem,
-                rss,
-                threads,
-                2,
-                null,
-                new TargetCounts(items, up, down),
-                false,
-                null,
-                null,
-                Histograms.encode(h),
-                Histograms.encode(h),
-                Histograms.encode(h),
-                null);
+        return RunResultBuilder.builder()
+                .schema(RunResult.SCHEMA)
+                .model(model)
+                .concurrency(concurrency)
+                .workload("seed")
+                .target("http://127.0.0.1:8080")
+                .parameters(new RunResult.Parameters(null, null, null, Map.of("pool", "reuse"), 5_000, "discard", true))
+                .counts(new Counts(items, ok, failed, Map.of("timeout", failed, "connect", 0L, "status", 0L), null))
+                .rates(new Rates(wallS, ok / wallS, items / wallS, down / wallS, up / wallS))
+                .bytes(new WireBytes(down, up, 0))
+                .latency(new Latency(
+                        LatencySummary.of(h),
+                        LatencySummary.of(h),
+                        LatencySummary.of(h),
+                        Histograms.encode(h),
+                        Histograms.encode(h),
+                        Histograms.encode(h)))
+                .resources(new Resources(cpuProcess, cpuSystem, rss, threads, 2, (int) Math.ceil(wallS), null))
+                .targetCounts(new TargetCounts(items, up, down))
+                .interrupted(false)
+                .build();
     }
 }

@@ -74,8 +74,8 @@ class CellSummaryTest {
         failures.put(FailureKind.CONNECT, 300L);
         RunResult r = run(600, failures, 1_000, 1_000, 10);
         // 2 s: 600 ok and 100 answered with a 503 got responses; the 300 refused did not
-        assertThat(r.reqPerS()).isEqualTo(350.0);
-        assertThat(r.itemsPerS()).isEqualTo(500.0);
-        assertThat(r.scheduleLagUs().count()).isEqualTo(1000);
+        assertThat(r.rates().reqPerS()).isEqualTo(350.0);
+        assertThat(r.rates().itemsPerS()).isEqualTo(500.0);
+        assertThat(r.latency().scheduleLagUs().count()).isEqualTo(1000);
     }
 }

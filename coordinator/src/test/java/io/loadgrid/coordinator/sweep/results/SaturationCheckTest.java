@@ -3,8 +3,15 @@ package io.loadgrid.coordinator.sweep.results;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.loadgrid.common.metrics.AvgMax;
+import io.loadgrid.common.metrics.Counts;
+import io.loadgrid.common.metrics.Latency;
 import io.loadgrid.common.metrics.LatencySummary;
+import io.loadgrid.common.metrics.Rates;
+import io.loadgrid.common.metrics.Resources;
 import io.loadgrid.common.metrics.RunResult;
+import io.loadgrid.common.metrics.RunResultBuilder;
+import io.loadgrid.common.metrics.Spread;
+import io.loadgrid.common.metrics.WireBytes;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;
@@ -42,42 +49,8 @@ class SaturationCheckTest {
     }
 
     private static RunResult resultWith(LatencySummary uncorrected, Double rate) {
-        return new RunResult(
-                RunResult.SCHEMA,
-                "async",
-                10,
-                "seed",
-                "http://127.0.0.1:1",
-                new RunResult.Parameters(rate, null, null, Map.of(), 30_000, "discard", true),
-                1000,
-                1000,
-                0,
-                Map.of(),
-                1.0,
-                1000,
-                1000,
-                0,
-                0,
-                0,
-                0,
-                0,
-                uncorrected,
-                uncorrected,
-                lag,
-                new AvgMax(30, 30),
-                new AvgMax(30, 30),
-                new AvgMax(300, 300),
-                20,
-                2,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null);
+        return result("async", 30, 30, rate, null, null, null)
+                .withLatency(new Latency(uncorrected, uncorrected, lag, null, null, null));
     }
 
     @Test
@@ -142,7 +115,7 @@ class SaturationCheckTest {
                 rate,
                 result,
                 busiest,
-                List.of(new RunResult.NodeResult("a1", "127.0.0.1:5702", "h", false, 1, 0, null, node)));
+                List.of(new Spread.NodeResult("a1", "127.0.0.1:5702", "h", false, 1, 0, null, node)));
     }
 
     private static RunResult result(
@@ -152,42 +125,27 @@ class SaturationCheckTest {
             Double rate,
             BigInteger result,
             Double busiest,
-            List<RunResult.NodeResult> nodes) {
-        return new RunResult(
-                RunResult.SCHEMA,
-                model,
-                10,
-                "seed",
-                "http://127.0.0.1:1",
-                new RunResult.Parameters(rate, null, null, Map.of(), 30_000, "discard", true),
-                1000,
-                1000,
-                0,
-                Map.of(),
-                1.0,
-                1000,
-                1000,
-                0,
-                0,
-                0,
-                0,
-                0,
-                LAT,
-                LAT,
-                lag,
-                new AvgMax(procPct, procPct),
-                new AvgMax(sysPct, sysPct),
-                new AvgMax(300, 300),
-                20,
-                2,
-                result,
-                null,
-                null,
-                null,
-                nodes,
-                null,
-                null,
-                null,
-                busiest);
+            List<Spread.NodeResult> nodes) {
+        return RunResultBuilder.builder()
+                .schema(RunResult.SCHEMA)
+                .model(model)
+                .concurrency(10)
+                .workload("seed")
+                .target("http://127.0.0.1:1")
+                .parameters(new RunResult.Parameters(rate, null, null, Map.of(), 30_000, "discard", true))
+                .counts(new Counts(1000, 1000, 0, Map.of(), result))
+                .rates(new Rates(1.0, 1000, 1000, 0, 0))
+                .bytes(new WireBytes(0, 0, 0))
+                .latency(new Latency(LAT, LAT, lag, null, null, null))
+                .resources(new Resources(
+                        new AvgMax(procPct, procPct),
+                        new AvgMax(sysPct, sysPct),
+                        new AvgMax(300, 300),
+                        20,
+                        2,
+                        1,
+                        busiest))
+                .spread(new Spread(null, nodes))
+                .build();
     }
 }
