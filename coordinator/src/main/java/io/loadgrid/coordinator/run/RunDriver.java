@@ -16,43 +16,40 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 
 /** Drives one cluster run from plan to merged result, with the live progress line and Ctrl-C handling. */
 public final class RunDriver implements Callable<RunResult> {
     private static final long POLL_MS = 200;
-    private final HazelcastInstance hz;
-    private final String runId;
+    private final Crew crew;
+    private final String runId = "run-" + UUID.randomUUID().toString().substring(0, 8);
     private final ClusterPlan plan;
-    private final List<Member> members;
-    private final byte[] secret;
     private final String target;
-    private final PrintStream err;
-    private final Runnable onReady;
-    private final RunObserver observer;
-    private final StopSwitch stop;
+    private final Watch watch;
 
-    public RunDriver(
-            HazelcastInstance hz,
-            String runId,
-            ClusterPlan plan,
-            List<Member> members,
-            byte[] secret,
-            String target,
-            PrintStream err,
-            Runnable onReady,
-            RunObserver observer,
-            StopSwitch stop) {
-        this.stop = stop;
-        this.onReady = onReady;
-        this.observer = observer;
-        this.hz = hz;
-        this.runId = runId;
+    /**
+     * The agents a run goes to.
+     *
+     * @param secret the key its plan is signed with, which the agents check
+     */
+    public record Crew(HazelcastInstance hz, List<Member> members, byte[] secret) {}
+
+    /**
+     * Who follows a run and who may stop it.
+     *
+     * @param err      where progress goes
+     * @param onReady  called once the agents are ready, just before the start instant
+     * @param observer sees live snapshots and the merged result
+     * @param stop     stops the run as Ctrl-C does, from elsewhere (a sweep's client going away)
+     */
+    public record Watch(PrintStream err, Runnable onReady, RunObserver observer, StopSwitch stop) {}
+
+    public RunDriver(Crew crew, ClusterPlan plan, String target, Watch watch) {
+        this.crew = crew;
         this.plan = plan;
-        this.members = members;
-        this.secret = secret;
         this.target = target;
-        this.err = err;
+        this.watch = watch;
     }
 
     @Override
@@ -64,27 +61,34 @@ public final class RunDriver implements Callable<RunResult> {
             return result;
         } finally {
             if (!finished) {
-                observer.aborted();
+                watch.observer().aborted();
             }
         }
     }
 
     private RunResult drive() throws Exception {
-        try (ClusterRun run = new ClusterRun(hz, runId, plan, members, err)) {
+        PrintStream err = watch.err();
+        StopSwitch stop = watch.stop();
+        try (ClusterRun run = new ClusterRun(crew.hz(), runId, plan, crew.members(), err)) {
             Map<String, String> addresses = new HashMap<>();
-            members.forEach(m -> addresses.put(m.getUuid().toString(), ClusterNames.address(m)));
+            crew.members().forEach(m -> addresses.put(m.getUuid().toString(), ClusterNames.address(m)));
             // a terminal gets the line redrawn in place; a log or a remote client gets whole lines
             Progress progress = new Progress(
-                    run.board(), plan.items(), err, err == System.err && System.console() != null, observer, addresses);
+                    run.board(),
+                    plan.items(),
+                    err,
+                    err == System.err && System.console() != null,
+                    watch.observer(),
+                    addresses);
             long start;
             boolean interrupted;
             TargetCounts before;
             // from here on Ctrl-C stops the run and reports what was measured, even before the agents start
             try (Interrupts interrupts = new Interrupts(run::stop, err);
                     StopSwitch.Handle asked = stop.during(run::stop)) {
-                run.prepare(secret);
+                run.prepare(crew.secret());
                 before = stats();
-                onReady.run();
+                watch.onReady().run();
                 start = run.start();
                 long nextLine = 0;
                 while (!finished(run)) {
@@ -107,7 +111,7 @@ public final class RunDriver implements Callable<RunResult> {
             }
             RunResult result =
                     Merge.of(plan, nodes, run.chunks(), run.releasedFrom(), start, target, counts, interrupted);
-            observer.finished(result);
+            watch.observer().finished(result);
             return result;
         }
     }

@@ -14,7 +14,6 @@ import io.loadgrid.coordinator.run.StopSwitch;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * A coordinator that stays up for many runs: one cluster membership, the local agent JVMs and the embedded target
@@ -86,16 +85,11 @@ public final class Session implements AutoCloseable {
                 members.stream().map(m -> m.getUuid().toString()).toList(),
                 node.uuid());
         return new RunDriver(
-                        node.hz(),
-                        "run-" + UUID.randomUUID().toString().substring(0, 8),
+                        new RunDriver.Crew(node.hz(), members, settings.secret()),
                         plan,
-                        members,
-                        settings.secret(),
                         resolved.target(),
-                        err,
-                        () -> header.ready(spec, resolved.target(), members.size()),
-                        observer,
-                        stop)
+                        new RunDriver.Watch(
+                                err, () -> header.ready(spec, resolved.target(), members.size()), observer, stop))
                 .call();
     }
 
