@@ -26,7 +26,7 @@ public record RunResult(
         @JsonUnwrapped Counts counts,
         @JsonUnwrapped Rates rates,
         @JsonUnwrapped WireBytes bytes,
-        @JsonUnwrapped Latency latency,
+        @JsonUnwrapped Latencies latency,
         @JsonUnwrapped Resources resources,
         TargetCounts targetCounts,
         Boolean interrupted,

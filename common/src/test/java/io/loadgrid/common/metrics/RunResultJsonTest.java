@@ -64,7 +64,7 @@ class RunResultJsonTest {
                 .counts(new Counts(1000, 950, 50, Map.of("timeout", 50L), BigInteger.TEN))
                 .rates(new Rates(1.0, 950, 1000, 5000, 200))
                 .bytes(new WireBytes(5000, 200, 0))
-                .latency(new Latency(LAT, LAT, LAT, "HISTa", "HISTb", "HISTc"))
+                .latency(new Latencies(LAT, LAT, LAT, "HISTa", "HISTb", "HISTc"))
                 .resources(new Resources(new AvgMax(50, 60), new AvgMax(40, 45), new AvgMax(300, 310), 20, 2, 1, 80.0))
                 .spread(spread)
                 .build();

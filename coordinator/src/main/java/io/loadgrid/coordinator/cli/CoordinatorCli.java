@@ -5,6 +5,7 @@ import io.loadgrid.common.cli.ClusterOptions;
 import io.loadgrid.common.security.TargetAllowlist;
 import io.loadgrid.coordinator.daemon.SweepEndpoint;
 import io.loadgrid.coordinator.export.LoadMetrics;
+import io.loadgrid.coordinator.export.MetricsOptions;
 import io.loadgrid.coordinator.export.MetricsServer;
 import io.loadgrid.coordinator.session.Session;
 import java.nio.file.Path;
@@ -73,7 +74,7 @@ public final class CoordinatorCli implements Callable<Integer> {
             if (agents < 1) {
                 throw new IllegalArgumentException("--agents must be at least 1, got " + agents);
             }
-            if (metrics.validate().off) {
+            if (metrics.validate().off()) {
                 throw new IllegalArgumentException(
                         "the coordinator's endpoint is how sweeps reach it; drop --no-metrics");
             }

@@ -4,6 +4,7 @@ import io.loadgrid.common.cli.BadInput;
 import io.loadgrid.common.cli.ClusterOptions;
 import io.loadgrid.common.plan.Param;
 import io.loadgrid.common.plan.RunParams;
+import io.loadgrid.coordinator.export.MetricsOptions;
 import io.loadgrid.coordinator.request.ParamTable;
 import io.loadgrid.coordinator.request.RunRequest;
 import io.loadgrid.coordinator.request.RunValues;

@@ -5,6 +5,7 @@ import io.loadgrid.common.codec.Json;
 import io.loadgrid.common.files.AtomicFile;
 import io.loadgrid.common.metrics.RunResult;
 import io.loadgrid.coordinator.export.LoadMetrics;
+import io.loadgrid.coordinator.export.MetricsOptions;
 import io.loadgrid.coordinator.export.MetricsServer;
 import io.loadgrid.coordinator.export.RunLabels;
 import io.loadgrid.coordinator.report.Table;

@@ -4,6 +4,7 @@ import io.loadgrid.common.cli.BadInput;
 import io.loadgrid.common.cli.ClusterOptions;
 import io.loadgrid.common.codec.Json;
 import io.loadgrid.coordinator.daemon.SweepRequest;
+import io.loadgrid.coordinator.export.MetricsOptions;
 import io.loadgrid.coordinator.sweep.SweepOptions;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -44,7 +45,7 @@ public record SweepSubmission(URI endpoint, SweepRequest request) {
             throw new IllegalArgumentException(
                     "--coordinator writes outputs under the coordinator's own --out; drop --out");
         }
-        if (metrics.port != null || metrics.host != null || metrics.off) {
+        if (metrics.given()) {
             throw new IllegalArgumentException("--coordinator serves /metrics itself; drop the --metrics options");
         }
         URI uri;

@@ -3,7 +3,7 @@ package io.loadgrid.coordinator.report;
 import io.loadgrid.common.metrics.Counts;
 import io.loadgrid.common.metrics.FailureKind;
 import io.loadgrid.common.metrics.Histograms;
-import io.loadgrid.common.metrics.Latency;
+import io.loadgrid.common.metrics.Latencies;
 import io.loadgrid.common.metrics.LatencySummary;
 import io.loadgrid.common.metrics.Rates;
 import io.loadgrid.common.metrics.Resources;
@@ -50,7 +50,7 @@ public final class Results {
                         per(t.bytesDown(), wall),
                         per(t.bytesUp(), wall)))
                 .bytes(new WireBytes(t.bytesDown(), t.bytesUp(), t.bytesWritten()))
-                .latency(new Latency(
+                .latency(new Latencies(
                         LatencySummary.of(t.latency()),
                         LatencySummary.of(t.uncorrected()),
                         LatencySummary.of(t.lag()),

@@ -8,7 +8,6 @@ import io.loadgrid.common.metrics.TargetCounts;
 import io.loadgrid.common.plan.ClusterPlan;
 import io.loadgrid.common.workload.Workload;
 import io.loadgrid.coordinator.aggregate.Merge;
-import io.loadgrid.coordinator.cli.Interrupts;
 import io.loadgrid.coordinator.target.StatsClient;
 import java.io.IOException;
 import java.io.PrintStream;

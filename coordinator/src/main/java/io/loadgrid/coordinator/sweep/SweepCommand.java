@@ -1,8 +1,8 @@
 package io.loadgrid.coordinator.sweep;
 
 import io.loadgrid.common.cli.ClusterOptions;
-import io.loadgrid.coordinator.cli.MetricsOptions;
 import io.loadgrid.coordinator.export.LoadMetrics;
+import io.loadgrid.coordinator.export.MetricsOptions;
 import io.loadgrid.coordinator.export.MetricsServer;
 import io.loadgrid.coordinator.report.sweep.Comparisons;
 import io.loadgrid.coordinator.request.RunRequest;

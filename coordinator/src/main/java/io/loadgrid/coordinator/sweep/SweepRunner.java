@@ -1,11 +1,11 @@
 package io.loadgrid.coordinator.sweep;
 
 import io.loadgrid.common.metrics.RunResult;
-import io.loadgrid.coordinator.cli.Interrupts;
 import io.loadgrid.coordinator.export.CellSeries;
 import io.loadgrid.coordinator.export.LoadMetrics;
 import io.loadgrid.coordinator.export.RunLabels;
 import io.loadgrid.coordinator.request.RunRequest;
+import io.loadgrid.coordinator.run.Interrupts;
 import io.loadgrid.coordinator.run.PlanRejected;
 import io.loadgrid.coordinator.run.StopSwitch;
 import io.loadgrid.coordinator.session.Session;

@@ -3,7 +3,7 @@ package io.loadgrid.coordinator.report.sweep;
 import io.loadgrid.common.metrics.AvgMax;
 import io.loadgrid.common.metrics.Counts;
 import io.loadgrid.common.metrics.Histograms;
-import io.loadgrid.common.metrics.Latency;
+import io.loadgrid.common.metrics.Latencies;
 import io.loadgrid.common.metrics.LatencySummary;
 import io.loadgrid.common.metrics.Rates;
 import io.loadgrid.common.metrics.Resources;
@@ -273,7 +273,7 @@ final class SampleSweep {
                 .counts(new Counts(items, ok, failed, Map.of("timeout", failed, "connect", 0L, "status", 0L), null))
                 .rates(new Rates(wallS, ok / wallS, items / wallS, down / wallS, up / wallS))
                 .bytes(new WireBytes(down, up, 0))
-                .latency(new Latency(
+                .latency(new Latencies(
                         LatencySummary.of(h),
                         LatencySummary.of(h),
                         LatencySummary.of(h),

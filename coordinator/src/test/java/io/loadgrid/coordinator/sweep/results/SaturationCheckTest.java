@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.loadgrid.common.metrics.AvgMax;
 import io.loadgrid.common.metrics.Counts;
-import io.loadgrid.common.metrics.Latency;
+import io.loadgrid.common.metrics.Latencies;
 import io.loadgrid.common.metrics.LatencySummary;
 import io.loadgrid.common.metrics.Rates;
 import io.loadgrid.common.metrics.Resources;
@@ -50,7 +50,7 @@ class SaturationCheckTest {
 
     private static RunResult resultWith(LatencySummary uncorrected, Double rate) {
         return result("async", 30, 30, rate, null, null, null)
-                .withLatency(new Latency(uncorrected, uncorrected, lag, null, null, null));
+                .withLatency(new Latencies(uncorrected, uncorrected, lag, null, null, null));
     }
 
     @Test
@@ -136,7 +136,7 @@ class SaturationCheckTest {
                 .counts(new Counts(1000, 1000, 0, Map.of(), result))
                 .rates(new Rates(1.0, 1000, 1000, 0, 0))
                 .bytes(new WireBytes(0, 0, 0))
-                .latency(new Latency(LAT, LAT, lag, null, null, null))
+                .latency(new Latencies(LAT, LAT, lag, null, null, null))
                 .resources(new Resources(
                         new AvgMax(procPct, procPct),
                         new AvgMax(sysPct, sysPct),

@@ -10,7 +10,7 @@ package io.loadgrid.common.metrics;
  *                             behind the schedule (near 0 when it kept up; in a closed loop, the time from taking an
  *                             item to sending it)
  */
-public record Latency(
+public record Latencies(
         LatencySummary latencyUs,
         LatencySummary latencyUncorrectedUs,
         LatencySummary scheduleLagUs,

@@ -1,4 +1,4 @@
-package io.loadgrid.coordinator.cli;
+package io.loadgrid.coordinator.run;
 
 import java.io.PrintStream;
 import sun.misc.Signal;

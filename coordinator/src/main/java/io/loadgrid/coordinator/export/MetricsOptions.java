@@ -1,7 +1,5 @@
-package io.loadgrid.coordinator.cli;
+package io.loadgrid.coordinator.export;
 
-import io.loadgrid.coordinator.export.LoadMetrics;
-import io.loadgrid.coordinator.export.MetricsServer;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.BindException;
@@ -24,6 +22,16 @@ public final class MetricsOptions {
 
     @Option(names = "--no-metrics", description = "do not serve /metrics")
     boolean off;
+
+    /** Whether any of these options was given. */
+    public boolean given() {
+        return port != null || host != null || off;
+    }
+
+    /** Whether --no-metrics was given. */
+    public boolean off() {
+        return off;
+    }
 
     /** Checks the options before anything starts; bad input is an IllegalArgumentException with the fix. */
     public MetricsOptions validate() {
