@@ -13,8 +13,8 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The modules point one way, agent → common ← coordinator, and the target stands beside them; inside a module,
- * packages do not depend on each other in circles. Over every module's main classes.
+ * The modules point one way, agent → common ← report ← coordinator, and the target stands beside them; inside a
+ * module, packages do not depend on each other in circles. Over every module's main classes.
  *
  * <p>Package cycles, which today's code still has, are held where they are: the known ones are listed, and a new one
  * fails.
@@ -31,7 +31,11 @@ class LayeringTest {
                 .resideInAPackage("io.loadgrid.common..")
                 .should()
                 .dependOnClassesThat()
-                .resideInAnyPackage("io.loadgrid.agent..", "io.loadgrid.coordinator..", "io.loadgrid.testbed..")
+                .resideInAnyPackage(
+                        "io.loadgrid.agent..",
+                        "io.loadgrid.coordinator..",
+                        "io.loadgrid.report..",
+                        "io.loadgrid.testbed..")
                 .check(classes);
     }
 
@@ -42,13 +46,25 @@ class LayeringTest {
                 .resideInAPackage("io.loadgrid.agent..")
                 .should()
                 .dependOnClassesThat()
-                .resideInAnyPackage("io.loadgrid.coordinator..", "io.loadgrid.testbed..")
+                .resideInAnyPackage("io.loadgrid.coordinator..", "io.loadgrid.report..", "io.loadgrid.testbed..")
+                .check(classes);
+    }
+
+    /** Results, their reports and compare need no cluster: they read and write files of common's records. */
+    @ArchTest
+    void reportKnowsOnlyCommon(JavaClasses classes) {
+        noClasses()
+                .that()
+                .resideInAPackage("io.loadgrid.report..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("io.loadgrid.agent..", "io.loadgrid.coordinator..", "io.loadgrid.testbed..")
                 .check(classes);
     }
 
     /** The coordinator starts agents and the embedded target as processes, by their main class's name only. */
     @ArchTest
-    void coordinatorKnowsOnlyCommon(JavaClasses classes) {
+    void coordinatorKnowsOnlyCommonAndReport(JavaClasses classes) {
         noClasses()
                 .that()
                 .resideInAPackage("io.loadgrid.coordinator..")
@@ -65,7 +81,7 @@ class LayeringTest {
                 .resideInAPackage("io.loadgrid.testbed..")
                 .should()
                 .dependOnClassesThat()
-                .resideInAnyPackage("io.loadgrid.agent..", "io.loadgrid.coordinator..")
+                .resideInAnyPackage("io.loadgrid.agent..", "io.loadgrid.coordinator..", "io.loadgrid.report..")
                 .check(classes);
     }
 

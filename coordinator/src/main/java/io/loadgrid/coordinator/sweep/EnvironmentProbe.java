@@ -1,7 +1,7 @@
 package io.loadgrid.coordinator.sweep;
 
 import io.loadgrid.coordinator.cluster.CoordinatorNode;
-import io.loadgrid.coordinator.sweep.results.Environment;
+import io.loadgrid.report.results.Environment;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.UnknownHostException;

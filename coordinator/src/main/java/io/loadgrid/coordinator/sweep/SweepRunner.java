@@ -11,10 +11,11 @@ import io.loadgrid.coordinator.run.StopSwitch;
 import io.loadgrid.coordinator.session.Session;
 import io.loadgrid.coordinator.sweep.plan.Cell;
 import io.loadgrid.coordinator.sweep.plan.SweepPlan;
-import io.loadgrid.coordinator.sweep.results.CellResult;
-import io.loadgrid.coordinator.sweep.results.CellSummary;
-import io.loadgrid.coordinator.sweep.results.SweepResults;
-import io.loadgrid.coordinator.sweep.store.SweepStore;
+import io.loadgrid.report.results.CellResult;
+import io.loadgrid.report.results.CellSummary;
+import io.loadgrid.report.results.SweepResults;
+import io.loadgrid.report.store.SweepStore;
+import io.loadgrid.report.sweep.Reports;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -80,6 +81,7 @@ final class SweepRunner {
                 current = new SweepResults(
                         start.schema(), start.sweepId(), start.plan(), start.environment(), List.copyOf(cells));
                 store.save(current);
+                Reports.writeOrWarn(store.dir(), current, err);
                 stopAsked |= "interrupted".equals(result.status());
             }
         }

@@ -1,5 +1,6 @@
 package io.loadgrid.coordinator.sweep.plan;
 
+import io.loadgrid.report.results.CellIdentity;
 import java.util.Map;
 
 /**
@@ -11,4 +12,5 @@ import java.util.Map;
  * @param params every parameter of the cell, plan keys in plan order (defaults, then axes, then include keys)
  * @param group  cells with the same group are compared with each other: everything but the model's own knobs is equal
  */
-public record Cell(String id, String name, int line, Map<String, Object> params, String group) {}
+public record Cell(String id, String name, int line, Map<String, Object> params, String group)
+        implements CellIdentity {}

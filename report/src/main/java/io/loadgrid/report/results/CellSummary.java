@@ -1,0 +1,54 @@
+package io.loadgrid.report.results;
+
+import io.loadgrid.common.metrics.Histograms;
+import io.loadgrid.common.metrics.LatencySummary;
+import io.loadgrid.common.metrics.RunResult;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.HdrHistogram.Histogram;
+
+/** Adds a cell's repetitions up: mean and stddev of every figure, one merged latency histogram, saturation. */
+public final class CellSummary {
+    private CellSummary() {}
+
+    public static CellResult of(CellIdentity cell, String status, String error, List<RunResult> runs, boolean local) {
+        Map<String, Stat> totals = new LinkedHashMap<>();
+        for (Figure f : Figure.ALL) {
+            List<Double> values = new ArrayList<>();
+            runs.forEach(r -> values.add(f.value().applyAsDouble(r)));
+            totals.put(f.key(), Stat.of(values));
+        }
+        return new CellResult(
+                cell.id(),
+                cell.name(),
+                cell.group(),
+                cell.params(),
+                status,
+                error,
+                List.copyOf(runs),
+                totals,
+                merged(runs, r -> r.latency().latencyHistogram()),
+                merged(runs, r -> r.latency().latencyUncorrectedHistogram()),
+                merged(runs, r -> r.latency().scheduleLagHistogram()),
+                SaturationCheck.of(runs, local));
+    }
+
+    /** A cell not run yet (or to be run again on resume). */
+    public static CellResult pending(CellIdentity cell) {
+        return of(cell, "pending", null, List.of(), false);
+    }
+
+    /** Percentiles over every repetition's items: the histograms are added, never the percentiles averaged. */
+    static LatencySummary merged(List<RunResult> runs, Function<RunResult, String> histogram) {
+        Histogram all = Histograms.newLatency();
+        for (RunResult r : runs) {
+            if (histogram.apply(r) != null) {
+                all.add(Histograms.decode(histogram.apply(r)));
+            }
+        }
+        return LatencySummary.of(all);
+    }
+}

@@ -1,0 +1,52 @@
+package io.loadgrid.report.sweep;
+
+import io.loadgrid.common.files.AtomicFile;
+import io.loadgrid.report.results.SweepResults;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.CategoryChart;
+
+/** The PNG plots of a sweep, one per figure, a bar per plotted cell. */
+public final class SweepPlots {
+    private SweepPlots() {}
+
+    /** File name to PNG bytes, in report order; empty when no cell has a measured run. */
+    public static Map<String, byte[]> render(SweepResults r) {
+        Map<String, byte[]> pngs = new LinkedHashMap<>();
+        charts(r).forEach((file, chart) -> pngs.put(file, png(chart)));
+        return pngs;
+    }
+
+    /** Writes every plot into {@code plotsDir}, each replaced whole; returns them, for report.html to embed. */
+    public static Map<String, byte[]> write(SweepResults r, Path plotsDir) throws IOException {
+        Map<String, byte[]> pngs = render(r);
+        for (Map.Entry<String, byte[]> e : pngs.entrySet()) {
+            AtomicFile.write(plotsDir.resolve(e.getKey()), e.getValue());
+        }
+        return pngs;
+    }
+
+    static Map<String, CategoryChart> charts(SweepResults r) {
+        List<PlottedCell> cells = PlottedCell.of(r);
+        Map<String, CategoryChart> charts = new LinkedHashMap<>();
+        if (!cells.isEmpty()) {
+            for (Plot p : Plot.values()) {
+                charts.put(p.file, p.chart(cells));
+            }
+        }
+        return charts;
+    }
+
+    private static byte[] png(CategoryChart chart) {
+        try {
+            return BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
+        } catch (IOException e) {
+            throw new UncheckedIOException("encoding " + chart.getTitle() + " as PNG", e);
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package io.loadgrid.report.sweep;
+
+import io.loadgrid.report.results.CellResult;
+import io.loadgrid.report.results.SweepResults;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The tables of a sweep report, in reading order: the overview, then one per cell that has runs. */
+public final class SweepTables {
+    private SweepTables() {}
+
+    public static List<TableModel> of(SweepResults r) {
+        List<TableModel> tables = new ArrayList<>();
+        tables.add(OverviewTable.of(r));
+        for (CellResult c : r.cells()) {
+            if (!c.runs().isEmpty()) {
+                tables.add(CellTable.of(c));
+            }
+        }
+        return tables;
+    }
+}
