@@ -2,7 +2,7 @@ package io.loadgrid.coordinator.export;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.loadgrid.common.codec.Json;
-import io.loadgrid.coordinator.deploy.ExternalTool;
+import io.loadgrid.deploy.ExternalTool;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;

@@ -1,16 +1,16 @@
-package io.loadgrid.coordinator.deploy;
+package io.loadgrid.deploy;
 
-import static io.loadgrid.coordinator.deploy.DockerTestSupport.COMPOSE;
-import static io.loadgrid.coordinator.deploy.DockerTestSupport.DEPLOY;
-import static io.loadgrid.coordinator.deploy.DockerTestSupport.LINTERS_HINT;
-import static io.loadgrid.coordinator.deploy.DockerTestSupport.PROMETHEUS;
-import static io.loadgrid.coordinator.deploy.DockerTestSupport.ROOT;
-import static io.loadgrid.coordinator.deploy.DockerTestSupport.TOOLS;
-import static io.loadgrid.coordinator.deploy.DockerTestSupport.mutate;
-import static io.loadgrid.coordinator.deploy.DockerTestSupport.read;
-import static io.loadgrid.coordinator.deploy.DockerTestSupport.run;
-import static io.loadgrid.coordinator.deploy.DockerTestSupport.write;
-import static io.loadgrid.coordinator.deploy.DockerTestSupport.yaml;
+import static io.loadgrid.deploy.DockerTestSupport.COMPOSE;
+import static io.loadgrid.deploy.DockerTestSupport.DEPLOY;
+import static io.loadgrid.deploy.DockerTestSupport.LINTERS_HINT;
+import static io.loadgrid.deploy.DockerTestSupport.PROMETHEUS;
+import static io.loadgrid.deploy.DockerTestSupport.ROOT;
+import static io.loadgrid.deploy.DockerTestSupport.TOOLS;
+import static io.loadgrid.deploy.DockerTestSupport.mutate;
+import static io.loadgrid.deploy.DockerTestSupport.read;
+import static io.loadgrid.deploy.DockerTestSupport.run;
+import static io.loadgrid.deploy.DockerTestSupport.write;
+import static io.loadgrid.deploy.DockerTestSupport.yaml;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package io.loadgrid.coordinator.deploy;
+package io.loadgrid.deploy;
 
 import java.io.File;
 import java.nio.file.Files;

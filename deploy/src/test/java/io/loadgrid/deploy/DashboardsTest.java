@@ -1,4 +1,4 @@
-package io.loadgrid.coordinator.deploy;
+package io.loadgrid.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,9 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.loadgrid.coordinator.deploy.Dashboards.Query;
-import io.loadgrid.coordinator.deploy.PromqlNames.Matcher;
-import io.loadgrid.coordinator.deploy.PromqlNames.Selector;
+import io.loadgrid.deploy.Dashboards.Query;
+import io.loadgrid.deploy.PromqlNames.Matcher;
+import io.loadgrid.deploy.PromqlNames.Selector;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

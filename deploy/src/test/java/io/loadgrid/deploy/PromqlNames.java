@@ -1,4 +1,4 @@
-package io.loadgrid.coordinator.deploy;
+package io.loadgrid.deploy;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

@@ -1,4 +1,4 @@
-package io.loadgrid.coordinator.deploy;
+package io.loadgrid.deploy;
 
 import java.net.URI;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package io.loadgrid.coordinator.deploy;
+package io.loadgrid.deploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

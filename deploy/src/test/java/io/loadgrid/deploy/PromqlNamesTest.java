@@ -1,9 +1,9 @@
-package io.loadgrid.coordinator.deploy;
+package io.loadgrid.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.loadgrid.coordinator.deploy.PromqlNames.Matcher;
+import io.loadgrid.deploy.PromqlNames.Matcher;
 import org.junit.jupiter.api.Test;
 
 class PromqlNamesTest {
