@@ -46,7 +46,7 @@ final class AgentRun {
         try (ChunkCommitter committer = new ChunkCommitter(board, me);
                 Engine engine =
                         Engine.prepare(plan.spec(), plan.layout(), new ClusterChunks(board, me, plan), committer);
-                ResourceSampler sampler = new ResourceSampler(engine.children())) {
+                ResourceSampler sampler = new ResourceSampler(engine.children()::alive)) {
             node.status(runId, AgentStatus.ready());
             Long start = awaitStart();
             node.state(AgentState.RUNNING);

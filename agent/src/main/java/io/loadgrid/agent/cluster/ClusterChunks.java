@@ -1,6 +1,6 @@
 package io.loadgrid.agent.cluster;
 
-import io.loadgrid.agent.run.ChunkSource;
+import io.loadgrid.agent.feed.ChunkSource;
 import io.loadgrid.common.cluster.ChunkBook;
 import io.loadgrid.common.cluster.RunBoard;
 import io.loadgrid.common.plan.Chunk;

@@ -1,7 +1,5 @@
 package io.loadgrid.agent.metrics;
 
-import io.loadgrid.agent.run.Children;
-import io.loadgrid.agent.run.MeasuredWindow;
 import io.loadgrid.common.metrics.AvgMax;
 import io.loadgrid.common.metrics.Resources;
 import java.lang.management.ManagementFactory;
@@ -10,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import oshi.SystemInfo;
 import oshi.hardware.CentralProcessor;
 import oshi.software.os.OSProcess;
@@ -28,7 +27,9 @@ public final class ResourceSampler implements MeasuredWindow, AutoCloseable {
 
     private final OperatingSystem os;
     private final CentralProcessor cpu;
-    private final Children children;
+    /** The generator's child processes alive now (the multiprocess model's workers): their use is its own. */
+    private final Supplier<List<ProcessHandle>> children;
+
     private final com.sun.management.OperatingSystemMXBean self =
             (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
@@ -47,7 +48,7 @@ public final class ResourceSampler implements MeasuredWindow, AutoCloseable {
     private long[] firstTicks;
     private Double busiest;
 
-    public ResourceSampler(Children children) {
+    public ResourceSampler(Supplier<List<ProcessHandle>> children) {
         SystemInfo si = new SystemInfo();
         this.os = si.getOperatingSystem();
         this.cpu = si.getHardware().getProcessor();
@@ -146,7 +147,7 @@ public final class ResourceSampler implements MeasuredWindow, AutoCloseable {
         if (self != null) {
             list.add(self);
         }
-        for (ProcessHandle child : children.alive()) {
+        for (ProcessHandle child : children.get()) {
             OSProcess p = os.getProcess((int) child.pid());
             if (p != null) {
                 list.add(p);

@@ -1,7 +1,5 @@
 package io.loadgrid.agent.model;
 
-import io.loadgrid.agent.run.RunSetup;
-
 /**
  * Seed 000's asyncio.py and seed 004's batching: ONE event loop, one client, N requests in flight; with
  * {@code --batch B}, B items at a time, each batch awaited before the next.

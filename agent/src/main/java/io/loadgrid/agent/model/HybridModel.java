@@ -1,7 +1,5 @@
 package io.loadgrid.agent.model;
 
-import io.loadgrid.agent.run.RunSetup;
-
 /**
  * Seed 000's thread_plus_asyncio.py: T platform threads ({@code --threads}), each running its own event loop with
  * its own client, the N in-flight requests split between them.

@@ -1,6 +1,5 @@
 package io.loadgrid.agent.model;
 
-import io.loadgrid.agent.run.RunSetup;
 import io.loadgrid.common.plan.ModelConfig;
 
 /** The one place that maps a model's configuration to its class; the switch is exhaustive over the sealed variants. */

@@ -1,7 +1,6 @@
 package io.loadgrid.agent.model;
 
-import io.loadgrid.agent.run.Items;
-import io.loadgrid.agent.run.RunSetup;
+import io.loadgrid.agent.feed.Items;
 import io.loadgrid.agent.task.ItemTask;
 import io.loadgrid.common.profile.Pacer;
 

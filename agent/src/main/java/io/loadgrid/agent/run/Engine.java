@@ -1,10 +1,17 @@
 package io.loadgrid.agent.run;
 
+import io.loadgrid.agent.feed.ChunkFeed;
+import io.loadgrid.agent.feed.ChunkSource;
+import io.loadgrid.agent.feed.Items;
 import io.loadgrid.agent.http.WireCounter;
 import io.loadgrid.agent.metrics.ChunkLedger;
 import io.loadgrid.agent.metrics.LiveTally;
+import io.loadgrid.agent.metrics.MeasuredWindow;
 import io.loadgrid.agent.model.Model;
 import io.loadgrid.agent.model.Models;
+import io.loadgrid.agent.model.RunSetup;
+import io.loadgrid.agent.task.Tasks;
+import io.loadgrid.agent.worker.Children;
 import io.loadgrid.agent.worker.WorkerReport;
 import io.loadgrid.common.metrics.Tally;
 import io.loadgrid.common.plan.ChunkLayout;

@@ -1,5 +1,6 @@
 package io.loadgrid.agent.run;
 
+import io.loadgrid.agent.feed.LocalBook;
 import io.loadgrid.common.plan.RunSpec;
 import io.loadgrid.common.workload.UrlTemplate;
 import io.loadgrid.common.workload.Workload;

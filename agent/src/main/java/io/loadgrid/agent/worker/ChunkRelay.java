@@ -1,6 +1,6 @@
 package io.loadgrid.agent.worker;
 
-import io.loadgrid.agent.run.ChunkFeed;
+import io.loadgrid.agent.feed.ChunkFeed;
 import io.loadgrid.common.plan.Chunk;
 import io.loadgrid.common.plan.ChunkSizes;
 import java.io.IOException;

@@ -11,6 +11,12 @@ import java.util.concurrent.TimeUnit;
 
 /** One worker JVM of the multiprocess model, seen from its parent: the two ends of its {@link WorkerMessage} lines. */
 public final class WorkerProcess {
+    /**
+     * The worker JVM's program, by name: it runs an engine, which starts this, so a reference to the class would make
+     * the packages a circle ({@code WorkerMessageTest} checks the name).
+     */
+    static final String MAIN_CLASS = "io.loadgrid.agent.run.WorkerMain";
+
     private final Process process;
     private final PrintStream in;
     private final BufferedReader out;
@@ -22,8 +28,8 @@ public final class WorkerProcess {
     }
 
     public static WorkerProcess start(WorkerMessage.Job job) throws IOException {
-        WorkerProcess w = new WorkerProcess(
-                JavaProcess.builder(WorkerMain.class.getName(), List.of()).start());
+        WorkerProcess w =
+                new WorkerProcess(JavaProcess.builder(MAIN_CLASS, List.of()).start());
         w.send(job);
         return w;
     }

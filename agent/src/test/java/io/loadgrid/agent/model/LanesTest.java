@@ -2,7 +2,7 @@ package io.loadgrid.agent.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.loadgrid.agent.run.Items;
+import io.loadgrid.agent.feed.Items;
 import io.loadgrid.agent.task.AsyncItemTask;
 import io.loadgrid.common.profile.LoadProfile;
 import io.loadgrid.common.profile.NanoClock;

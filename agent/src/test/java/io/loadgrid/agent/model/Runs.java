@@ -1,7 +1,7 @@
 package io.loadgrid.agent.model;
 
+import io.loadgrid.agent.feed.LocalBook;
 import io.loadgrid.agent.run.Engine;
-import io.loadgrid.agent.run.LocalBook;
 import io.loadgrid.agent.run.Outcome;
 import io.loadgrid.common.metrics.Tally;
 import io.loadgrid.common.plan.Chunk;

@@ -54,6 +54,12 @@ class WorkerMessageTest {
     }
 
     @Test
+    void theWorkersMainClassIsNamedRight() throws Exception {
+        java.lang.reflect.Method main = Class.forName(WorkerProcess.MAIN_CLASS).getMethod("main", String[].class);
+        assertThat(java.lang.reflect.Modifier.isStatic(main.getModifiers())).isTrue();
+    }
+
+    @Test
     void aLineThatHoldsNoMessageIsPassedOver() {
         assertThat(WorkerMessage.read("OpenJDK 64-Bit Server VM warning: something"))
                 .isNull();

@@ -1,4 +1,4 @@
-package io.loadgrid.agent.run;
+package io.loadgrid.agent.feed;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

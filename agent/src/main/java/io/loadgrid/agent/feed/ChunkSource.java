@@ -1,4 +1,4 @@
-package io.loadgrid.agent.run;
+package io.loadgrid.agent.feed;
 
 import io.loadgrid.common.plan.Chunk;
 import java.util.function.BooleanSupplier;

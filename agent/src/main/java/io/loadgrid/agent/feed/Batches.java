@@ -1,4 +1,4 @@
-package io.loadgrid.agent.run;
+package io.loadgrid.agent.feed;
 
 import java.util.Iterator;
 import java.util.concurrent.atomic.AtomicBoolean;

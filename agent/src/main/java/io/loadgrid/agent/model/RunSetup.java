@@ -1,5 +1,8 @@
-package io.loadgrid.agent.run;
+package io.loadgrid.agent.model;
 
+import io.loadgrid.agent.feed.ChunkFeed;
+import io.loadgrid.agent.task.Tasks;
+import io.loadgrid.agent.worker.Children;
 import io.loadgrid.common.plan.RunSpec;
 
 /**

@@ -1,6 +1,7 @@
-package io.loadgrid.agent.worker;
+package io.loadgrid.agent.run;
 
-import io.loadgrid.agent.run.ChunkSource;
+import io.loadgrid.agent.feed.ChunkSource;
+import io.loadgrid.agent.worker.WorkerMessage;
 import io.loadgrid.common.plan.Chunk;
 import java.io.PrintStream;
 import java.util.concurrent.LinkedBlockingQueue;

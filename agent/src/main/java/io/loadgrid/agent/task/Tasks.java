@@ -1,14 +1,8 @@
-package io.loadgrid.agent.run;
+package io.loadgrid.agent.task;
 
 import io.loadgrid.agent.http.BlockingClient;
 import io.loadgrid.agent.http.EventLoopClient;
 import io.loadgrid.agent.metrics.LiveTally;
-import io.loadgrid.agent.task.AsyncHttpTask;
-import io.loadgrid.agent.task.AsyncItemTask;
-import io.loadgrid.agent.task.BlockingHttpTask;
-import io.loadgrid.agent.task.BodySink;
-import io.loadgrid.agent.task.CpuTask;
-import io.loadgrid.agent.task.ItemTask;
 import io.loadgrid.common.plan.RunSpec;
 import io.loadgrid.common.workload.Workload;
 import io.vertx.core.Context;

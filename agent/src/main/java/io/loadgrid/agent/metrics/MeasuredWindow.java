@@ -1,4 +1,4 @@
-package io.loadgrid.agent.run;
+package io.loadgrid.agent.metrics;
 
 /**
  * Told when the measured part of a run begins (the start instant) and ends (its last item completed), so that figures

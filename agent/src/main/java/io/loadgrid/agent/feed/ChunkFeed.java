@@ -1,4 +1,4 @@
-package io.loadgrid.agent.run;
+package io.loadgrid.agent.feed;
 
 import io.loadgrid.agent.metrics.ChunkLedger;
 import io.loadgrid.common.metrics.FailureKind;

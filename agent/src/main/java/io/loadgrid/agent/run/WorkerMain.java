@@ -1,7 +1,8 @@
-package io.loadgrid.agent.worker;
+package io.loadgrid.agent.run;
 
-import io.loadgrid.agent.run.Engine;
-import io.loadgrid.agent.run.MeasuredWindow;
+import io.loadgrid.agent.metrics.MeasuredWindow;
+import io.loadgrid.agent.worker.WorkerMessage;
+import io.loadgrid.agent.worker.WorkerReport;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

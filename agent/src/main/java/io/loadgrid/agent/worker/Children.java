@@ -1,6 +1,5 @@
-package io.loadgrid.agent.run;
+package io.loadgrid.agent.worker;
 
-import io.loadgrid.agent.worker.WorkerReport;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
