@@ -44,8 +44,7 @@ final class AgentRun {
     void run() throws Exception {
         node.state(AgentState.PREPARING);
         try (ChunkCommitter committer = new ChunkCommitter(board, me);
-                Engine engine =
-                        Engine.prepare(plan.spec(), plan.layout(), new ClusterChunks(board, me, plan), committer);
+                Engine engine = Engine.prepare(plan.spec(), new ClusterChunks(board, me, plan, committer));
                 ResourceSampler sampler = new ResourceSampler(engine.children()::alive)) {
             node.status(runId, AgentStatus.ready());
             Long start = awaitStart();

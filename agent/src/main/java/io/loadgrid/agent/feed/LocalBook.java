@@ -1,11 +1,14 @@
 package io.loadgrid.agent.feed;
 
 import io.loadgrid.common.cluster.ChunkBook;
+import io.loadgrid.common.metrics.Tally;
 import io.loadgrid.common.plan.Chunk;
+import io.loadgrid.common.plan.ChunkLayout;
 import io.loadgrid.common.plan.ClusterPlan;
 import io.loadgrid.common.plan.RunSpec;
 import io.loadgrid.common.plan.Split;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -16,6 +19,7 @@ public final class LocalBook implements ChunkSource {
     private static final String NODE = "local";
     private final ClusterPlan plan;
     private final ChunkBook book;
+    private final AtomicLong committedItems = new AtomicLong();
 
     public LocalBook(RunSpec spec, long chunkSize) {
         this.plan = ClusterPlan.of(spec, chunkSize, Split.DYNAMIC, List.of(NODE), NODE);
@@ -24,6 +28,11 @@ public final class LocalBook implements ChunkSource {
 
     public ClusterPlan plan() {
         return plan;
+    }
+
+    @Override
+    public ChunkLayout layout() {
+        return plan.layout();
     }
 
     @Override
@@ -45,10 +54,17 @@ public final class LocalBook implements ChunkSource {
     }
 
     /** The chunk's result is in: its lease ends. */
-    public void committed(Chunk chunk) {
+    @Override
+    public void commit(Chunk chunk, Tally tally) {
+        committedItems.addAndGet(tally.items());
         synchronized (book) {
             book.committed(chunk.id(), NODE);
         }
+    }
+
+    /** The items of every chunk committed so far. */
+    public long committedItems() {
+        return committedItems.get();
     }
 
     @Override

@@ -13,7 +13,7 @@ import org.HdrHistogram.Recorder;
 /**
  * Where every model records its items, from any number of threads without locks. Latency is recorded for every
  * item that got a response (including 4xx/5xx); connect, timeout and I/O failures have no meaningful latency.
- * In a cluster run each item is also recorded in its chunk's tally, so that chunks commit on their own.
+ * Each item is also recorded in its chunk's tally, so that chunks commit on their own.
  */
 public final class LiveTally {
     private final Recorder latency = new Recorder(1, Histograms.HIGHEST_US, Histograms.DIGITS);
@@ -30,10 +30,6 @@ public final class LiveTally {
     private final Histogram latencyTotal = Histograms.newLatency();
     private final Histogram uncorrectedTotal = Histograms.newLatency();
     private final Histogram lagTotal = Histograms.newLatency();
-
-    public LiveTally(WireCounter wire) {
-        this(wire, null);
-    }
 
     public LiveTally(WireCounter wire, ChunkLedger ledger) {
         this.wire = wire;
@@ -72,10 +68,8 @@ public final class LiveTally {
     public void completed(long index, long intended, long sent, long end) {
         ended();
         counts.ok.increment();
-        ChunkTally chunk = chunk(index);
-        if (chunk != null) {
-            chunk.counts().ok.increment();
-        }
+        ChunkTally chunk = ledger.of(index);
+        chunk.counts().ok.increment();
         recordLatency(chunk, intended, sent, end);
     }
 
@@ -83,10 +77,8 @@ public final class LiveTally {
     public void failedWithResponse(long index, FailureKind kind, long intended, long sent, long end) {
         ended();
         counts.failed(kind);
-        ChunkTally chunk = chunk(index);
-        if (chunk != null) {
-            chunk.failed(kind);
-        }
+        ChunkTally chunk = ledger.of(index);
+        chunk.failed(kind);
         recordLatency(chunk, intended, sent, end);
     }
 
@@ -97,29 +89,21 @@ public final class LiveTally {
         lastEnd.accumulate(System.nanoTime());
         long behind = lagOf(intended, sent);
         lag.recordValue(behind);
-        ChunkTally chunk = chunk(index);
-        if (chunk != null) {
-            chunk.failed(kind, behind);
-            ledger.finished(chunk);
-        }
+        ChunkTally chunk = ledger.of(index);
+        chunk.failed(kind, behind);
+        ledger.finished(chunk);
     }
 
     /** Response bytes item {@code index} wrote to the sink; call before the item's outcome. */
     public void written(long index, long bytes) {
         counts.written.add(bytes);
-        ChunkTally chunk = chunk(index);
-        if (chunk != null) {
-            chunk.counts().written.add(bytes);
-        }
+        ledger.of(index).counts().written.add(bytes);
     }
 
     /** Item {@code index}'s non-negative CPU-kernel result; call before the item's outcome. */
     public void result(long index, long value) {
         counts.result(value);
-        ChunkTally chunk = chunk(index);
-        if (chunk != null) {
-            chunk.counts().result(value);
-        }
+        ledger.of(index).counts().result(value);
     }
 
     public long ok() {
@@ -135,10 +119,6 @@ public final class LiveTally {
         return lastEnd.get();
     }
 
-    private ChunkTally chunk(long index) {
-        return ledger == null ? null : ledger.of(index);
-    }
-
     private void recordLatency(ChunkTally chunk, long intended, long sent, long end) {
         long corrected = Histograms.recordable((end - intended) / 1000);
         long plain = Histograms.recordable((end - sent) / 1000);
@@ -147,10 +127,8 @@ public final class LiveTally {
         uncorrected.recordValue(plain);
         lag.recordValue(behind);
         lastEnd.accumulate(end);
-        if (chunk != null) {
-            chunk.latency(corrected, plain, behind);
-            ledger.finished(chunk);
-        }
+        chunk.latency(corrected, plain, behind);
+        ledger.finished(chunk);
     }
 
     /** How late the send was against its slot, µs (0 when on time; a closed loop's slot is when a sender took it). */

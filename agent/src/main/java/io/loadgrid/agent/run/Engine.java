@@ -14,7 +14,6 @@ import io.loadgrid.agent.task.Tasks;
 import io.loadgrid.agent.worker.Children;
 import io.loadgrid.agent.worker.WorkerReport;
 import io.loadgrid.common.metrics.Tally;
-import io.loadgrid.common.plan.ChunkLayout;
 import io.loadgrid.common.plan.RunSpec;
 import io.loadgrid.common.profile.LoadProfile;
 import io.loadgrid.common.profile.NanoClock;
@@ -37,9 +36,9 @@ public final class Engine implements AutoCloseable {
     private final ChunkLedger ledger;
     private volatile boolean abandoned;
 
-    private Engine(RunSpec spec, ChunkLayout layout, ChunkSource source, ChunkLedger.Committer committer) {
+    private Engine(RunSpec spec, ChunkSource source) {
         this.spec = spec;
-        this.ledger = new ChunkLedger(layout, committer);
+        this.ledger = new ChunkLedger(source.layout(), source);
         this.feed = new ChunkFeed(source, ledger, spec.sendersPerNode());
         this.tally = new LiveTally(new WireCounter(), ledger);
         this.tasks = new Tasks(spec, tally);
@@ -47,19 +46,17 @@ public final class Engine implements AutoCloseable {
     }
 
     /**
-     * Builds the model and its threads, loops, clients or processes, and starts leasing chunks of {@code layout} from
-     * {@code source}; nothing is sent yet. Each finished chunk goes to {@code committer}. With {@code spec.prewarm()},
-     * the sending path runs for a moment first, and every sender's connection is opened before this returns.
+     * Builds the model and its threads, loops, clients or processes, and starts leasing chunks from {@code source};
+     * nothing is sent yet. Each finished chunk is committed to the same source. With {@code spec.prewarm()}, the
+     * sending path runs for a moment first, and every sender's connection is opened before this returns.
      */
-    public static Engine prepare(RunSpec spec, ChunkLayout layout, ChunkSource source, ChunkLedger.Committer committer)
-            throws Exception {
-        return prepared(new Engine(spec, layout, source, committer), spec.prewarm());
+    public static Engine prepare(RunSpec spec, ChunkSource source) throws Exception {
+        return prepared(new Engine(spec, source), spec.prewarm());
     }
 
     /** The same without the warm-up (it is one itself). */
-    static Engine prepareCold(RunSpec spec, ChunkLayout layout, ChunkSource source, ChunkLedger.Committer committer)
-            throws Exception {
-        return prepared(new Engine(spec, layout, source, committer), false);
+    static Engine prepareCold(RunSpec spec, ChunkSource source) throws Exception {
+        return prepared(new Engine(spec, source), false);
     }
 
     private static Engine prepared(Engine engine, boolean warm) throws Exception {

@@ -74,7 +74,7 @@ final class Warmup {
 
     private static void drive(RunSpec warm) throws Exception {
         LocalBook book = new LocalBook(warm, 0);
-        try (Engine engine = Engine.prepareCold(warm, book.plan().layout(), book, (c, t) -> book.committed(c))) {
+        try (Engine engine = Engine.prepareCold(warm, book)) {
             engine.run();
         }
     }

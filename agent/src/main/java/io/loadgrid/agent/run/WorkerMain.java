@@ -9,9 +9,6 @@ import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 
 /** A multiprocess worker JVM: runs its parent's chunks with the async model and reports its tally. */
 public final class WorkerMain {
@@ -32,15 +29,8 @@ public final class WorkerMain {
         if (!(WorkerMessage.read(line) instanceof WorkerMessage.Job job)) {
             throw new IllegalStateException("a worker's first line must be its job, got: " + line);
         }
-        ParentChunks chunks = new ParentChunks(out);
-        // chunk results are encoded and written off the senders' event loop, as an agent's committer does
-        ExecutorService commits = Executors.newSingleThreadExecutor(
-                Thread.ofPlatform().daemon().name("worker-commits").factory());
-        try (Engine engine = Engine.prepare(
-                job.spec(),
-                job.layout(),
-                chunks,
-                (chunk, tally) -> commits.execute(() -> send(out, new WorkerMessage.Commit(chunk, tally.encode()))))) {
+        ParentChunks chunks = new ParentChunks(out, job.layout());
+        try (Engine engine = Engine.prepare(job.spec(), chunks)) {
             send(out, new WorkerMessage.Ready());
             // chunks arrive from now on, before GO, so the first ones are at hand at the start instant
             CompletableFuture<Long> go = new CompletableFuture<>();
@@ -48,8 +38,7 @@ public final class WorkerMain {
                     Thread.ofPlatform().daemon().name("parent-watch").start(() -> followParent(in, engine, chunks, go));
             long start = go.join();
             var outcome = engine.run(start, MeasuredWindow.NONE);
-            commits.shutdown();
-            commits.awaitTermination(1, TimeUnit.MINUTES);
+            chunks.drain();
             long lastEnd = start + outcome.wallNanos();
             send(
                     out,

@@ -3,6 +3,7 @@ package io.loadgrid.agent.feed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.loadgrid.agent.metrics.ChunkLedger;
+import io.loadgrid.common.metrics.Tally;
 import io.loadgrid.common.plan.Chunk;
 import io.loadgrid.common.plan.ModelConfig;
 import io.loadgrid.common.plan.RunSpec;
@@ -88,7 +89,7 @@ class ChunkFeedTest {
                 try {
                     for (Chunk c = feed.nextChunk(p, 2); c != null; c = feed.nextChunk(p, 2)) {
                         byWorker.get(p).add(c);
-                        book.committed(c);
+                        book.commit(c, Tally.empty());
                     }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
@@ -125,7 +126,7 @@ class ChunkFeedTest {
         assertThat(feed.next()).isEqualTo(Items.DONE);
         feed.close();
         // the chunk that started is the feed's to commit; every other one is back in the book, for another to run
-        book.committed(book.plan().chunk(0));
+        book.commit(book.plan().chunk(0), Tally.empty());
         ChunkFeed again = feed(book, 1);
         again.start();
         List<Long> rest = drain(again);

@@ -6,6 +6,7 @@ import io.loadgrid.agent.http.WireCounter;
 import io.loadgrid.common.metrics.FailureKind;
 import io.loadgrid.common.metrics.Histograms;
 import io.loadgrid.common.metrics.Tally;
+import io.loadgrid.common.plan.ChunkLayout;
 import java.math.BigInteger;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -14,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class LiveTallyTest {
     @Test
     void resultSumDoesNotOverflowALong() {
-        LiveTally t = new LiveTally(new WireCounter());
+        LiveTally t = tally(10);
         for (int i = 0; i < 10; i++) {
             t.result(i, Long.MAX_VALUE);
         }
@@ -24,7 +25,7 @@ class LiveTallyTest {
 
     @Test
     void latencyCountsFromTheIntendedStartAndUncorrectedFromTheSend() {
-        LiveTally t = new LiveTally(new WireCounter());
+        LiveTally t = tally(1);
         t.completed(0, 0, 4_000_000, 5_000_000);
         Tally total = t.total();
         assertThat(total.latency().getMaxValue()).isBetween(4_990L, 5_010L);
@@ -36,7 +37,7 @@ class LiveTallyTest {
 
     @Test
     void aLatencyAboveTheHistogramsRangeCountsOnceAsOkAtTheTopOfTheRange() {
-        LiveTally t = new LiveTally(new WireCounter());
+        LiveTally t = tally(1);
         long twoHours = 2L * 3600 * 1_000_000_000L;
         t.started();
         t.completed(0, 0, twoHours - 1_000_000, twoHours);
@@ -50,7 +51,7 @@ class LiveTallyTest {
 
     @Test
     void theInFlightPeakIsTheMostItemsBetweenStartAndOutcomeAtOnce() {
-        LiveTally t = new LiveTally(new WireCounter());
+        LiveTally t = tally(4);
         t.started();
         t.started();
         t.completed(0, 0, 0, 1000);
@@ -66,14 +67,16 @@ class LiveTallyTest {
 
     @Test
     void concurrentRecordingLosesNothingAndTotalsAccumulate() throws Exception {
-        LiveTally t = new LiveTally(new WireCounter());
+        // items 0..99,999 complete, the next 100 time out, and one more completes after the first total
+        LiveTally t = tally(100_101);
         try (ExecutorService pool = Executors.newFixedThreadPool(4)) {
             for (int w = 0; w < 4; w++) {
+                int worker = w;
                 pool.execute(() -> {
                     for (int i = 0; i < 25_000; i++) {
-                        t.completed(i, 0, 0, 1_000_000);
+                        t.completed(worker * 25_000L + i, 0, 0, 1_000_000);
                         if (i % 1000 == 0) {
-                            t.failed(i, FailureKind.TIMEOUT, 0, 0);
+                            t.failed(100_000L + worker * 25 + i / 1000, FailureKind.TIMEOUT, 0, 0);
                         }
                     }
                 });
@@ -83,7 +86,15 @@ class LiveTallyTest {
         assertThat(first.ok()).isEqualTo(100_000);
         assertThat(first.failures()).containsEntry(FailureKind.TIMEOUT, 100L);
         assertThat(first.latency().getTotalCount()).isEqualTo(100_000);
-        t.completed(0, 0, 0, 2_000_000);
+        t.completed(100_100, 0, 0, 2_000_000);
         assertThat(t.total().latency().getTotalCount()).isEqualTo(100_001);
+    }
+
+    /** A tally whose items 0 to {@code items} - 1 are one open chunk, as an engine's are. */
+    private static LiveTally tally(long items) {
+        ChunkLayout layout = new ChunkLayout(items, 1, items);
+        ChunkLedger ledger = new ChunkLedger(layout, (chunk, tally) -> {});
+        ledger.open(layout.chunk(0));
+        return new LiveTally(new WireCounter(), ledger);
     }
 }

@@ -3,14 +3,11 @@ package io.loadgrid.agent.model;
 import io.loadgrid.agent.feed.LocalBook;
 import io.loadgrid.agent.run.Engine;
 import io.loadgrid.agent.run.Outcome;
-import io.loadgrid.common.metrics.Tally;
-import io.loadgrid.common.plan.Chunk;
 import io.loadgrid.common.plan.ModelConfig;
 import io.loadgrid.common.plan.RunSpec;
 import io.loadgrid.common.workload.UrlTemplate;
 import io.loadgrid.common.workload.Workload;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Builds and runs specs in tests as an agent does: through the engine, on chunks leased from the run's chunk book
@@ -42,17 +39,13 @@ final class Runs {
     /** The same, calling {@code whenPrepared} after the engine is prepared and before the clock starts. */
     static Outcome run(RunSpec spec, long chunkSize, Runnable whenPrepared) throws Exception {
         LocalBook book = new LocalBook(spec, chunkSize);
-        AtomicLong committed = new AtomicLong();
         Outcome o;
-        try (Engine engine = Engine.prepare(spec, book.plan().layout(), book, (Chunk c, Tally t) -> {
-            book.committed(c);
-            committed.addAndGet(t.items());
-        })) {
+        try (Engine engine = Engine.prepare(spec, book)) {
             whenPrepared.run();
             o = engine.run();
         }
-        if (committed.get() != o.tally().items()) {
-            throw new AssertionError("chunks committed " + committed.get() + " items, the run counted "
+        if (book.committedItems() != o.tally().items()) {
+            throw new AssertionError("chunks committed " + book.committedItems() + " items, the run counted "
                     + o.tally().items());
         }
         return o;
