@@ -2,6 +2,7 @@ package io.loadgrid.agent.cluster;
 
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
+import io.loadgrid.common.cluster.AgentState;
 import io.loadgrid.common.cluster.AgentStatus;
 import io.loadgrid.common.cluster.ClusterNames;
 import io.loadgrid.common.cluster.ClusterSettings;
@@ -91,8 +92,7 @@ public final class AgentNode implements AutoCloseable {
     }
 
     public void state(AgentState state) {
-        hz.getMap(ClusterNames.AGENT_STATE)
-                .set(hz.getCluster().getLocalMember().getUuid().toString(), state.key());
+        new AgentState.Board(hz).set(hz.getCluster().getLocalMember().getUuid().toString(), state);
     }
 
     public String describe() {

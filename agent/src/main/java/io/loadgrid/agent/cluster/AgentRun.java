@@ -5,6 +5,7 @@ import io.loadgrid.agent.metrics.GeneratorThreads;
 import io.loadgrid.agent.metrics.ResourceSampler;
 import io.loadgrid.agent.run.Engine;
 import io.loadgrid.agent.run.Outcome;
+import io.loadgrid.common.cluster.AgentState;
 import io.loadgrid.common.cluster.AgentStatus;
 import io.loadgrid.common.cluster.ClusterNames;
 import io.loadgrid.common.cluster.RunBoard;

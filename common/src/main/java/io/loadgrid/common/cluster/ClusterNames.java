@@ -3,7 +3,7 @@ package io.loadgrid.common.cluster;
 /**
  * Every Hazelcast structure and member attribute loadgrid uses, declared once. A run's structures are read and
  * written only through {@link RunBoard}, which keeps their values as JSON of the records in {@code common} (the chunk
- * book as an object).
+ * book as an object); the agents' states only through {@link AgentState.Board}.
  */
 public final class ClusterNames {
     /** Member attribute: what a member is. */

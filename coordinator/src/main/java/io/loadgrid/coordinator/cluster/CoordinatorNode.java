@@ -3,6 +3,7 @@ package io.loadgrid.coordinator.cluster;
 import com.hazelcast.cluster.Member;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
+import io.loadgrid.common.cluster.AgentState;
 import io.loadgrid.common.cluster.ClusterNames;
 import io.loadgrid.common.cluster.ClusterSettings;
 import io.loadgrid.common.cluster.MemberConfig;
@@ -37,10 +38,14 @@ public final class CoordinatorNode implements AutoCloseable {
     }
 
     public List<AgentInfo> agents() {
-        Map<Object, Object> states = hz.getMap(ClusterNames.AGENT_STATE);
-        return agentMembers().stream()
-                .map(m -> AgentInfo.of(
-                        m, String.valueOf(states.getOrDefault(m.getUuid().toString(), "unknown"))))
+        List<Member> present = agentMembers();
+        AgentState.Board states = new AgentState.Board(hz);
+        // an empty list asks no map: it lives on agents
+        return present.stream()
+                .map(m -> {
+                    AgentState s = states.of(m.getUuid().toString());
+                    return AgentInfo.of(m, s == null ? "unknown" : s.key());
+                })
                 .toList();
     }
 
@@ -64,11 +69,13 @@ public final class CoordinatorNode implements AutoCloseable {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
         while (true) {
             List<Member> present = agentMembers();
-            // the state map lives on agents: ask it only once one is there
-            Map<Object, Object> states = present.isEmpty() ? Map.of() : hz.getMap(ClusterNames.AGENT_STATE);
-            List<Member> idle = present.stream()
-                    .filter(m -> "idle".equals(states.get(m.getUuid().toString())))
-                    .toList();
+            // the state map lives on agents (this member is a lite one): ask it only once one is there
+            AgentState.Board states = new AgentState.Board(hz);
+            List<Member> idle = present.isEmpty()
+                    ? List.of()
+                    : present.stream()
+                            .filter(m -> states.of(m.getUuid().toString()) == AgentState.IDLE)
+                            .toList();
             if (wanted > 0 && idle.size() >= wanted) {
                 return idle.subList(0, wanted);
             }

@@ -1,0 +1,42 @@
+package io.loadgrid.common.cluster;
+
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.map.IMap;
+import java.util.Locale;
+
+/** What an agent is doing, as {@code ./loadgrid agents} shows it; only an idle one takes a run. */
+public enum AgentState {
+    IDLE,
+    PREPARING,
+    RUNNING;
+
+    public String key() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * The cluster-wide map of every agent's state (member uuid to state), read and written only here. It lives on
+     * the agents: a coordinator asks it once one is there.
+     */
+    public static final class Board {
+        private final HazelcastInstance hz;
+
+        public Board(HazelcastInstance hz) {
+            this.hz = hz;
+        }
+
+        public void set(String agent, AgentState state) {
+            map().set(agent, state.key());
+        }
+
+        /** The agent's state, or null when it has not said yet. */
+        public AgentState of(String agent) {
+            String key = map().get(agent);
+            return key == null ? null : AgentState.valueOf(key.toUpperCase(Locale.ROOT));
+        }
+
+        private IMap<String, String> map() {
+            return hz.getMap(ClusterNames.AGENT_STATE);
+        }
+    }
+}
