@@ -9,6 +9,7 @@ import io.loadgrid.coordinator.request.ParamTable;
 import io.loadgrid.coordinator.request.RunRequest;
 import io.loadgrid.coordinator.request.RunValues;
 import io.loadgrid.coordinator.run.PlanRejected;
+import io.loadgrid.coordinator.session.RunCommand;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;

@@ -2,6 +2,7 @@ package io.loadgrid.coordinator.cli;
 
 import io.loadgrid.common.cli.BadInput;
 import io.loadgrid.common.cli.ClusterOptions;
+import io.loadgrid.coordinator.daemon.SweepSubmission;
 import io.loadgrid.coordinator.export.MetricsOptions;
 import io.loadgrid.coordinator.run.PlanRejected;
 import io.loadgrid.coordinator.sweep.SweepCommand;

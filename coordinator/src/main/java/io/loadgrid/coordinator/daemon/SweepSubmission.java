@@ -1,9 +1,8 @@
-package io.loadgrid.coordinator.cli;
+package io.loadgrid.coordinator.daemon;
 
 import io.loadgrid.common.cli.BadInput;
 import io.loadgrid.common.cli.ClusterOptions;
 import io.loadgrid.common.codec.Json;
-import io.loadgrid.coordinator.daemon.SweepRequest;
 import io.loadgrid.coordinator.export.MetricsOptions;
 import io.loadgrid.coordinator.sweep.SweepOptions;
 import java.io.BufferedReader;
@@ -27,7 +26,7 @@ import java.nio.file.Path;
  */
 public record SweepSubmission(URI endpoint, SweepRequest request) {
 
-    static SweepSubmission of(
+    public static SweepSubmission of(
             String url,
             String plan,
             Integer agents,
@@ -72,7 +71,7 @@ public record SweepSubmission(URI endpoint, SweepRequest request) {
         }
     }
 
-    int send(PrintStream out, PrintStream err) throws IOException, InterruptedException {
+    public int send(PrintStream out, PrintStream err) throws IOException, InterruptedException {
         HttpClient client = HttpClient.newHttpClient();
         HttpRequest post = HttpRequest.newBuilder(endpoint)
                 .header("Content-Type", "application/json")

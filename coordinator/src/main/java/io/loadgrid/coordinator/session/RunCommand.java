@@ -1,4 +1,4 @@
-package io.loadgrid.coordinator.cli;
+package io.loadgrid.coordinator.session;
 
 import io.loadgrid.common.cli.ClusterOptions;
 import io.loadgrid.common.codec.Json;
@@ -10,9 +10,6 @@ import io.loadgrid.coordinator.export.MetricsServer;
 import io.loadgrid.coordinator.export.RunLabels;
 import io.loadgrid.coordinator.request.RunRequest;
 import io.loadgrid.coordinator.run.StopSwitch;
-import io.loadgrid.coordinator.session.Resolved;
-import io.loadgrid.coordinator.session.RunPrecheck;
-import io.loadgrid.coordinator.session.Session;
 import io.loadgrid.report.table.Table;
 import java.io.IOException;
 import java.io.PrintStream;
