@@ -8,7 +8,6 @@ import io.loadgrid.coordinator.cluster.RemoteAgents;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,11 +25,10 @@ public class AgentsCliTest {
 
     @BeforeAll
     static void startAgents() throws Exception {
-        secret = tmp.resolve("secret");
-        Files.writeString(secret, "0123456789abcdef0123456789abcdef\n");
-        cluster = "agents-test-" + ThreadLocalRandom.current().nextInt(1_000_000);
-        port = 16000 + ThreadLocalRandom.current().nextInt(2000);
-        agents = new RemoteAgents(2, port, cluster, secret);
+        agents = RemoteAgents.start(2, tmp, "agents-test");
+        secret = agents.secret();
+        cluster = agents.cluster();
+        port = agents.port();
         assertThat(agents.joinLines).allMatch(line -> line.contains("in cluster '" + cluster + "'"));
     }
 
@@ -46,15 +44,7 @@ public class AgentsCliTest {
 
     @Test
     void listsEveryAgentWithItsHost() {
-        Console.Ran r = agents(
-                "--join",
-                "127.0.0.1:" + port,
-                "--cluster-name",
-                cluster,
-                "--secret-file",
-                secret.toString(),
-                "--port",
-                Integer.toString(port + 100));
+        Console.Ran r = agents(agents.joinArgs(100).toArray(String[]::new));
         assertThat(r.exit()).as(r.err()).isZero();
         List<String> rows = r.out().lines().skip(1).toList();
         assertThat(rows).hasSize(2);

@@ -12,7 +12,6 @@ import io.loadgrid.testbed.TargetServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,12 +26,11 @@ class CoordinatorLossTest {
 
     @Test
     void agentsStopWithinFiveSecondsOfLosingTheirCoordinatorAndWaitAgain() throws Exception {
-        Path secret = tmp.resolve("secret");
-        Files.writeString(secret, "0123456789abcdef0123456789abcdef\n");
-        String cluster = "loss-test-" + ThreadLocalRandom.current().nextInt(1_000_000);
-        int port = 18000 + ThreadLocalRandom.current().nextInt(2000);
         try (TargetServer target = TargetServer.start(TargetConfig.defaults());
-                RemoteAgents agents = new RemoteAgents(2, port, cluster, secret)) {
+                RemoteAgents agents = RemoteAgents.start(2, tmp, "loss-test")) {
+            int port = agents.port();
+            String cluster = agents.cluster();
+            Path secret = agents.secret();
             List<String> join = List.of("--join", "127.0.0.1:" + port, "--cluster-name", cluster);
             Path wrong = tmp.resolve("wrong");
             Files.writeString(wrong, "fedcba9876543210fedcba9876543210\n");

@@ -11,7 +11,8 @@ import io.loadgrid.testbed.TargetConfig;
 import io.loadgrid.testbed.TargetServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.ThreadLocalRandom;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,12 +23,8 @@ class SweepJoinTest {
 
     @Test
     void sweepOnJoinedAgentsUsesAllOfThemInEveryRun() throws Exception {
-        Path secret = tmp.resolve("secret");
-        Files.writeString(secret, "0123456789abcdef0123456789abcdef\n");
-        String cluster = "sweep-join-" + ThreadLocalRandom.current().nextInt(1_000_000);
-        int port = 18000 + ThreadLocalRandom.current().nextInt(2000);
         try (TargetServer target = TargetServer.start(TargetConfig.defaults());
-                RemoteAgents agents = new RemoteAgents(2, port, cluster, secret)) {
+                RemoteAgents agents = RemoteAgents.start(2, tmp, "sweep-join")) {
             Path plan = tmp.resolve("joined.yaml");
             Files.writeString(plan, """
                     name: joined
@@ -39,19 +36,10 @@ class SweepJoinTest {
                       concurrency: [10]
                     """.formatted(target.port()));
             long before = target.stats().requests();
-            Console.Ran r = Console.capture(
-                    SweepCli::execute,
-                    plan.toString(),
-                    "--out",
-                    tmp.resolve("results").toString(),
-                    "--join",
-                    "127.0.0.1:" + port,
-                    "--cluster-name",
-                    cluster,
-                    "--secret-file",
-                    secret.toString(),
-                    "--port",
-                    Integer.toString(port + 50));
+            List<String> args = new ArrayList<>(
+                    List.of(plan.toString(), "--out", tmp.resolve("results").toString()));
+            args.addAll(agents.joinArgs(50));
+            Console.Ran r = Console.capture(SweepCli::execute, args.toArray(String[]::new));
             assertThat(r.exit()).as(r.err()).isZero();
             JsonNode doc = Json.MAPPER.readTree(SweepCliTest.sweepDir(tmp.resolve("results"))
                     .resolve("results.json")
