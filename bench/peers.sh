@@ -1,0 +1,109 @@
+#!/usr/bin/env bash
+# loadgrid beside wrk in one sitting (issue 13): the target pinned to core 0 with one I/O thread, each client pinned
+# to core 1, GET /get over CONNS connections for DURATION seconds, warm, RUNS interleaved runs each; prints every
+# row with its goal and the measured ratio (medians).
+# Usage: bench/peers.sh            knobs: DURATION (30) CONNS (64) RUNS (3) WARMUP (10) PORT (18095) MODEL (async)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+DURATION=${DURATION:-30}
+CONNS=${CONNS:-64}
+RUNS=${RUNS:-3}
+WARMUP=${WARMUP:-10}
+PORT=${PORT:-18095}
+MODEL=${MODEL:-async}
+OUT=${OUT:-bench/results/peers-$(date +%Y%m%d-%H%M%S)}
+mkdir -p "$OUT"
+
+need() { # command, Debian package
+  command -v "$1" >/dev/null && return
+  if [ "$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq "$2" >/dev/null; else
+    echo "bench: needs $1 (apt-get install $2)" >&2; exit 2; fi
+}
+need wrk wrk
+need /usr/bin/time time
+need python3 python3
+./loadgrid build >/dev/null
+
+if (: <"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; then
+  echo "bench: port $PORT is taken; stop what listens there or set PORT" >&2; exit 2
+fi
+taskset -c 0 ./loadgrid target --port "$PORT" --io-threads 1 >"$OUT/target.log" 2>&1 &
+TARGET=$!
+trap 'kill $TARGET 2>/dev/null || true' EXIT
+for _ in $(seq 100); do curl -fs "http://127.0.0.1:$PORT/get" >/dev/null 2>&1 && break; sleep 0.2; done
+URL="http://127.0.0.1:$PORT/get"
+
+wrk_run() { # seconds -> "req/s cpu-s-per-100k"
+  /usr/bin/time -f "%U %S" -o "$OUT/wrk.time" taskset -c 1 wrk -t1 -c"$CONNS" -d"$1"s --timeout 10s "$URL" \
+    >"$OUT/wrk.out"
+  python3 - "$OUT/wrk.out" "$OUT/wrk.time" <<'PY'
+import re, sys
+text = open(sys.argv[1]).read()
+reqs = int(re.search(r"(\d+) requests in", text).group(1))
+rps = float(re.search(r"Requests/sec:\s+([\d.]+)", text).group(1))
+u, s = map(float, open(sys.argv[2]).read().split()[-2:])
+print(f"{rps:.0f} {(u + s) * 100000 / reqs:.2f}")
+PY
+}
+
+loadgrid_run() { # seconds -> "req/s cpu-s-per-100k p99.9-ms max-ms start-s exit-s command-cpu-per-100k"
+  local json="$OUT/run-$RANDOM.json"
+  /usr/bin/time -f "%U %S" -o "$OUT/lg.time" python3 - "$json" "$OUT/lg.lines" \
+    taskset -c 1 ./loadgrid run --model "$MODEL" --concurrency "$CONNS" --duration "$1s" --url "$URL" \
+    --json "$json" <<'PY'
+# timestamps every line the command prints: its header comes just before the start instant, its table after the end
+import subprocess, sys, time
+json_file, lines_file, cmd = sys.argv[1], sys.argv[2], sys.argv[3:]
+t0 = time.monotonic()
+p = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+with open(lines_file, "w") as out:
+    for line in p.stdout:
+        out.write(f"{time.monotonic() - t0:.3f} {line}")
+out_t = time.monotonic() - t0
+if p.wait() != 0:
+    sys.exit(f"loadgrid run failed, see {lines_file}")
+with open(lines_file, "a") as out:
+    out.write(f"{out_t:.3f} exit\n")
+PY
+  python3 - "$json" "$OUT/lg.lines" "$OUT/lg.time" <<'PY'
+import json, sys
+r = json.load(open(sys.argv[1]))
+lines = [l.split(" ", 1) for l in open(sys.argv[2])]
+ready = next(float(t) for t, l in lines if l.startswith("loadgrid run:"))
+end = float(lines[-1][0])
+u, s = map(float, open(sys.argv[3]).read().split()[-2:])
+cpu = r["cpu_process_pct"]["avg"] / 100 * r["wall_s"]
+lat = r["latency_us"]
+print(f"{r['req_per_s']:.0f} {cpu * 100000 / r['items']:.2f} {lat['p999'] / 1e3:.2f} {lat['max'] / 1e3:.2f}"
+      f" {ready:.2f} {end - ready - r['wall_s']:.2f} {(u + s) * 100000 / r['items']:.2f}")
+PY
+}
+
+median() { sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+
+echo "warming up ($WARMUP s each)" >&2
+wrk_run "$WARMUP" >/dev/null
+loadgrid_run "$WARMUP" >/dev/null
+: >"$OUT/wrk.samples"
+: >"$OUT/lg.samples"
+for i in $(seq "$RUNS"); do
+  echo "run $i of $RUNS" >&2
+  wrk_run "$DURATION" | tee -a "$OUT/wrk.samples" >&2
+  loadgrid_run "$DURATION" | tee -a "$OUT/lg.samples" >&2
+done
+col() { cut -d' ' -f"$2" "$1" | median; }
+W_RPS=$(col "$OUT/wrk.samples" 1); W_CPU=$(col "$OUT/wrk.samples" 2)
+L_RPS=$(col "$OUT/lg.samples" 1); L_CPU=$(col "$OUT/lg.samples" 2)
+L_P999=$(col "$OUT/lg.samples" 3); L_MAX=$(col "$OUT/lg.samples" 4)
+L_START=$(col "$OUT/lg.samples" 5); L_EXIT=$(col "$OUT/lg.samples" 6); L_CMD=$(col "$OUT/lg.samples" 7)
+ratio() { python3 -c "print(f'{$1 / $2:.2f}')"; }
+{
+  echo "| what | goal | wrk | loadgrid $MODEL c=$CONNS | measured |"
+  echo "|---|---|---:|---:|---:|"
+  echo "| req/s, ${DURATION} s, warm, median of $RUNS | ratio ≥ 0.8 | $W_RPS | $L_RPS | $(ratio "$L_RPS" "$W_RPS") |"
+  echo "| client CPU-s per 100k requests (agents, measured window) | ratio ≤ 2.0 | $W_CPU | $L_CPU | $(ratio "$L_CPU" "$W_CPU") |"
+  echo "| the same, the whole loadgrid command (start-up, coordinator) | — | $W_CPU | $L_CMD | $(ratio "$L_CMD" "$W_CPU") |"
+  echo "| p99.9 / max latency, ms | ≤ 5 / ≤ 50 | | $L_P999 / $L_MAX | |"
+  echo "| command start → its header (≈ first request) / last response → exit, s | ≤ 3 / ≤ 1 | | $L_START / $L_EXIT | |"
+} | tee "$OUT/summary.md"
+echo "samples and logs in $OUT" >&2
