@@ -7,6 +7,7 @@ import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPromise;
 import io.vertx.core.http.HttpConnection;
+import io.vertx.core.http.impl.UnpooledHttpClientConnection;
 import io.vertx.core.net.impl.ConnectionBase;
 
 /**
@@ -16,6 +17,7 @@ import io.vertx.core.net.impl.ConnectionBase;
  */
 @ChannelHandler.Sharable
 public final class WireTap extends ChannelDuplexHandler {
+    private static final String NAME = "loadgrid-wire-tap";
     private final WireCounter counter;
 
     public WireTap(WireCounter counter) {
@@ -24,11 +26,16 @@ public final class WireTap extends ChannelDuplexHandler {
 
     /** Installs the tap on a connection the client just opened, before any request is written on it. */
     public void attach(HttpConnection connection) {
-        if (!(connection instanceof ConnectionBase base)) {
+        // a connection the client was asked for comes wrapped; the pool's are its own
+        HttpConnection inner =
+                connection instanceof UnpooledHttpClientConnection unpooled ? unpooled.unwrap() : connection;
+        if (!(inner instanceof ConnectionBase base)) {
             throw new IllegalStateException(
                     "cannot count wire bytes of " + connection.getClass().getName());
         }
-        base.channel().pipeline().addFirst("loadgrid-wire-tap", this);
+        if (base.channel().pipeline().get(NAME) == null) {
+            base.channel().pipeline().addFirst(NAME, this);
+        }
     }
 
     @Override

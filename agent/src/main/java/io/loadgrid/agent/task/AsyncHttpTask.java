@@ -1,21 +1,23 @@
 package io.loadgrid.agent.task;
 
 import io.loadgrid.agent.http.Failures;
+import io.loadgrid.agent.http.LoopConnections;
 import io.loadgrid.agent.http.RequestHeaders;
 import io.loadgrid.agent.metrics.LiveTally;
 import io.loadgrid.common.metrics.FailureKind;
 import io.loadgrid.common.workload.UrlSource;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
-import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 
 /** GET one URL on the event loop and complete when the last byte arrived: aiohttp's {@code session.get}. */
 public final class AsyncHttpTask implements AsyncItemTask {
-    private final HttpClient client;
+    private final LoopConnections connections;
     private final UrlSource urls;
+    private final String host;
+    private final int port;
     private final boolean statusFails;
     private final BodySink sink;
     private final LiveTally tally;
@@ -23,9 +25,17 @@ public final class AsyncHttpTask implements AsyncItemTask {
     private final MultiMap headers = MultiMap.caseInsensitiveMultiMap();
 
     public AsyncHttpTask(
-            HttpClient client, UrlSource urls, boolean statusFails, BodySink sink, LiveTally tally, long timeoutMs) {
-        this.client = client;
+            LoopConnections connections,
+            UrlSource urls,
+            boolean statusFails,
+            BodySink sink,
+            LiveTally tally,
+            long timeoutMs) {
+        this.connections = connections;
         this.urls = urls;
+        java.net.URI origin = java.net.URI.create(urls.base());
+        this.host = origin.getHost();
+        this.port = origin.getPort() > 0 ? origin.getPort() : "https".equals(origin.getScheme()) ? 443 : 80;
         this.statusFails = statusFails;
         this.sink = sink;
         this.tally = tally;
@@ -35,23 +45,35 @@ public final class AsyncHttpTask implements AsyncItemTask {
 
     @Override
     public boolean start(long index, long intendedStart, Runnable done) {
-        // no per-request connect timeout: in Vert.x 5.2 it arms a pool timer that outlives the request (holding a
-        // context and the pool's waiter for its whole length); the client's own connect timeout bounds the connect
+        String url = urls.url(index);
         RequestOptions options = new RequestOptions()
                 .setMethod(HttpMethod.GET)
-                .setAbsoluteURI(urls.url(index))
+                .setHost(host)
+                .setPort(port)
+                .setURI(pathOf(url))
                 .setHeaders(headers)
                 .setIdleTimeout(timeoutMs);
         tally.started();
         long sent = System.nanoTime();
-        client.request(options)
-                // whatever kept the client from a connection (refused, unreachable, none within the timeout) is a
+        connections
+                .take()
+                // whatever kept the lane from a connection (refused, unreachable, none within the timeout) is a
                 // connect failure
-                .compose(request -> request.send(), e -> Future.failedFuture(Failures.connecting(e)))
-                .compose(response -> receive(index, response).map(v -> {
-                    record(index, response.statusCode(), intendedStart, sent, System.nanoTime());
-                    return v;
-                }))
+                .recover(e -> Future.failedFuture(Failures.connecting(e)))
+                .compose(conn -> conn.http()
+                        .request(options)
+                        .compose(request -> request.send())
+                        .compose(response -> receive(index, response).map(v -> {
+                            record(index, response.statusCode(), intendedStart, sent, System.nanoTime());
+                            return v;
+                        }))
+                        .andThen(ar -> {
+                            if (ar.succeeded()) {
+                                connections.giveBack(conn);
+                            } else {
+                                connections.discard(conn);
+                            }
+                        }))
                 .onComplete(ar -> {
                     if (ar.failed()) {
                         tally.failed(index, Failures.classify(ar.cause()), intendedStart, sent);
@@ -59,6 +81,12 @@ public final class AsyncHttpTask implements AsyncItemTask {
                     done.run();
                 });
         return false;
+    }
+
+    /** Path and query of an absolute URL of the source's one origin: no URL parsing per request. */
+    static String pathOf(String url) {
+        int slash = url.indexOf('/', url.indexOf("://") + 3);
+        return slash < 0 ? "/" : url.substring(slash);
     }
 
     private Future<Void> receive(long index, HttpClientResponse response) {

@@ -2,6 +2,8 @@ package io.loadgrid.agent.task;
 
 import io.loadgrid.agent.http.BlockingClient;
 import io.loadgrid.agent.http.EventLoopClient;
+import io.loadgrid.agent.http.LoopConnections;
+import io.loadgrid.agent.http.WireTap;
 import io.loadgrid.agent.metrics.LiveTally;
 import io.loadgrid.common.plan.RunSpec;
 import io.loadgrid.common.workload.Workload;
@@ -9,7 +11,6 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpClient;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
@@ -63,18 +64,19 @@ public final class Tasks implements AutoCloseable {
         return switch (spec.workload()) {
             case Workload.Cpu cpu -> new CpuTask(cpu.kernel(), tally);
             case Workload.Http http -> {
-                HttpClient client = EventLoopClient.create(vertx, inFlight, spec.timeout(), tally.wire());
+                LoopConnections connections = new LoopConnections(
+                        EventLoopClient.create(vertx, inFlight, spec.timeout()),
+                        http.urls().base(),
+                        new WireTap(tally.wire()));
                 Context loop = vertx.getOrCreateContext();
                 openers.add(() -> {
                     // a connection belongs to the loop that opened it: open each on the loop that sends on it
                     Promise<Void> opened = Promise.promise();
-                    loop.runOnContext(
-                            v -> EventLoopClient.open(client, http.urls().base(), inFlight)
-                                    .onComplete(opened));
+                    loop.runOnContext(v -> connections.open(inFlight).onComplete(opened));
                     return opened.future();
                 });
                 yield new AsyncHttpTask(
-                        client,
+                        connections,
                         http.urls(),
                         http.statusFails(),
                         sink,
