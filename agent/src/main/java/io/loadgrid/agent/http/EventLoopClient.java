@@ -4,7 +4,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClientAgent;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpVersion;
-import io.vertx.core.http.PoolOptions;
 import java.time.Duration;
 
 /**
@@ -14,7 +13,8 @@ import java.time.Duration;
 public final class EventLoopClient {
     private EventLoopClient() {}
 
-    public static HttpClientAgent create(Vertx vertx, int connections, Duration timeout) {
+    /** A client whose TCP connect is bounded by {@code timeout}; its pool is unused (its loop holds connections). */
+    public static HttpClientAgent create(Vertx vertx, Duration timeout) {
         HttpClientOptions options = new HttpClientOptions()
                 .setProtocolVersion(HttpVersion.HTTP_1_1)
                 .setKeepAlive(true)
@@ -22,11 +22,6 @@ public final class EventLoopClient {
                 .setTcpNoDelay(true)
                 .setDecompressionSupported(false)
                 .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, timeout.toMillis()));
-        return vertx.httpClientBuilder()
-                .with(options)
-                .with(new PoolOptions()
-                        .setHttp1MaxSize(Math.max(1, connections))
-                        .setMaxWaitQueueSize(-1))
-                .build();
+        return vertx.httpClientBuilder().with(options).build();
     }
 }

@@ -10,6 +10,7 @@ import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.RequestOptions;
 
 /** GET one URL on the event loop and complete when the last byte arrived: aiohttp's {@code session.get}. */
@@ -65,10 +66,11 @@ public final class AsyncHttpTask implements AsyncItemTask {
                         .compose(request -> request.send())
                         .compose(response -> receive(index, response).map(v -> {
                             record(index, response.statusCode(), intendedStart, sent, System.nanoTime());
-                            return v;
+                            return reusable(response);
                         }))
                         .andThen(ar -> {
-                            if (ar.succeeded()) {
+                            // before the lane's next item, so that it takes this connection or a fresh one
+                            if (ar.succeeded() && ar.result()) {
                                 connections.giveBack(conn);
                             } else {
                                 connections.discard(conn);
@@ -83,10 +85,31 @@ public final class AsyncHttpTask implements AsyncItemTask {
         return false;
     }
 
-    /** Path and query of an absolute URL of the source's one origin: no URL parsing per request. */
+    /**
+     * The request target of an absolute URL of the source's one origin (path and query, no fragment), as the URL
+     * parser would give it, without parsing the URL per request.
+     */
     static String pathOf(String url) {
-        int slash = url.indexOf('/', url.indexOf("://") + 3);
-        return slash < 0 ? "/" : url.substring(slash);
+        int authority = url.indexOf("://") + 3;
+        int end = url.indexOf('#', authority);
+        end = end < 0 ? url.length() : end;
+        int start = authority;
+        while (start < end && url.charAt(start) != '/' && url.charAt(start) != '?') {
+            start++;
+        }
+        String target = url.substring(start, end);
+        return target.isEmpty() || target.charAt(0) == '?' ? "/" + target : target;
+    }
+
+    /**
+     * Whether the connection may carry the next request: not when the server said it closes it (it is closing it
+     * now, and its close is seen only later), as a pool would evict it.
+     */
+    private static boolean reusable(HttpClientResponse response) {
+        String connection = response.getHeader("Connection");
+        return response.version() == HttpVersion.HTTP_1_0
+                ? "keep-alive".equalsIgnoreCase(connection)
+                : !"close".equalsIgnoreCase(connection);
     }
 
     private Future<Void> receive(long index, HttpClientResponse response) {

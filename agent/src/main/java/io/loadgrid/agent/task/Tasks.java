@@ -65,7 +65,7 @@ public final class Tasks implements AutoCloseable {
             case Workload.Cpu cpu -> new CpuTask(cpu.kernel(), tally);
             case Workload.Http http -> {
                 LoopConnections connections = new LoopConnections(
-                        EventLoopClient.create(vertx, inFlight, spec.timeout()),
+                        EventLoopClient.create(vertx, spec.timeout()),
                         http.urls().base(),
                         new WireTap(tally.wire()));
                 Context loop = vertx.getOrCreateContext();

@@ -2,6 +2,7 @@ package io.loadgrid.agent.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.net.httpserver.HttpServer;
 import io.loadgrid.agent.run.Outcome;
 import io.loadgrid.common.metrics.FailureKind;
 import io.loadgrid.common.metrics.LatencySummary;
@@ -14,6 +15,9 @@ import io.loadgrid.common.workload.Workload;
 import io.loadgrid.testbed.TargetConfig;
 import io.loadgrid.testbed.TargetServer;
 import java.math.BigInteger;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -173,6 +177,31 @@ abstract class ModelContract {
         RunSpec slow = spec(Runs.http(base + "/delay/3?i={i}"), minimumConcurrency());
         Outcome timedOut = Runs.run(slow.withTimeout(Duration.ofMillis(300)));
         assertThat(timedOut.tally().failures()).containsEntry(FailureKind.TIMEOUT, (long) minimumConcurrency());
+    }
+
+    /**
+     * A server that closes each connection after its response (it says so: "Connection: close") costs no item: no
+     * client sends the next one on the connection being closed.
+     */
+    @Test
+    void aServerClosingEveryConnectionCostsNoItem() throws Exception {
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
+        server.createContext("/", exchange -> {
+            byte[] body = "ok".getBytes(StandardCharsets.US_ASCII);
+            exchange.getResponseHeaders().set("Connection", "close");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.start();
+        try {
+            String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/closing/{i}";
+            Outcome o = Runs.run(spec(Runs.http(url), 200));
+            assertThat(o.tally().failed()).as("%s", o.tally().failures()).isZero();
+            assertThat(o.tally().ok()).isEqualTo(200);
+        } finally {
+            server.stop(0);
+        }
     }
 
     /** No client sends an item twice: OkHttp would retry a 503 that says Retry-After: 0, once, retries off or not. */
