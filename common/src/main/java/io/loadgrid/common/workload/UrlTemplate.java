@@ -11,6 +11,11 @@ public record UrlTemplate(String template) implements UrlSource {
                     "--url template '" + template + "' has a placeholder other than {i}; use {i} for the item index");
         }
         Urls.requireHttp(template.replace(PLACEHOLDER, "0"), "--url");
+        // one origin for every item: the target's allowlist, its counts and a client's connections are the origin's
+        if (!Urls.origin(template.replace(PLACEHOLDER, "0")).equals(Urls.origin(template.replace(PLACEHOLDER, "1")))) {
+            throw new IllegalArgumentException("--url template '" + template
+                    + "' puts {i} in the host or port; every item goes to one target, so put {i} in the path or query");
+        }
     }
 
     @Override
