@@ -3,20 +3,16 @@ package io.loadgrid.coordinator.cli;
 import io.loadgrid.common.cli.BadInput;
 import io.loadgrid.common.cli.ClusterOptions;
 import io.loadgrid.common.security.TargetAllowlist;
-import io.loadgrid.coordinator.daemon.SweepEndpoint;
+import io.loadgrid.coordinator.daemon.CoordinatorDaemon;
 import io.loadgrid.coordinator.export.LoadMetrics;
 import io.loadgrid.coordinator.export.MetricsOptions;
 import io.loadgrid.coordinator.export.MetricsServer;
-import io.loadgrid.coordinator.session.Session;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import sun.misc.Signal;
 
 /**
  * {@code ./loadgrid coordinator}: a coordinator that stays up. It keeps its cluster membership and /metrics between
@@ -67,10 +63,9 @@ public final class CoordinatorCli implements Callable<Integer> {
     public Integer call() throws Exception {
         LoadMetrics exported = new LoadMetrics();
         MetricsServer server;
-        Session session;
-        TargetAllowlist submitters;
+        CoordinatorDaemon daemon;
         try {
-            submitters = TargetAllowlist.addresses(acceptFrom, "--accept-sweeps-from");
+            TargetAllowlist submitters = TargetAllowlist.addresses(acceptFrom, "--accept-sweeps-from");
             if (agents < 1) {
                 throw new IllegalArgumentException("--agents must be at least 1, got " + agents);
             }
@@ -81,39 +76,13 @@ public final class CoordinatorCli implements Callable<Integer> {
             if (!cluster.join().isEmpty()) {
                 cluster.remote();
             }
+            daemon = new CoordinatorDaemon(cluster, agents, out, submitters);
             server = metrics.start(exported, "0.0.0.0", System.out, false);
         } catch (IllegalArgumentException e) {
             return BadInput.report("coordinator", e.getMessage());
         }
         try (server) {
-            try {
-                session = Session.open(cluster, agents, List.of());
-            } catch (IllegalArgumentException e) {
-                return BadInput.report("coordinator", e.getMessage());
-            } catch (RuntimeException e) {
-                System.err.println("loadgrid coordinator: could not join the cluster: " + e.getMessage()
-                        + " (check --bind is an address of this host, and --join)");
-                return 1;
-            }
-            exported.agentsUp(session.node()::agentCount);
-            SweepEndpoint sweeps = new SweepEndpoint(session, exported, cluster, out, System.err, submitters);
-            server.handle("/sweeps", sweeps);
-            CountDownLatch stop = new CountDownLatch(1);
-            // Ctrl-C while a sweep runs is that sweep's (it stops it); otherwise it ends the coordinator
-            Signal.handle(new Signal("INT"), sig -> {
-                if (sweeps.running() == null) {
-                    stop.countDown();
-                }
-            });
-            Signal.handle(new Signal("TERM"), sig -> stop.countDown());
-            System.out.println("loadgrid coordinator: " + session.agents().describe() + ", "
-                    + session.node().agentCount()
-                    + " agent(s) up; submit sweeps with ./loadgrid sweep PLAN.yaml --coordinator http://"
-                    + server.address() + " (Ctrl-C ends it)");
-            System.out.flush();
-            stop.await();
-            session.close();
-            return 0;
+            return daemon.serve(server, exported);
         }
     }
 }
