@@ -5,6 +5,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 JAVA_HOME="$(./loadgrid java-home)"; export JAVA_HOME
 [ -d build/lib ] || ./loadgrid build
-mvn -q -B -o test-compile -pl coordinator >/dev/null
+mvn -q -B -o test-compile -pl coordinator -am >/dev/null
 exec taskset -c 1 "$JAVA_HOME/bin/java" -Xmx2g -XX:+UseParallelGC -cp "build/lib/*:coordinator/target/test-classes" \
   io.loadgrid.coordinator.export.ScrapeBench "${1:-12}" "${2:-4}"

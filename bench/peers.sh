@@ -22,6 +22,7 @@ need() { # command, Debian package
 need wrk wrk
 need /usr/bin/time time
 need python3 python3
+need curl curl
 ./loadgrid build >/dev/null
 
 if (: <"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; then
@@ -30,8 +31,9 @@ fi
 taskset -c 0 ./loadgrid target --port "$PORT" --io-threads 1 >"$OUT/target.log" 2>&1 &
 TARGET=$!
 trap 'kill $TARGET 2>/dev/null || true' EXIT
-for _ in $(seq 100); do curl -fs "http://127.0.0.1:$PORT/get" >/dev/null 2>&1 && break; sleep 0.2; done
 URL="http://127.0.0.1:$PORT/get"
+for _ in $(seq 100); do curl -fs "$URL" >/dev/null 2>&1 && break; sleep 0.2; done
+curl -fs "$URL" >/dev/null || { echo "bench: the target did not answer on $URL; see $OUT/target.log" >&2; exit 1; }
 
 wrk_run() { # seconds -> "req/s cpu-s-per-100k"
   /usr/bin/time -f "%U %S" -o "$OUT/wrk.time" taskset -c 1 wrk -t1 -c"$CONNS" -d"$1"s --timeout 10s "$URL" \

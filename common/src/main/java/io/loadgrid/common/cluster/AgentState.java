@@ -29,10 +29,15 @@ public enum AgentState {
             map().set(agent, state.key());
         }
 
-        /** The agent's state, or null when it has not said yet. */
+        /** The agent's state, or null when it has not said yet or says one this version does not know. */
         public AgentState of(String agent) {
             String key = map().get(agent);
-            return key == null ? null : AgentState.valueOf(key.toUpperCase(Locale.ROOT));
+            for (AgentState s : values()) {
+                if (s.key().equals(key)) {
+                    return s;
+                }
+            }
+            return null;
         }
 
         private IMap<String, String> map() {
