@@ -69,16 +69,9 @@ public final class RemoteAgents implements AutoCloseable {
         this.cluster = cluster;
         this.secret = secret;
         for (int i = 0; i < count; i++) {
-            List<String> args = new ArrayList<>(List.of(
-                    "--join",
-                    "127.0.0.1:" + port,
-                    "--cluster-name",
-                    cluster,
-                    "--secret-file",
-                    secret.toString(),
-                    "--port",
-                    Integer.toString(port)));
-            Process p = JavaProcess.builder(AgentCli.class.getName(), args).start();
+            // an agent joins as a client does, from the first port up (Hazelcast counts up to a free one)
+            Process p =
+                    JavaProcess.builder(AgentCli.class.getName(), joinArgs(0)).start();
             processes.add(p);
             joinLines.add(JavaProcess.awaitLine(p, Role.AGENT.readyPrefix()));
         }
