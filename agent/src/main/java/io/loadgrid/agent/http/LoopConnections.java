@@ -37,18 +37,24 @@ public final class LoopConnections {
     }
 
     /**
-     * Connections of {@code client} to the origin of {@code base} (scheme, host and port), each counted by {@code tap}
+     * Connections of {@code client} to {@code base}, an origin as {@code UrlSource.base()} gives it ({@code
+     * http://host:port}), each counted by {@code tap}
      * (a client's connect handler is not called for the connections it is asked to make).
      */
     public LoopConnections(HttpClientAgent client, String base, WireTap tap) {
         URI uri = URI.create(base);
-        boolean tls = "https".equals(uri.getScheme());
         this.client = client;
         this.tap = tap;
-        this.target = new HttpConnectOptions()
-                .setHost(uri.getHost())
-                .setPort(uri.getPort() > 0 ? uri.getPort() : tls ? 443 : 80)
-                .setSsl(tls);
+        this.target = new HttpConnectOptions().setHost(uri.getHost()).setPort(uri.getPort());
+    }
+
+    /** The host every request's head names, as its connections reach it. */
+    public String host() {
+        return target.getHost();
+    }
+
+    public int port() {
+        return target.getPort();
     }
 
     /** An idle connection, or a new one; a failure to connect fails the future. */

@@ -34,9 +34,8 @@ public final class AsyncHttpTask implements AsyncItemTask {
             long timeoutMs) {
         this.connections = connections;
         this.urls = urls;
-        java.net.URI origin = java.net.URI.create(urls.base());
-        this.host = origin.getHost();
-        this.port = origin.getPort() > 0 ? origin.getPort() : "https".equals(origin.getScheme()) ? 443 : 80;
+        this.host = connections.host();
+        this.port = connections.port();
         this.statusFails = statusFails;
         this.sink = sink;
         this.tally = tally;
