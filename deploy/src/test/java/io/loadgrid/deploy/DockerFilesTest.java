@@ -71,7 +71,10 @@ class DockerFilesTest {
                 Arguments.of("no entrypoint", mutate(ok, "ENTRYPOINT [\"loadgrid-entrypoint\"]", ""), "no ENTRYPOINT"),
                 Arguments.of(
                         "missing source",
-                        mutate(ok, "COPY loadgrid /opt/loadgrid/loadgrid", "COPY loadgrd /opt/loadgrid/loadgrid"),
+                        mutate(
+                                ok,
+                                "COPY loadgrid jvm.properties /opt/loadgrid/",
+                                "COPY loadgrd jvm.properties /opt/loadgrid/"),
                         "does not exist"),
                 Arguments.of(
                         "source left out by .dockerignore",
@@ -273,6 +276,7 @@ class DockerFilesTest {
         Files.createDirectories(home.resolve("build/lib"));
         Files.createDirectories(home.resolve("sweeps"));
         Files.copy(ROOT.resolve("loadgrid"), home.resolve("loadgrid"));
+        Files.copy(ROOT.resolve("jvm.properties"), home.resolve("jvm.properties"));
         Files.createFile(home.resolve("build/.built"));
         Path jre = tmp.resolve("jre");
         Files.createDirectories(jre.resolve("bin"));
@@ -292,6 +296,7 @@ class DockerFilesTest {
         assertThat(r.output())
                 .contains("-Dloadgrid.home=" + home)
                 .contains("--add-opens=java.base/java.nio=ALL-UNNAMED")
+                .contains("-Xmn32m")
                 .contains("-cp " + home + "/build/lib/* io.loadgrid.agent.cluster.AgentCli --help")
                 .doesNotContain("building");
     }
