@@ -20,6 +20,16 @@ public final class LocalAgents implements AutoCloseable {
     /** Starts {@code count} agents joining {@code coordinatorPort}; returns once each has joined. */
     public static LocalAgents start(int count, int coordinatorPort, ClusterSettings settings, String allowTarget)
             throws IOException {
+        return launch(count, coordinatorPort, settings, allowTarget).awaitJoined();
+    }
+
+    /**
+     * Starts {@code count} agent JVMs that will join {@code coordinatorPort}, without waiting: their JVM start and
+     * class loading (about 2 s on one core) overlaps the coordinator's own, and each keeps trying to join until the
+     * coordinator listens. {@link #awaitJoined()} waits for them.
+     */
+    public static LocalAgents launch(int count, int coordinatorPort, ClusterSettings settings, String allowTarget)
+            throws IOException {
         LocalAgents agents = new LocalAgents();
         try {
             for (int i = 0; i < count; i++) {
@@ -40,14 +50,24 @@ public final class LocalAgents implements AutoCloseable {
                 pb.environment().put("LOADGRID_SECRET", new String(settings.secret(), StandardCharsets.UTF_8));
                 agents.processes.add(pb.start());
             }
-            for (Process p : agents.processes) {
-                JavaProcess.awaitLine(p, Role.AGENT.readyPrefix());
-            }
         } catch (IOException | RuntimeException e) {
             agents.close();
             throw e;
         }
         return agents;
+    }
+
+    /** Returns once every agent has joined and said so; stops them all when one exits first. */
+    public LocalAgents awaitJoined() throws IOException {
+        try {
+            for (Process p : processes) {
+                JavaProcess.awaitLine(p, Role.AGENT.readyPrefix());
+            }
+        } catch (IOException | RuntimeException e) {
+            close();
+            throw e;
+        }
+        return this;
     }
 
     public int size() {

@@ -22,10 +22,26 @@ final class LocalAgentSource implements AgentSource {
         this.agents = agents;
     }
 
-    static LocalAgentSource start(int count, int port, ClusterSettings settings, String allowTarget)
-            throws IOException {
+    /** Starts the agent JVMs, to join a coordinator about to listen on {@code settings.port()}. */
+    static LocalAgentSource launch(int count, ClusterSettings settings, String allowTarget) throws IOException {
+        int port = settings.port();
         return new LocalAgentSource(
-                port, settings, allowTarget, LocalAgents.start(Math.max(1, count), port, settings, allowTarget));
+                port, settings, allowTarget, LocalAgents.launch(Math.max(1, count), port, settings, allowTarget));
+    }
+
+    /** Waits until the agents have joined the coordinator, now listening on {@code coordinatorPort}. */
+    LocalAgentSource joined(int coordinatorPort) throws IOException {
+        if (coordinatorPort != port) {
+            // the port was taken between choosing and binding it: the agents look elsewhere, so start them again
+            agents.close();
+            return new LocalAgentSource(
+                    coordinatorPort,
+                    settings,
+                    allowTarget,
+                    LocalAgents.start(agents.size(), coordinatorPort, settings, allowTarget));
+        }
+        agents.awaitJoined();
+        return this;
     }
 
     @Override

@@ -14,6 +14,7 @@ import io.loadgrid.coordinator.run.StopSwitch;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.List;
+import java.util.OptionalDouble;
 
 /**
  * A coordinator that stays up for many runs: one cluster membership, the local agent JVMs and the embedded target
@@ -37,14 +38,47 @@ public final class Session implements AutoCloseable {
      * loopback and {@code userTargets} (the hosts of URLs the user gave). The one place local and joined part ways.
      */
     public static Session open(ClusterOptions cluster, int localAgents, List<String> userTargets) throws IOException {
+        return open(cluster, localAgents, userTargets, OptionalDouble.empty());
+    }
+
+    /**
+     * The same, and starts the embedded target with {@code targetLatencyMs} (the first run's, when it uses it) at once,
+     * so that its JVM comes up beside the coordinator's and the agents'.
+     */
+    public static Session open(
+            ClusterOptions cluster, int localAgents, List<String> userTargets, OptionalDouble targetLatencyMs)
+            throws IOException {
+        Targets targets = new Targets();
+        if (targetLatencyMs.isPresent()) {
+            targets.launch(targetLatencyMs.getAsDouble());
+        }
+        try {
+            return open(cluster, localAgents, userTargets, targets);
+        } catch (IOException | RuntimeException e) {
+            targets.close();
+            throw e;
+        }
+    }
+
+    private static Session open(ClusterOptions cluster, int localAgents, List<String> userTargets, Targets targets)
+            throws IOException {
         boolean local = cluster.join().isEmpty();
         ClusterSettings settings = local ? LocalSettings.fresh() : cluster.remote();
-        CoordinatorNode node = CoordinatorNode.join(settings);
+        // local agent JVMs start first: their start-up overlaps the coordinator's, which they then join
+        LocalAgentSource launched =
+                local ? LocalAgentSource.launch(localAgents, settings, LocalSettings.allowed(userTargets)) : null;
+        CoordinatorNode node;
         try {
-            AgentSource agents = local
-                    ? LocalAgentSource.start(localAgents, node.port(), settings, LocalSettings.allowed(userTargets))
-                    : new JoinedAgentSource(node);
-            return new Session(settings, node, agents, new Targets());
+            node = CoordinatorNode.join(settings);
+        } catch (RuntimeException e) {
+            if (launched != null) {
+                launched.close();
+            }
+            throw e;
+        }
+        try {
+            AgentSource agents = local ? launched.joined(node.port()) : new JoinedAgentSource(node);
+            return new Session(settings, node, agents, targets);
         } catch (IOException | RuntimeException e) {
             node.close();
             throw e;

@@ -29,16 +29,22 @@ final class Targets implements AutoCloseable {
         return new Resolved(spec, target);
     }
 
+    /** Starts the embedded target the first run will ask for, without waiting: it comes up while the rest does. */
+    void launch(double latency) throws IOException {
+        embedded = EmbeddedTarget.launch(latency);
+        latencyMs = latency;
+    }
+
     private EmbeddedTarget embedded(double latency) throws IOException {
         if (embedded != null && latency != latencyMs) {
             embedded.close();
             embedded = null;
         }
         if (embedded == null) {
-            embedded = EmbeddedTarget.start(latency);
+            embedded = EmbeddedTarget.launch(latency);
             latencyMs = latency;
         }
-        return embedded;
+        return embedded.awaitReady();
     }
 
     private static RunSpec onBase(RunSpec spec, String base) {

@@ -18,9 +18,11 @@ import io.loadgrid.report.store.SweepStore;
 import io.loadgrid.report.sweep.Comparisons;
 import io.loadgrid.report.sweep.Reports;
 import java.io.PrintStream;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 
 /** Runs a parsed sweep on one session (local: target and agent JVMs started once) and prints where its outputs are. */
@@ -55,7 +57,7 @@ public final class SweepCommand implements Callable<Integer> {
         List<String> targets = RunPrecheck.of(options.values(), local);
         LoadMetrics exported = new LoadMetrics();
         try (MetricsServer server = metrics.start(exported, "127.0.0.1", out);
-                Session session = Session.open(cluster, agents, targets)) {
+                Session session = Session.open(cluster, agents, targets, firstTargetLatency(options.values()))) {
             exported.agentsUp(session.node()::agentCount);
             int code = run(session, exported, new StopSwitch(), options);
             if (server != null) {
@@ -63,6 +65,15 @@ public final class SweepCommand implements Callable<Integer> {
             }
             return code;
         }
+    }
+
+    /** The embedded target's latency for the plan's first cell, when it uses it: that target starts at once. */
+    private static OptionalDouble firstTargetLatency(Collection<RunRequest> runs) {
+        return runs.stream()
+                .findFirst()
+                .filter(RunRequest::embeddedTarget)
+                .map(r -> OptionalDouble.of(r.targetLatencyMs()))
+                .orElse(OptionalDouble.empty());
     }
 
     /** The sweep came to a long-lived coordinator at this URL: a resume goes there too. */

@@ -12,15 +12,19 @@ import java.util.List;
  */
 public final class EmbeddedTarget implements AutoCloseable {
     private final Process process;
-    private final String base;
+    private String base;
 
-    private EmbeddedTarget(Process process, String base) {
+    private EmbeddedTarget(Process process) {
         this.process = process;
-        this.base = base;
     }
 
     public static EmbeddedTarget start(double latencyMs) throws IOException {
-        Process p = JavaProcess.builder(
+        return launch(latencyMs).awaitReady();
+    }
+
+    /** Starts the target JVM without waiting for it, so that its start-up overlaps other work. */
+    public static EmbeddedTarget launch(double latencyMs) throws IOException {
+        return new EmbeddedTarget(JavaProcess.builder(
                         Role.TARGET.mainClass(),
                         List.of(
                                 "--host",
@@ -30,16 +34,27 @@ public final class EmbeddedTarget implements AutoCloseable {
                                 "--exit-on-stdin-eof",
                                 "--latency",
                                 Double.toString(latencyMs)))
-                .start();
-        try {
-            return new EmbeddedTarget(p, Role.TARGET.readyWhat(JavaProcess.awaitLine(p, Role.TARGET.readyPrefix())));
-        } catch (IOException e) {
-            p.destroyForcibly();
-            throw e;
-        }
+                .start());
     }
 
+    /** Returns once the target listens; kills it when it failed to. */
+    public EmbeddedTarget awaitReady() throws IOException {
+        if (base == null) {
+            try {
+                base = Role.TARGET.readyWhat(JavaProcess.awaitLine(process, Role.TARGET.readyPrefix()));
+            } catch (IOException e) {
+                process.destroyForcibly();
+                throw e;
+            }
+        }
+        return this;
+    }
+
+    /** The base URL; the target is ready. */
     public String base() {
+        if (base == null) {
+            throw new IllegalStateException("the embedded target is not ready yet");
+        }
         return base;
     }
 
