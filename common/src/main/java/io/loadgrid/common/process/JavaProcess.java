@@ -14,16 +14,30 @@ import java.util.concurrent.TimeUnit;
  * a child runs exactly the code and settings of its parent, whether launched by ./loadgrid or by a test.
  */
 public final class JavaProcess {
+    /** The folder of the class-data archives ./loadgrid gives its JVMs, if it does. */
+    private static final String ARCHIVES = "loadgrid.cds";
+
+    private static final String ARCHIVE_FLAG = "-XX:SharedArchiveFile=";
+
     private JavaProcess() {}
 
     public static ProcessBuilder builder(String mainClass, List<String> args) {
         List<String> cmd = new ArrayList<>();
         cmd.add(ProcessHandle.current().info().command().orElse(System.getProperty("java.home") + "/bin/java"));
         for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-            // debuggers and agents belong to the parent; heap and GC flags are inherited
-            if (!a.startsWith("-agentlib") && !a.startsWith("-javaagent") && !a.startsWith("-Xrunjdwp")) {
+            // debuggers and agents belong to the parent, and so does its class-data archive; heap and GC flags are
+            // inherited
+            if (!a.startsWith("-agentlib")
+                    && !a.startsWith("-javaagent")
+                    && !a.startsWith("-Xrunjdwp")
+                    && !a.startsWith(ARCHIVE_FLAG)) {
                 cmd.add(a);
             }
+        }
+        String archives = System.getProperty(ARCHIVES);
+        if (archives != null) {
+            // the launcher's rule: one archive per main class, since each loads its own classes
+            cmd.add(ARCHIVE_FLAG + archives + "/" + mainClass.substring(mainClass.lastIndexOf('.') + 1) + ".jsa");
         }
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
