@@ -71,7 +71,9 @@ public final class AgentCli implements Callable<Integer> {
                 } catch (java.io.IOException ignored) {
                     // the parent is gone either way
                 }
-                Runtime.getRuntime().halt(0);
+                // an exit, not a halt: the JVM writes its class-data archive at exit when it has none (./loadgrid)
+                node.terminate();
+                System.exit(0);
             });
         }
         done.await();

@@ -104,7 +104,15 @@ public final class AgentNode implements AutoCloseable {
     @Override
     public void close() {
         runs.shutdownNow();
-        hz.shutdown();
+        if (hz.getLifecycleService().isRunning()) {
+            hz.shutdown();
+        }
+    }
+
+    /** Leaves at once, migrating nothing: the coordinator that started this agent is gone. */
+    public void terminate() {
+        runs.shutdownNow();
+        hz.getLifecycleService().terminate();
     }
 
     private static long physicalMemoryMb() {
