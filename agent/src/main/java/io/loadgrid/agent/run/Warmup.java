@@ -1,6 +1,7 @@
 package io.loadgrid.agent.run;
 
 import io.loadgrid.agent.feed.LocalBook;
+import io.loadgrid.common.plan.ModelConfig;
 import io.loadgrid.common.plan.RunSpec;
 import io.loadgrid.common.workload.UrlTemplate;
 import io.loadgrid.common.workload.Workload;
@@ -22,6 +23,9 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class Warmup {
     private static final Duration CLOSED = Duration.ofMillis(700);
+    /** The warm-up's most items in flight (a hybrid model's loops each keep at least one). */
+    private static final int WARM_IN_FLIGHT_MAX = 1000;
+
     private static final Duration PACED = Duration.ofMillis(500);
     private static final double PACED_RATE = 2000;
     private static final Set<String> WARMED = ConcurrentHashMap.newKeySet();
@@ -50,7 +54,12 @@ final class Warmup {
     private static void warm(RunSpec spec) throws Exception {
         Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1));
         try {
-            RunSpec warm = spec.withSinkFile(null);
+            // both ends of every warm-up connection are in this JVM: at the run's own 15,000 in flight that is 30,000
+            // descriptors, past a 20,000 limit (seen: the run never got ready). The code compiles the same at fewer
+            int inFlight = Math.min(
+                    spec.concurrency(),
+                    Math.max(WARM_IN_FLIGHT_MAX, spec.model() instanceof ModelConfig.Hybrid h ? h.threads() : 0));
+            RunSpec warm = spec.withSinkFile(null).withConcurrency(inFlight);
             if (spec.workload() instanceof Workload.Http http) {
                 HttpServer server = vertx.createHttpServer()
                         .requestHandler(r -> r.response()
