@@ -2,7 +2,10 @@
 # loadgrid beside wrk in one sitting (issue 13): the target pinned to core 0 with one I/O thread, each client pinned
 # to core 1, GET /get over CONNS connections for DURATION seconds, warm, RUNS interleaved runs each; prints every
 # row with its goal and the measured ratio (medians).
+# Then the seeds' own client (Python aiohttp) on the same target and core, one agent's 1M seed URLs (embedded target,
+# unpinned) and 15,000 requests in flight against 1 s of latency.
 # Usage: bench/peers.sh            knobs: DURATION (30) CONNS (64) RUNS (3) WARMUP (10) PORT (18095) MODEL (async)
+#                                         AIOHTTP_N (20000) BIG (1000000) INFLIGHT (15000)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DURATION=${DURATION:-30}
@@ -11,6 +14,9 @@ RUNS=${RUNS:-3}
 WARMUP=${WARMUP:-10}
 PORT=${PORT:-18095}
 MODEL=${MODEL:-async}
+AIOHTTP_N=${AIOHTTP_N:-20000}
+BIG=${BIG:-1000000}
+INFLIGHT=${INFLIGHT:-15000}
 OUT=${OUT:-bench/results/peers-$(date +%Y%m%d-%H%M%S)}
 mkdir -p "$OUT"
 
@@ -23,6 +29,15 @@ need wrk wrk
 need /usr/bin/time time
 need python3 python3
 need curl curl
+# the seeds' client: Debian's python3-aiohttp lives in the system Python, which may not be the python3 on PATH
+AIO_PY=python3
+if ! python3 -c 'import aiohttp' 2>/dev/null; then
+  AIO_PY=/usr/bin/python3
+  if ! "$AIO_PY" -c 'import aiohttp' 2>/dev/null; then
+    if [ "$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq python3-aiohttp >/dev/null; else
+      echo "bench: needs aiohttp (apt-get install python3-aiohttp)" >&2; exit 2; fi
+  fi
+fi
 ./loadgrid build >/dev/null
 
 if (: <"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; then
@@ -81,6 +96,32 @@ print(f"{r['req_per_s']:.0f} {cpu * 100000 / r['items']:.2f} {lat['p999'] / 1e3:
 PY
 }
 
+aiohttp_run() { # -> "req/s cpu-s-per-100k": seed 001's asyncio client, its connections capped at CONNS
+  /usr/bin/time -f "%U %S" -o "$OUT/aio.time" taskset -c 1 "$AIO_PY" - "$URL" "$AIOHTTP_N" "$CONNS" >"$OUT/aio.out" <<'PY'
+import asyncio, sys, time
+import aiohttp
+url, n, conns = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+async def fetch(session, sem):
+    async with sem:
+        async with session.get(url) as r:
+            await r.read()
+            return r.status == 200
+async def main():
+    sem = asyncio.Semaphore(conns)
+    async with aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=conns)) as session:
+        t = time.monotonic()
+        ok = sum(await asyncio.gather(*(fetch(session, sem) for _ in range(n))))
+        print(ok, time.monotonic() - t)
+asyncio.run(main())
+PY
+  python3 - "$OUT/aio.out" "$OUT/aio.time" "$AIOHTTP_N" <<'PY'
+import sys
+ok, secs = open(sys.argv[1]).read().split()
+u, s = map(float, open(sys.argv[2]).read().split()[-2:])
+print(f"{int(ok) / float(secs):.0f} {(u + s) * 100000 / int(sys.argv[3]):.2f}")
+PY
+}
+
 median() { sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
 echo "warming up ($WARMUP s each)" >&2
@@ -93,11 +134,43 @@ for i in $(seq "$RUNS"); do
   wrk_run "$DURATION" | tee -a "$OUT/wrk.samples" >&2
   loadgrid_run "$DURATION" | tee -a "$OUT/lg.samples" >&2
 done
+echo "aiohttp ($AIOHTTP_N requests, $CONNS connections), $RUNS runs" >&2
+: >"$OUT/aio.samples"
+for i in $(seq "$RUNS"); do aiohttp_run | tee -a "$OUT/aio.samples" >&2; done
+
+lg_json() { # args... -> the --json document's path; the run is unpinned, on the embedded target
+  local json="$OUT/lg-$RANDOM.json"
+  ./loadgrid run "$@" --json "$json" >"$OUT/lg-last.out" 2>&1 || { echo "bench: loadgrid run $* failed" >&2; exit 1; }
+  echo "$json"
+}
+echo "one agent, embedded target, unpinned: 100k then $BIG seed URLs" >&2
+SMALL_JSON=$(lg_json --urls 100000)
+BIG_JSON=$(lg_json --urls "$BIG")
+echo "$INFLIGHT in flight, $((2 * INFLIGHT)) items against 1 s of emulated latency" >&2
+: >"$OUT/inflight.rows"
+for m in async virtual hybrid; do
+  j=$(lg_json --model "$m" --concurrency "$INFLIGHT" --urls $((2 * INFLIGHT)) --target-latency 1000)
+  python3 - "$j" "$m" >>"$OUT/inflight.rows" <<'PY'
+import json, sys
+r = json.load(open(sys.argv[1]))
+print(f"{sys.argv[2]} {r['failed']} {r['latency_us']['p50'] / 1e6:.2f} {r['latency_us']['p99'] / 1e6:.2f}")
+PY
+done
+
 col() { cut -d' ' -f"$2" "$1" | median; }
 W_RPS=$(col "$OUT/wrk.samples" 1); W_CPU=$(col "$OUT/wrk.samples" 2)
 L_RPS=$(col "$OUT/lg.samples" 1); L_CPU=$(col "$OUT/lg.samples" 2)
 L_P999=$(col "$OUT/lg.samples" 3); L_MAX=$(col "$OUT/lg.samples" 4)
 L_START=$(col "$OUT/lg.samples" 5); L_EXIT=$(col "$OUT/lg.samples" 6); L_CMD=$(col "$OUT/lg.samples" 7)
+A_RPS=$(col "$OUT/aio.samples" 1); A_CPU=$(col "$OUT/aio.samples" 2)
+read -r B_WALL B_RSS S_RSS < <(python3 - "$BIG_JSON" "$SMALL_JSON" <<'PY'
+import json, sys
+big, small = (json.load(open(f)) for f in sys.argv[1:3])
+print(f"{big['wall_s']:.1f} {big['rss_mb']['max']:.0f} {small['rss_mb']['max']:.0f}")
+PY
+)
+INFLIGHT_CELLS=$(awk '{printf "%s%s: %s failed, p50 %s s", (NR > 1 ? "; " : ""), $1, $2, $3}' "$OUT/inflight.rows")
+
 ratio() { python3 -c "print(f'{$1 / $2:.2f}')"; }
 {
   echo "| what | goal | wrk | loadgrid $MODEL c=$CONNS | measured |"
@@ -107,5 +180,10 @@ ratio() { python3 -c "print(f'{$1 / $2:.2f}')"; }
   echo "| the same, the whole loadgrid command (start-up, coordinator) | — | $W_CPU | $L_CMD | $(ratio "$L_CMD" "$W_CPU") |"
   echo "| p99.9 / max latency, ms | ≤ 5 / ≤ 50 | | $L_P999 / $L_MAX | |"
   echo "| command start → its header (≈ first request) / last response → exit, s | ≤ 3 / ≤ 1 | | $L_START / $L_EXIT | |"
+  echo "| aiohttp (seed 001's client) req/s, CPU-s per 100k; loadgrid ÷ aiohttp req/s | ≥ 10 | $A_RPS, $A_CPU | $L_RPS | $(ratio "$L_RPS" "$A_RPS") |"
+  echo "| $BIG seed URLs, one agent, embedded target, unpinned: measured wall s | ≤ 15 | | $B_WALL | |"
+  echo "| agent RSS max, MB, at $BIG (at 100k) | ≤ 512 (growth ≤ 64) | | $B_RSS ($S_RSS) | growth $((B_RSS - S_RSS)) |"
+  echo "| $INFLIGHT in flight, 1 s latency | 0 failed, p50 ≤ 1.1 s | | $INFLIGHT_CELLS | |"
+
 } | tee "$OUT/summary.md"
 echo "samples and logs in $OUT" >&2
