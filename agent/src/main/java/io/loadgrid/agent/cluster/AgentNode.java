@@ -75,6 +75,10 @@ public final class AgentNode implements AutoCloseable {
         try {
             new AgentRun(hz, this, runId, plan).run();
         } catch (Exception | Error e) {
+            if (!hz.getLifecycleService().isRunning()) {
+                // the agent is leaving (its coordinator let it go): there is no one to tell
+                return;
+            }
             System.err.println("loadgrid agent: run " + runId + " failed: " + e);
             status(runId, new AgentStatus(AgentStatus.State.FAILED, e.toString()));
             state(AgentState.IDLE);
