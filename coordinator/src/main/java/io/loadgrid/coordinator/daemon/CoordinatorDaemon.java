@@ -9,6 +9,7 @@ import io.loadgrid.coordinator.session.Session;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.OptionalDouble;
 import java.util.concurrent.CountDownLatch;
 import sun.misc.Signal;
 
@@ -26,7 +27,7 @@ public record CoordinatorDaemon(ClusterOptions cluster, int agents, Path out, Ta
     public int serve(MetricsServer server, LoadMetrics exported) throws IOException, InterruptedException {
         Session session;
         try {
-            session = Session.open(cluster, agents, List.of());
+            session = Session.open(cluster, agents, List.of(), OptionalDouble.empty());
         } catch (IllegalArgumentException e) {
             return BadInput.report("coordinator", e.getMessage());
         } catch (RuntimeException e) {

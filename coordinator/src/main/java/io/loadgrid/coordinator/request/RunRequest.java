@@ -29,6 +29,7 @@ import io.loadgrid.common.workload.Workload;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.OptionalDouble;
 
 /**
  * A checked run: the spec the agents run and what the coordinator does around it. {@link #of} is the one check of
@@ -41,6 +42,11 @@ import java.util.Locale;
  */
 public record RunRequest(
         RunSpec spec, boolean embeddedTarget, double targetLatencyMs, Path json, int agents, Split split, long chunk) {
+
+    /** The emulated latency of the embedded target this run needs, or empty when it loads a target of its own. */
+    public OptionalDouble embeddedTargetLatency() {
+        return embeddedTarget ? OptionalDouble.of(targetLatencyMs) : OptionalDouble.empty();
+    }
 
     /** @throws IllegalArgumentException one line naming the options and how to fix them */
     public static RunRequest of(RunValues v) {

@@ -14,7 +14,6 @@ import io.loadgrid.report.table.Table;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.List;
-import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 
 /**
@@ -42,11 +41,7 @@ public final class RunCommand implements Callable<Integer> {
         List<String> targets = RunPrecheck.of(List.of(run), cluster.join().isEmpty());
         LoadMetrics exported = new LoadMetrics();
         try (MetricsServer server = metrics.start(exported, "127.0.0.1", out);
-                Session session = Session.open(
-                        cluster,
-                        run.agents(),
-                        targets,
-                        run.embeddedTarget() ? OptionalDouble.of(run.targetLatencyMs()) : OptionalDouble.empty())) {
+                Session session = Session.open(cluster, run.agents(), targets, run.embeddedTargetLatency())) {
             exported.agentsUp(session.node()::agentCount);
             Resolved resolved = session.resolve(run);
             String sweep = "run-"

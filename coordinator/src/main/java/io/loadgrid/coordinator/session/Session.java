@@ -36,13 +36,7 @@ public final class Session implements AutoCloseable {
     /**
      * Joins the cluster; in local mode (no --join) first starts {@code localAgents} agent JVMs allowed to load
      * loopback and {@code userTargets} (the hosts of URLs the user gave). The one place local and joined part ways.
-     */
-    public static Session open(ClusterOptions cluster, int localAgents, List<String> userTargets) throws IOException {
-        return open(cluster, localAgents, userTargets, OptionalDouble.empty());
-    }
-
-    /**
-     * The same, and starts the embedded target with {@code targetLatencyMs} (the first run's, when it uses it) at once,
+     * With {@code targetLatencyMs} (the first run's, when it uses the embedded target) that target starts at once too,
      * so that its JVM comes up beside the coordinator's and the agents'.
      */
     public static Session open(

@@ -69,11 +69,7 @@ public final class SweepCommand implements Callable<Integer> {
 
     /** The embedded target's latency for the plan's first cell, when it uses it: that target starts at once. */
     private static OptionalDouble firstTargetLatency(Collection<RunRequest> runs) {
-        return runs.stream()
-                .findFirst()
-                .filter(RunRequest::embeddedTarget)
-                .map(r -> OptionalDouble.of(r.targetLatencyMs()))
-                .orElse(OptionalDouble.empty());
+        return runs.stream().findFirst().map(RunRequest::embeddedTargetLatency).orElse(OptionalDouble.empty());
     }
 
     /** The sweep came to a long-lived coordinator at this URL: a resume goes there too. */
