@@ -3,17 +3,18 @@ package io.loadgrid.agent.model;
 import io.loadgrid.agent.feed.Items;
 import io.loadgrid.agent.task.AsyncItemTask;
 import io.loadgrid.common.profile.Pacer;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFactory;
 import io.netty.channel.EventLoop;
 import io.netty.util.concurrent.EventExecutor;
-import io.vertx.core.Context;
-import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.internal.VertxInternal;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -41,17 +42,19 @@ final class EventLoops implements AutoCloseable {
                 .setBlockedThreadCheckInterval(60_000);
         VertxInternal vx = (VertxInternal) Vertx.builder().with(options).build();
         vertx = vx;
+        ChannelFactory<? extends Channel> channels = vx.transport().channelFactory(false);
         Iterator<EventExecutor> eventLoops = vx.nettyEventLoopGroup().iterator();
         for (int i = 0; i < loops; i++) {
-            // one Netty event loop, so one thread, per loop, named here: contexts handed out round-robin land two loops
-            // on one thread as soon as anything else takes a turn (creating a client does)
-            Loop loop = new Loop(
-                    share(i),
-                    vx.contextBuilder()
-                            .withEventLoop((EventLoop) eventLoops.next())
-                            .build());
-            Future.<Void>future(p -> loop.context.runOnContext(v -> loop.start(p)))
-                    .await();
+            // one Netty event loop, so one thread, per loop; the loop's work runs on Netty's own loop (its tasks and
+            // timers), so no Vert.x context, future or timer sits on the per-request path
+            Loop loop = new Loop(share(i), (EventLoop) eventLoops.next());
+            CompletableFuture<Void> ready = new CompletableFuture<>();
+            loop.eventLoop.execute(() -> loop.start(channels, ready));
+            try {
+                ready.join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : e;
+            }
             started.add(loop);
         }
         long threads = started.stream().map(l -> l.thread).distinct().count();
@@ -70,8 +73,8 @@ final class EventLoops implements AutoCloseable {
             Items b = batches.next();
             CountDownLatch done = new CountDownLatch(started.size());
             for (Loop loop : started) {
-                loop.context.runOnContext(
-                        v -> new Lanes(vertx, b, pacer, loop.task, done::countDown).start(loop.lanes));
+                loop.eventLoop.execute(
+                        () -> new Lanes(loop.eventLoop, b, pacer, loop.task, done::countDown).start(loop.lanes));
             }
             done.await();
         }
@@ -84,25 +87,25 @@ final class EventLoops implements AutoCloseable {
         }
     }
 
-    /** One event loop's share: its lanes and its own client, on its own context. */
+    /** One event loop's share: its lanes and its own connections. */
     private final class Loop {
         private final int lanes;
-        private final Context context;
+        private final EventLoop eventLoop;
         private AsyncItemTask task;
         private Thread thread;
 
-        Loop(int lanes, Context context) {
+        Loop(int lanes, EventLoop eventLoop) {
             this.lanes = lanes;
-            this.context = context;
+            this.eventLoop = eventLoop;
         }
 
-        void start(Promise<Void> started) {
+        void start(ChannelFactory<? extends Channel> channels, CompletableFuture<Void> started) {
             try {
-                task = setup.tasks().async(vertx, lanes);
+                task = setup.tasks().async(eventLoop, channels, lanes);
                 thread = Thread.currentThread();
-                started.complete();
+                started.complete(null);
             } catch (RuntimeException e) {
-                started.fail(e);
+                started.completeExceptionally(e);
             }
         }
     }

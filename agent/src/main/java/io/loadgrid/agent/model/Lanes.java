@@ -3,7 +3,7 @@ package io.loadgrid.agent.model;
 import io.loadgrid.agent.feed.Items;
 import io.loadgrid.agent.task.AsyncItemTask;
 import io.loadgrid.common.profile.Pacer;
-import io.vertx.core.Vertx;
+import io.netty.channel.EventLoop;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -11,15 +11,15 @@ import java.util.concurrent.TimeUnit;
  * the schedule says so. Everything here runs on the loop's thread, so plain fields suffice.
  */
 final class Lanes {
-    private final Vertx vertx;
+    private final EventLoop loop;
     private final Items items;
     private final Pacer pacer;
     private final AsyncItemTask task;
     private final Runnable whenDone;
     private int active;
 
-    Lanes(Vertx vertx, Items items, Pacer pacer, AsyncItemTask task, Runnable whenDone) {
-        this.vertx = vertx;
+    Lanes(EventLoop loop, Items items, Pacer pacer, AsyncItemTask task, Runnable whenDone) {
+        this.loop = loop;
         this.items = items;
         this.pacer = pacer;
         this.task = task;
@@ -37,22 +37,24 @@ final class Lanes {
     }
 
     /**
-     * Waits for the slot on the loop's own scheduler, to the nanosecond (Netty's, under Vert.x's millisecond timers),
-     * as blocking senders park for it: every model paces alike. A request never leaves before its slot.
+     * Waits for the slot on the loop's own scheduler, to the nanosecond, as blocking senders park for it: every model
+     * paces alike. A request never leaves before its slot.
      */
     private void sendAtSlot(long index, long intended, long wait) {
-        // wait > 0: a timer of 0 is refused, and the item would be lost with the exception
-        vertx.timer(wait, TimeUnit.NANOSECONDS).onComplete(t -> {
-            long more = pacer.nanosUntil(intended);
-            if (items.stopped()) {
-                // stopped while this item waited for its slot: it is not sent, and the lane ends
-                pump();
-            } else if (more > 0) {
-                sendAtSlot(index, intended, more);
-            } else if (task.start(index, intended, this::pump)) {
-                pump();
-            }
-        });
+        loop.schedule(
+                () -> {
+                    long more = pacer.nanosUntil(intended);
+                    if (items.stopped()) {
+                        // stopped while this item waited for its slot: it is not sent, and the lane ends
+                        pump();
+                    } else if (more > 0) {
+                        sendAtSlot(index, intended, more);
+                    } else if (task.start(index, intended, this::pump)) {
+                        pump();
+                    }
+                },
+                wait,
+                TimeUnit.NANOSECONDS);
     }
 
     /** Runs items back to back while they complete inline (CPU work), so a million of them do not recurse. */
@@ -61,7 +63,7 @@ final class Lanes {
             long index = items.next();
             if (index == Items.LATER) {
                 // the next chunk is on its way: never block the loop, look again shortly
-                vertx.setTimer(1, t -> pump());
+                loop.schedule(this::pump, 1, TimeUnit.MILLISECONDS);
                 return;
             }
             if (index < 0) {

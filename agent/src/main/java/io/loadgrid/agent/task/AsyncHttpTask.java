@@ -1,86 +1,46 @@
 package io.loadgrid.agent.task;
 
 import io.loadgrid.agent.http.Failures;
+import io.loadgrid.agent.http.LoopConnection;
 import io.loadgrid.agent.http.LoopConnections;
 import io.loadgrid.agent.http.RequestHeaders;
 import io.loadgrid.agent.metrics.LiveTally;
 import io.loadgrid.common.metrics.FailureKind;
 import io.loadgrid.common.workload.UrlSource;
-import io.vertx.core.Future;
-import io.vertx.core.MultiMap;
-import io.vertx.core.http.HttpClientResponse;
-import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.HttpVersion;
-import io.vertx.core.http.RequestOptions;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import java.nio.charset.StandardCharsets;
 
 /** GET one URL on the event loop and complete when the last byte arrived: aiohttp's {@code session.get}. */
 public final class AsyncHttpTask implements AsyncItemTask {
+    private static final byte[] GET = "GET ".getBytes(StandardCharsets.US_ASCII);
     private final LoopConnections connections;
     private final UrlSource urls;
-    private final String host;
-    private final int port;
     private final boolean statusFails;
     private final BodySink sink;
     private final LiveTally tally;
-    private final long timeoutMs;
-    private final MultiMap headers = MultiMap.caseInsensitiveMultiMap();
+    /** What follows the request target on every request: the version and the headers, encoded once, as wrk does. */
+    private final byte[] afterTarget;
 
     public AsyncHttpTask(
-            LoopConnections connections,
-            UrlSource urls,
-            boolean statusFails,
-            BodySink sink,
-            LiveTally tally,
-            long timeoutMs) {
+            LoopConnections connections, UrlSource urls, boolean statusFails, BodySink sink, LiveTally tally) {
         this.connections = connections;
         this.urls = urls;
-        this.host = connections.host();
-        this.port = connections.port();
         this.statusFails = statusFails;
         this.sink = sink;
         this.tally = tally;
-        this.timeoutMs = timeoutMs;
-        RequestHeaders.COMMON.forEach(headers::add);
+        StringBuilder head = new StringBuilder(" HTTP/1.1\r\nHost: ").append(connections.hostHeader());
+        RequestHeaders.COMMON.forEach(
+                (name, value) -> head.append("\r\n").append(name).append(": ").append(value));
+        this.afterTarget = head.append("\r\n\r\n").toString().getBytes(StandardCharsets.US_ASCII);
     }
 
     @Override
     public boolean start(long index, long intendedStart, Runnable done) {
-        String url = urls.url(index);
-        RequestOptions options = new RequestOptions()
-                .setMethod(HttpMethod.GET)
-                .setHost(host)
-                .setPort(port)
-                .setURI(pathOf(url))
-                .setHeaders(headers)
-                .setIdleTimeout(timeoutMs);
+        String target = pathOf(urls.url(index));
         tally.started();
-        long sent = System.nanoTime();
-        connections
-                .take()
-                // whatever kept the lane from a connection (refused, unreachable, none within the timeout) is a
-                // connect failure
-                .recover(e -> Future.failedFuture(Failures.connecting(e)))
-                .compose(conn -> conn.http()
-                        .request(options)
-                        .compose(request -> request.send())
-                        .compose(response -> receive(index, response).map(v -> {
-                            record(index, response.statusCode(), intendedStart, sent, System.nanoTime());
-                            return reusable(response);
-                        }))
-                        .andThen(ar -> {
-                            // before the lane's next item, so that it takes this connection or a fresh one
-                            if (ar.succeeded() && ar.result()) {
-                                connections.giveBack(conn);
-                            } else {
-                                connections.discard(conn);
-                            }
-                        }))
-                .onComplete(ar -> {
-                    if (ar.failed()) {
-                        tally.failed(index, Failures.classify(ar.cause()), intendedStart, sent);
-                    }
-                    done.run();
-                });
+        connections.take(new Item(index, intendedStart, System.nanoTime(), target, done));
         return false;
     }
 
@@ -100,34 +60,85 @@ public final class AsyncHttpTask implements AsyncItemTask {
         return target.isEmpty() || target.charAt(0) == '?' ? "/" + target : target;
     }
 
-    /**
-     * Whether the connection may carry the next request: not when the server said it closes it (it is closing it
-     * now, and its close is seen only later), as a pool would evict it.
-     */
-    private static boolean reusable(HttpClientResponse response) {
-        String connection = response.getHeader("Connection");
-        return response.version() == HttpVersion.HTTP_1_0
-                ? "keep-alive".equalsIgnoreCase(connection)
-                : !"close".equalsIgnoreCase(connection);
-    }
+    /** One item from taking a connection to its outcome; the lane's next item comes after it gave the connection up. */
+    private final class Item implements LoopConnections.Taker, LoopConnection.Exchange {
+        private final long index;
+        private final long intended;
+        private final long sent;
+        private final String target;
+        private final Runnable done;
+        private LoopConnection connection;
+        private ByteBuf body;
 
-    private Future<Void> receive(long index, HttpClientResponse response) {
-        if (sink.keeps()) {
-            return response.body().map(body -> {
-                tally.written(index, sink.write(java.nio.ByteBuffer.wrap(body.getBytes())));
-                return null;
-            });
+        Item(long index, long intended, long sent, String target, Runnable done) {
+            this.index = index;
+            this.intended = intended;
+            this.sent = sent;
+            this.target = target;
+            this.done = done;
         }
-        response.handler(chunk -> {});
-        return response.end();
-    }
 
-    private void record(long index, int status, long intended, long sent, long end) {
-        FailureKind kind = statusFails ? FailureKind.ofStatus(status) : null;
-        if (kind == null) {
-            tally.completed(index, intended, sent, end);
-        } else {
-            tally.failedWithResponse(index, kind, intended, sent, end);
+        @Override
+        public void connected(LoopConnection c) {
+            connection = c;
+            ByteBuf request = c.alloc().buffer(GET.length + target.length() + afterTarget.length);
+            request.writeBytes(GET);
+            ByteBufUtil.writeUtf8(request, target);
+            request.writeBytes(afterTarget);
+            c.send(request, this);
+        }
+
+        @Override
+        public void unreachable(Throwable cause) {
+            // whatever kept the lane from a connection (refused, unreachable, none within the timeout) is a connect
+            // failure
+            tally.failed(index, FailureKind.CONNECT, intended, sent);
+            done.run();
+        }
+
+        @Override
+        public void body(ByteBuf content) {
+            if (sink.keeps()) {
+                // kept whole, so that it lands in one write even beside other processes' bodies
+                body = body == null ? Unpooled.buffer(content.readableBytes()) : body;
+                body.writeBytes(content, content.readerIndex(), content.readableBytes());
+            }
+        }
+
+        @Override
+        public void ended(int status) {
+            long end = System.nanoTime();
+            if (body != null) {
+                ByteBuf whole = body;
+                body = null;
+                try {
+                    tally.written(index, sink.write(whole.nioBuffer()));
+                } catch (RuntimeException e) {
+                    connection.close();
+                    failed(e);
+                    return;
+                } finally {
+                    whole.release();
+                }
+            }
+            FailureKind kind = statusFails ? FailureKind.ofStatus(status) : null;
+            if (kind == null) {
+                tally.completed(index, intended, sent, end);
+            } else {
+                tally.failedWithResponse(index, kind, intended, sent, end);
+            }
+            // before the lane's next item, so that it takes this connection or a fresh one
+            connections.giveBack(connection);
+            done.run();
+        }
+
+        @Override
+        public void failed(Throwable cause) {
+            if (body != null) {
+                body.release();
+            }
+            tally.failed(index, Failures.classify(cause), intended, sent);
+            done.run();
         }
     }
 }

@@ -1,16 +1,16 @@
 package io.loadgrid.agent.task;
 
 import io.loadgrid.agent.http.BlockingClient;
-import io.loadgrid.agent.http.EventLoopClient;
 import io.loadgrid.agent.http.LoopConnections;
 import io.loadgrid.agent.http.WireTap;
 import io.loadgrid.agent.metrics.LiveTally;
 import io.loadgrid.common.plan.RunSpec;
 import io.loadgrid.common.workload.Workload;
-import io.vertx.core.Context;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFactory;
+import io.netty.channel.EventLoop;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
-import io.vertx.core.Vertx;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
@@ -59,29 +59,20 @@ public final class Tasks implements AutoCloseable {
         };
     }
 
-    /** A task for one event loop, with that loop's own client; call it on the loop's context. */
-    public AsyncItemTask async(Vertx vertx, int inFlight) {
+    /** A task for one event loop, with that loop's own connections, opened by {@code channels}; call it on the loop. */
+    public AsyncItemTask async(EventLoop loop, ChannelFactory<? extends Channel> channels, int inFlight) {
         return switch (spec.workload()) {
             case Workload.Cpu cpu -> new CpuTask(cpu.kernel(), tally);
             case Workload.Http http -> {
                 LoopConnections connections = new LoopConnections(
-                        EventLoopClient.create(vertx, spec.timeout()),
-                        http.urls().base(),
-                        new WireTap(tally.wire()));
-                Context loop = vertx.getOrCreateContext();
+                        loop, channels, http.urls().base(), spec.timeout(), new WireTap(tally.wire()));
                 openers.add(() -> {
                     // a connection belongs to the loop that opened it: open each on the loop that sends on it
                     Promise<Void> opened = Promise.promise();
-                    loop.runOnContext(v -> connections.open(inFlight).onComplete(opened));
+                    loop.execute(() -> connections.open(inFlight, opened::complete));
                     return opened.future();
                 });
-                yield new AsyncHttpTask(
-                        connections,
-                        http.urls(),
-                        http.statusFails(),
-                        sink,
-                        tally,
-                        spec.timeout().toMillis());
+                yield new AsyncHttpTask(connections, http.urls(), http.statusFails(), sink, tally);
             }
         };
     }

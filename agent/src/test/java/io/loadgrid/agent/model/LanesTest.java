@@ -7,7 +7,9 @@ import io.loadgrid.agent.task.AsyncItemTask;
 import io.loadgrid.common.profile.LoadProfile;
 import io.loadgrid.common.profile.NanoClock;
 import io.loadgrid.common.profile.Pacer;
-import io.vertx.core.Vertx;
+import io.netty.channel.EventLoop;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -17,15 +19,16 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The event-loop lanes on their own, on a real Vert.x loop: what is in flight, what starts a next item, when the
+ * The event-loop lanes on their own, on a real Netty event loop: what is in flight, what starts a next item, when the
  * lanes end, and that a lane never blocks the loop while the feed has nothing yet.
  */
 class LanesTest {
-    private final Vertx vertx = Vertx.vertx();
+    private final MultiThreadIoEventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+    private final EventLoop loop = group.next();
 
     @AfterEach
     void close() {
-        vertx.close().await();
+        group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
     }
 
     /** Items 0..count-1, answering LATER until {@code laterUntil} calls have been made. */
@@ -75,7 +78,7 @@ class LanesTest {
 
     private <T> T onLoop(Callable<T> work) throws Exception {
         CompletableFuture<T> f = new CompletableFuture<>();
-        vertx.runOnContext(v -> {
+        loop.execute(() -> {
             try {
                 f.complete(work.call());
             } catch (Exception e) {
@@ -95,7 +98,7 @@ class LanesTest {
         CompletableFuture<Void> done = new CompletableFuture<>();
         int[] ends = new int[1];
         onLoop(() -> {
-            new Lanes(vertx, new Counted(10, 0), closedLoop(), task, () -> {
+            new Lanes(loop, new Counted(10, 0), closedLoop(), task, () -> {
                         ends[0]++;
                         done.complete(null);
                     })
@@ -131,7 +134,7 @@ class LanesTest {
             return true;
         };
         onLoop(() -> {
-            new Lanes(vertx, items, closedLoop(), task, () -> done.complete(null)).start(lanes);
+            new Lanes(loop, items, closedLoop(), task, () -> done.complete(null)).start(lanes);
             return null;
         });
         meanwhile.call();
@@ -156,7 +159,7 @@ class LanesTest {
     void noLanesEndAtOnce() throws Exception {
         CompletableFuture<Void> done = new CompletableFuture<>();
         onLoop(() -> {
-            new Lanes(vertx, new Counted(5, 0), closedLoop(), new Held(), () -> done.complete(null)).start(0);
+            new Lanes(loop, new Counted(5, 0), closedLoop(), new Held(), () -> done.complete(null)).start(0);
             return null;
         });
         assertThat(done).isDone();
@@ -174,7 +177,7 @@ class LanesTest {
             return true;
         };
         onLoop(() -> {
-            new Lanes(vertx, new Counted(10, 0), pacer, stamp, () -> done.complete(null)).start(2);
+            new Lanes(loop, new Counted(10, 0), pacer, stamp, () -> done.complete(null)).start(2);
             return null;
         });
         done.get(10, TimeUnit.SECONDS);

@@ -180,6 +180,18 @@ abstract class ModelContract {
     }
 
     /**
+     * The timeout bounds the silence of a request that is out, not a connection's idle time: items half a second
+     * apart leave each connection idle for longer than the 250 ms timeout between its requests, and none fails.
+     */
+    @Test
+    void aConnectionIdleLongerThanTheTimeoutBetweenRequestsFailsNothing() throws Exception {
+        RunSpec s = spec(Runs.http(base + "/delay/0.1?i={i}"), 3).withRate(2.0);
+        Outcome o = Runs.run(s.withTimeout(Duration.ofMillis(250)));
+        assertThat(o.tally().failures()).isEmpty();
+        assertThat(o.tally().ok()).isEqualTo(3);
+    }
+
+    /**
      * A server that closes each connection after its response (it says so: "Connection: close") costs no item: no
      * client sends the next one on the connection being closed.
      */
