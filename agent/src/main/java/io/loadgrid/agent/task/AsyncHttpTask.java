@@ -22,6 +22,10 @@ public final class AsyncHttpTask implements AsyncItemTask {
     private final LiveTally tally;
     /** What follows the request target on every request: the version and the headers, encoded once, as wrk does. */
     private final byte[] afterTarget;
+    /** The last URL and its request target: a fixed URL is the same string every time, and parsed once. */
+    private String lastUrl;
+
+    private String lastTarget;
 
     public AsyncHttpTask(
             LoopConnections connections, UrlSource urls, boolean statusFails, BodySink sink, LiveTally tally) {
@@ -38,7 +42,12 @@ public final class AsyncHttpTask implements AsyncItemTask {
 
     @Override
     public boolean start(long index, long intendedStart, Runnable done) {
-        String target = pathOf(urls.url(index));
+        String url = urls.url(index);
+        if (url != lastUrl) { // identity, not equality: a new string is parsed, which is all this saves
+            lastUrl = url;
+            lastTarget = pathOf(url);
+        }
+        String target = lastTarget;
         tally.started();
         connections.take(new Item(index, intendedStart, System.nanoTime(), target, done));
         return false;
