@@ -2,10 +2,12 @@
 # loadgrid beside wrk in one sitting (issue 13): the target pinned to core 0 with one I/O thread, each client pinned
 # to core 1, GET /get over CONNS connections for DURATION seconds, warm, RUNS interleaved runs each; prints every
 # row with its goal and the measured ratio (medians).
-# Then the seeds' own client (Python aiohttp) on the same target and core, one agent's 1M seed URLs (embedded target,
-# unpinned) and 15,000 requests in flight against 1 s of latency.
+# Each loadgrid run is repeated with its live snapshots off, for what streaming costs. Then the seeds' own client
+# (Python aiohttp) and a plain Vert.x client (bench/peer) on the same target and core, one agent's 1M seed URLs
+# (embedded target, unpinned) and 15,000 requests in flight against 1 s of latency.
 # Usage: bench/peers.sh            knobs: DURATION (30) CONNS (64) RUNS (3) WARMUP (10) PORT (18095) MODEL (async)
-#                                         AIOHTTP_N (20000) BIG (1000000) INFLIGHT (15000)
+#                                         AIOHTTP_N (20000) PEER_N (100000) PEER_CONNS (5) BIG (1000000)
+#                                         INFLIGHT (15000)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DURATION=${DURATION:-30}
@@ -15,6 +17,8 @@ WARMUP=${WARMUP:-10}
 PORT=${PORT:-18095}
 MODEL=${MODEL:-async}
 AIOHTTP_N=${AIOHTTP_N:-20000}
+PEER_N=${PEER_N:-100000}
+PEER_CONNS=${PEER_CONNS:-5}
 BIG=${BIG:-1000000}
 INFLIGHT=${INFLIGHT:-15000}
 OUT=${OUT:-bench/results/peers-$(date +%Y%m%d-%H%M%S)}
@@ -129,14 +133,36 @@ wrk_run "$WARMUP" >/dev/null
 loadgrid_run "$WARMUP" >/dev/null
 : >"$OUT/wrk.samples"
 : >"$OUT/lg.samples"
+: >"$OUT/lg-quiet.samples"
 for i in $(seq "$RUNS"); do
   echo "run $i of $RUNS" >&2
   wrk_run "$DURATION" | tee -a "$OUT/wrk.samples" >&2
   loadgrid_run "$DURATION" | tee -a "$OUT/lg.samples" >&2
+  # the agents' 1 Hz snapshots off (LiveReporting), for what streaming them costs
+  JAVA_TOOL_OPTIONS=-Dloadgrid.snapshot.ms=0 loadgrid_run "$DURATION" | tee -a "$OUT/lg-quiet.samples" >&2
 done
 echo "aiohttp ($AIOHTTP_N requests, $CONNS connections), $RUNS runs" >&2
 : >"$OUT/aio.samples"
 for i in $(seq "$RUNS"); do aiohttp_run | tee -a "$OUT/aio.samples" >&2; done
+
+# the JVM peer: a plain Vert.x client, its whole process against loadgrid's whole command, both pinned
+JAVA_BIN="$(./loadgrid java-home)/bin"
+mkdir -p "$OUT/peer"
+"$JAVA_BIN/javac" -d "$OUT/peer" -cp "build/lib/*" bench/peer/VertxPeer.java
+whole() { # command... -> "wall-s cpu-s" of the whole process
+  /usr/bin/time -f "%e %U %S" -o "$OUT/whole.time" taskset -c 1 "$@" >"$OUT/whole.out" 2>&1 \
+    || { echo "bench: $* failed, see $OUT/whole.out" >&2; exit 1; }
+  awk '{printf "%.2f %.2f\n", $1, $2 + $3}' "$OUT/whole.time"
+}
+echo "JVM peer: $PEER_N requests over $PEER_CONNS connections, $RUNS runs each" >&2
+: >"$OUT/peer.samples"
+: >"$OUT/lg-peer.samples"
+for i in $(seq "$RUNS"); do
+  whole "$JAVA_BIN/java" -cp "build/lib/*:$OUT/peer" VertxPeer "$URL" "$PEER_N" "$PEER_CONNS" \
+    | tee -a "$OUT/peer.samples" >&2
+  whole ./loadgrid run --model async --concurrency "$PEER_CONNS" --urls "$PEER_N" --url "$URL" \
+    | tee -a "$OUT/lg-peer.samples" >&2
+done
 
 lg_json() { # args... -> the --json document's path; the run is unpinned, on the embedded target
   local json="$OUT/lg-$RANDOM.json"
@@ -163,6 +189,9 @@ L_RPS=$(col "$OUT/lg.samples" 1); L_CPU=$(col "$OUT/lg.samples" 2)
 L_P999=$(col "$OUT/lg.samples" 3); L_MAX=$(col "$OUT/lg.samples" 4)
 L_START=$(col "$OUT/lg.samples" 5); L_EXIT=$(col "$OUT/lg.samples" 6); L_CMD=$(col "$OUT/lg.samples" 7)
 A_RPS=$(col "$OUT/aio.samples" 1); A_CPU=$(col "$OUT/aio.samples" 2)
+Q_CPU=$(col "$OUT/lg-quiet.samples" 2)
+P_WALL=$(col "$OUT/peer.samples" 1); P_CPU=$(col "$OUT/peer.samples" 2)
+LP_WALL=$(col "$OUT/lg-peer.samples" 1); LP_CPU=$(col "$OUT/lg-peer.samples" 2)
 read -r B_WALL B_RSS S_RSS < <(python3 - "$BIG_JSON" "$SMALL_JSON" <<'PY'
 import json, sys
 big, small = (json.load(open(f)) for f in sys.argv[1:3])
@@ -178,9 +207,11 @@ ratio() { python3 -c "print(f'{$1 / $2:.2f}')"; }
   echo "| req/s, ${DURATION} s, warm, median of $RUNS | ratio ≥ 0.8 | $W_RPS | $L_RPS | $(ratio "$L_RPS" "$W_RPS") |"
   echo "| client CPU-s per 100k requests (agents, measured window) | ratio ≤ 2.0 | $W_CPU | $L_CPU | $(ratio "$L_CPU" "$W_CPU") |"
   echo "| the same, the whole loadgrid command (start-up, coordinator) | — | $W_CPU | $L_CMD | $(ratio "$L_CMD" "$W_CPU") |"
+  echo "| streaming: agent CPU-s per 100k, 1 Hz snapshots ÷ none | < 1% more | | $L_CPU vs $Q_CPU | $(python3 -c "print(f'{($L_CPU / $Q_CPU - 1) * 100:+.1f}%')") |"
   echo "| p99.9 / max latency, ms | ≤ 5 / ≤ 50 | | $L_P999 / $L_MAX | |"
   echo "| command start → its header (≈ first request) / last response → exit, s | ≤ 3 / ≤ 1 | | $L_START / $L_EXIT | |"
   echo "| aiohttp (seed 001's client) req/s, CPU-s per 100k; loadgrid ÷ aiohttp req/s | ≥ 10 | $A_RPS, $A_CPU | $L_RPS | $(ratio "$L_RPS" "$A_RPS") |"
+  echo "| JVM peer (bench/peer), $PEER_CONNS connections, $PEER_N requests, whole process: wall s / CPU-s | loadgrid ≤ peer | $P_WALL / $P_CPU | $LP_WALL / $LP_CPU | $(ratio "$LP_WALL" "$P_WALL") / $(ratio "$LP_CPU" "$P_CPU") |"
   echo "| $BIG seed URLs, one agent, embedded target, unpinned: measured wall s | ≤ 15 | | $B_WALL | |"
   echo "| agent RSS max, MB, at $BIG (at 100k) | ≤ 512 (growth ≤ 64) | | $B_RSS ($S_RSS) | growth $((B_RSS - S_RSS)) |"
   echo "| $INFLIGHT in flight, 1 s latency | 0 failed, p50 ≤ 1.1 s | | $INFLIGHT_CELLS | |"

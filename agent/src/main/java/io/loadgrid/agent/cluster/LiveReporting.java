@@ -18,6 +18,12 @@ import java.util.concurrent.TimeUnit;
  */
 final class LiveReporting implements AutoCloseable {
     private static final long WATCH_MS = 100;
+    /**
+     * Milliseconds between snapshots; 0 sends none, which only serves to measure what streaming costs (bench/peers.sh):
+     * without snapshots the coordinator shows no progress and exports no live series.
+     */
+    private static final long SNAPSHOT_MS = Long.getLong("loadgrid.snapshot.ms", 1000);
+
     private final ScheduledExecutorService timer = Executors.newScheduledThreadPool(
             2, Thread.ofPlatform().daemon().name("live-", 0).factory());
     private final RunBoard board;
@@ -35,7 +41,9 @@ final class LiveReporting implements AutoCloseable {
         this.engine = engine;
         this.sampler = sampler;
         this.watch = watch;
-        timer.scheduleAtFixedRate(this::snapshot, 1000, 1000, TimeUnit.MILLISECONDS);
+        if (SNAPSHOT_MS > 0) {
+            timer.scheduleAtFixedRate(this::snapshot, SNAPSHOT_MS, SNAPSHOT_MS, TimeUnit.MILLISECONDS);
+        }
         timer.scheduleWithFixedDelay(this::look, WATCH_MS, WATCH_MS, TimeUnit.MILLISECONDS);
     }
 
