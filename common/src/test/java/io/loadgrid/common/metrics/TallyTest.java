@@ -42,6 +42,45 @@ class TallyTest {
         assertThat(merged.ok()).isEqualTo(15000);
     }
 
+    /** Summing encoded chunks at once gives exactly what adding them one by one gives, counts and histograms. */
+    @Test
+    void aSumOfEncodedTalliesEqualsThemAddedOneByOne() {
+        Random random = new Random(7);
+        java.util.List<Tally.Encoded> parts = new java.util.ArrayList<>();
+        Tally oneByOne = Tally.empty();
+        for (int chunk = 0; chunk < 40; chunk++) {
+            Histogram lat = Histograms.newGrowing();
+            Histogram unc = Histograms.newGrowing();
+            Histogram lag = Histograms.newGrowing();
+            for (int i = 0; i < 500; i++) {
+                long v = 1 + (long) Math.exp(random.nextDouble() * 14);
+                lat.recordValue(v);
+                unc.recordValue(Math.max(1, v / 2));
+                lag.recordValue(1 + random.nextInt(100));
+            }
+            var failures = new EnumMap<FailureKind, Long>(FailureKind.class);
+            failures.put(FailureKind.values()[chunk % FailureKind.values().length], (long) chunk);
+            Tally t = new Tally(500, failures, chunk, 2L * chunk, 3L * chunk, chunk % 2, chunk, lat, unc, lag);
+            parts.add(t.encode());
+            oneByOne = oneByOne.plus(t.encode().decode());
+        }
+        Tally sum = Tally.sum(parts);
+        assertThat(sum.latency()).isEqualTo(oneByOne.latency());
+        assertThat(sum.uncorrected()).isEqualTo(oneByOne.uncorrected());
+        assertThat(sum.lag()).isEqualTo(oneByOne.lag());
+        assertThat(sum.latency().getTotalCount()).isEqualTo(40 * 500);
+        assertThat(sum.failures()).isEqualTo(oneByOne.failures());
+        assertThat(java.util.List.of(
+                        sum.ok(), sum.bytesUp(), sum.bytesDown(), sum.bytesWritten(), sum.resultHi(), sum.resultLo()))
+                .isEqualTo(java.util.List.of(
+                        oneByOne.ok(),
+                        oneByOne.bytesUp(),
+                        oneByOne.bytesDown(),
+                        oneByOne.bytesWritten(),
+                        oneByOne.resultHi(),
+                        oneByOne.resultLo()));
+    }
+
     @Test
     void countsAndFailuresAdd() {
         var f1 = new EnumMap<FailureKind, Long>(FailureKind.class);

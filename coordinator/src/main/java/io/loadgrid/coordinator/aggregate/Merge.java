@@ -38,14 +38,16 @@ public final class Merge {
             String target,
             TargetCounts counts,
             boolean interrupted) {
-        Map<String, Tally> perNode = new HashMap<>();
+        Map<String, List<Tally.Encoded>> committed = new HashMap<>();
         Map<String, Long> chunkCount = new HashMap<>();
         Map<Long, String> committedBy = new HashMap<>();
         for (ChunkResult c : chunks) {
-            perNode.merge(c.node(), c.tally().decode(), Tally::plus);
+            committed.computeIfAbsent(c.node(), k -> new ArrayList<>()).add(c.tally());
             chunkCount.merge(c.node(), 1L, Long::sum);
             committedBy.put(c.chunk(), c.node());
         }
+        Map<String, Tally> perNode = new HashMap<>();
+        committed.forEach((node, parts) -> perNode.put(node, Tally.sum(parts)));
         Tally total = Tally.empty();
         long wall = 0;
         List<Spread.NodeResult> rows = new ArrayList<>();
