@@ -3,7 +3,9 @@ package io.loadgrid.agent.http;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpObject;
@@ -16,8 +18,9 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * One keep-alive connection of an event loop, one request at a time, at the end of its channel's pipeline. A request
- * fails when no byte of its response arrives for the timeout (an idle timeout, as the blocking clients' read timeout):
- * one timer per connection that re-arms itself only while a request is out, not a timer per request.
+ * fails when no byte of its response arrives for the timeout (an idle timeout, as the blocking clients' read timeout;
+ * {@link #bytes()} sees each read before the decoder does): one timer per connection that re-arms itself only while a
+ * request is out, not a timer per request.
  */
 public final class LoopConnection extends SimpleChannelInboundHandler<HttpObject> {
     /** What the response to a request brings, on the loop's thread: body pieces, then its end or a failure. */
@@ -37,6 +40,8 @@ public final class LoopConnection extends SimpleChannelInboundHandler<HttpObject
     private boolean reusable = true;
     private long lastActivity;
     private boolean watching;
+    /** An interim (1xx) response is being read: it is not the request's answer, which follows it. */
+    private boolean interim;
 
     LoopConnection(long timeoutNanos) {
         this.timeoutNanos = timeoutNanos;
@@ -64,6 +69,17 @@ public final class LoopConnection extends SimpleChannelInboundHandler<HttpObject
         channel.close();
     }
 
+    /** The handler to put below the decoder, at the bytes: any byte read, whole message or not, is a sign of life. */
+    ChannelHandler bytes() {
+        return new ChannelInboundHandlerAdapter() {
+            @Override
+            public void channelRead(ChannelHandlerContext ctx, Object msg) {
+                lastActivity = System.nanoTime();
+                ctx.fireChannelRead(msg);
+            }
+        };
+    }
+
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
         channel = ctx.channel();
@@ -78,17 +94,30 @@ public final class LoopConnection extends SimpleChannelInboundHandler<HttpObject
     protected void channelRead0(ChannelHandlerContext ctx, HttpObject msg) {
         Exchange exchange = pending;
         if (exchange == null) {
-            return; // bytes with no request out: the server's, not ours to count as an item
+            // bytes with no request out: nothing of an item, and the connection can no longer be trusted to frame the
+            // next response
+            reusable = false;
+            channel.close();
+            return;
         }
-        lastActivity = System.nanoTime();
         if (msg.decoderResult().isFailure()) {
             fail(msg.decoderResult().cause());
             return;
         }
         if (msg instanceof HttpResponse response) {
-            status = response.status().code();
+            int code = response.status().code();
+            // 100 Continue, 103 Early Hints: skipped, as the blocking clients skip them (101 would switch protocols)
+            interim = code >= 100 && code < 200 && code != 101;
+            if (interim) {
+                return;
+            }
+            status = code;
             // as a pool would evict it: the server closes a connection it said it closes, and that is seen only later
             reusable = HttpUtil.isKeepAlive(response);
+        }
+        if (interim) {
+            interim = !(msg instanceof LastHttpContent);
+            return;
         }
         if (msg instanceof HttpContent content && content.content().isReadable()) {
             exchange.body(content.content());
@@ -114,10 +143,10 @@ public final class LoopConnection extends SimpleChannelInboundHandler<HttpObject
         reusable = false;
         Exchange exchange = pending;
         pending = null;
+        channel.close();
         if (exchange != null) {
             exchange.failed(cause);
         }
-        channel.close();
     }
 
     private void watch(long nanos) {
@@ -129,7 +158,11 @@ public final class LoopConnection extends SimpleChannelInboundHandler<HttpObject
 
     private void check() {
         watching = false;
-        if (pending == null || !channel.isActive()) {
+        if (pending == null) {
+            return;
+        }
+        if (!channel.isActive()) {
+            fail(new IOException("the connection closed before the response ended"));
             return;
         }
         long idle = System.nanoTime() - lastActivity;

@@ -9,6 +9,7 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpResponseDecoder;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -30,6 +31,7 @@ public final class LoopConnections {
     private final Bootstrap bootstrap;
     private final String host;
     private final int port;
+    private final InetSocketAddress address;
     private final ArrayDeque<LoopConnection> idle = new ArrayDeque<>();
 
     /**
@@ -42,21 +44,29 @@ public final class LoopConnections {
         URI uri = URI.create(base);
         this.host = uri.getHost();
         this.port = uri.getPort() < 0 ? 80 : uri.getPort();
+        // looked up once, here, for every connection: Netty's default resolver would block the loop on each lookup;
+        // a name that does not resolve is looked up again per connection, and fails each item as a connect failure
+        this.address = new InetSocketAddress(host, port);
         long timeoutNanos = timeout.toNanos();
         this.bootstrap = new Bootstrap()
                 .group(loop)
                 .channelFactory(channels)
                 .option(ChannelOption.TCP_NODELAY, true)
-                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, timeout.toMillis()))
+                .option(
+                        ChannelOption.CONNECT_TIMEOUT_MILLIS,
+                        // 0 would mean none: a sub-millisecond timeout is one millisecond
+                        (int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toMillis())))
                 .handler(new ChannelInitializer<>() {
                     @Override
                     protected void initChannel(Channel ch) {
+                        LoopConnection connection = new LoopConnection(timeoutNanos);
                         ch.pipeline()
                                 .addLast(tap)
+                                .addLast(connection.bytes())
                                 // requests go out as bytes (only GETs, so no HEAD to tell the decoder of); the
                                 // response's headers are read, not checked: the client is not the target's judge
                                 .addLast(new HttpResponseDecoder(new HttpDecoderConfig().setValidateHeaders(false)))
-                                .addLast(new LoopConnection(timeoutNanos));
+                                .addLast(connection);
                     }
                 });
     }
@@ -84,7 +94,7 @@ public final class LoopConnections {
     }
 
     private ChannelFuture connect() {
-        return bootstrap.connect(host, port);
+        return address.isUnresolved() ? bootstrap.connect(host, port) : bootstrap.connect(address);
     }
 
     /** A connection whose response has ended, for the next request; one that cannot carry it is closed. */

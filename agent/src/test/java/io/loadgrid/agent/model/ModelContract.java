@@ -192,6 +192,65 @@ abstract class ModelContract {
     }
 
     /**
+     * Back-to-back requests that each take most of the timeout: the connection's one timer fires while the next
+     * request is out and re-arms for what is left of its silence, failing nothing.
+     */
+    @Test
+    void backToBackRequestsNearTheTimeoutFailNothing() throws Exception {
+        RunSpec s = spec(Runs.http(base + "/delay/0.2?i={i}"), 3L * minimumConcurrency());
+        Outcome o = Runs.run(s.withTimeout(Duration.ofMillis(350)));
+        assertThat(o.tally().failures()).isEmpty();
+        assertThat(o.tally().ok()).isEqualTo(3L * minimumConcurrency());
+    }
+
+    /**
+     * An interim response (103 Early Hints) before each answer is not the answer: every item gets its own final
+     * status (here 404, so an item that took the 103 for its answer would count as ok).
+     */
+    @Test
+    void anInterimResponseIsNotTheAnswer() throws Exception {
+        byte[] reply = ("HTTP/1.1 103 Early Hints\r\nLink: </s.css>; rel=preload\r\n\r\n"
+                        + "HTTP/1.1 404 Not Found\r\nContent-Length: 2\r\n\r\nno")
+                .getBytes(StandardCharsets.US_ASCII);
+        try (java.net.ServerSocket server = new java.net.ServerSocket(0, 64, InetAddress.getLoopbackAddress())) {
+            Thread.ofPlatform().daemon().start(() -> {
+                while (!server.isClosed()) {
+                    try {
+                        java.net.Socket client = server.accept();
+                        Thread.ofPlatform().daemon().start(() -> answerEveryRequest(client, reply));
+                    } catch (java.io.IOException e) {
+                        return;
+                    }
+                }
+            });
+            String url = "http://127.0.0.1:" + server.getLocalPort() + "/early/{i}";
+            Outcome o = Runs.run(spec(Runs.http(url), 20));
+            assertThat(o.tally().failures()).containsExactly(Map.entry(FailureKind.HTTP_4XX, 20L));
+            assertThat(o.tally().ok()).isZero();
+        }
+    }
+
+    /** Writes {@code reply} for each request head read on {@code client}, until it closes. */
+    private static void answerEveryRequest(java.net.Socket client, byte[] reply) {
+        try (client) {
+            var in = client.getInputStream();
+            var out = client.getOutputStream();
+            int matched = 0;
+            for (int b = in.read(); b >= 0; b = in.read()) {
+                // the end of a head is CR LF CR LF; these GETs have no body
+                matched = b == (matched % 2 == 0 ? '\r' : '\n') ? matched + 1 : (b == '\r' ? 1 : 0);
+                if (matched == 4) {
+                    out.write(reply);
+                    out.flush();
+                    matched = 0;
+                }
+            }
+        } catch (java.io.IOException e) {
+            // the client closed its end
+        }
+    }
+
+    /**
      * A server that closes each connection after its response (it says so: "Connection: close") costs no item: no
      * client sends the next one on the connection being closed.
      */
