@@ -1,5 +1,7 @@
 package io.loadgrid.agent.http;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -10,12 +12,17 @@ public final class RequestHeaders {
     public static final String USER_AGENT = "loadgrid/0.1";
 
     /** In the order they go on the wire; Host is added by each client from the URL. */
-    public static final Map<String, String> COMMON =
-            java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(Map.of(
-                    "User-Agent", USER_AGENT,
-                    "Accept", "*/*",
-                    "Accept-Encoding", "identity",
-                    "Connection", "keep-alive")));
+    public static final Map<String, String> COMMON = common();
 
     private RequestHeaders() {}
+
+    private static Map<String, String> common() {
+        // put one by one: Map.of's order changes from one JVM to the next
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("User-Agent", USER_AGENT);
+        m.put("Accept", "*/*");
+        m.put("Accept-Encoding", "identity");
+        m.put("Connection", "keep-alive");
+        return Collections.unmodifiableMap(m);
+    }
 }

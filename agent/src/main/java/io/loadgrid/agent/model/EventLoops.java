@@ -18,7 +18,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * K event loops, each with its own client and its share of the in-flight requests; the engine under the async
+ * K event loops, each with its own connections and its share of the in-flight requests; the engine under the async
  * (K = 1) and hybrid models. Batches end with a barrier across all loops.
  */
 final class EventLoops implements AutoCloseable {
@@ -53,6 +53,9 @@ final class EventLoops implements AutoCloseable {
             try {
                 ready.join();
             } catch (CompletionException e) {
+                if (e.getCause() instanceof Error error) {
+                    throw error;
+                }
                 throw e.getCause() instanceof RuntimeException r ? r : e;
             }
             started.add(loop);
@@ -104,7 +107,7 @@ final class EventLoops implements AutoCloseable {
                 task = setup.tasks().async(eventLoop, channels, lanes);
                 thread = Thread.currentThread();
                 started.complete(null);
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
                 started.completeExceptionally(e);
             }
         }

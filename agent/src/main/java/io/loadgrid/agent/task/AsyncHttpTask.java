@@ -34,10 +34,12 @@ public final class AsyncHttpTask implements AsyncItemTask {
         this.statusFails = statusFails;
         this.sink = sink;
         this.tally = tally;
-        StringBuilder head = new StringBuilder(" HTTP/1.1\r\nHost: ").append(connections.hostHeader());
+        // Host after the others, where OkHttp puts it: the same bytes in the same order under every model
+        StringBuilder head = new StringBuilder(" HTTP/1.1\r\n");
         RequestHeaders.COMMON.forEach(
-                (name, value) -> head.append("\r\n").append(name).append(": ").append(value));
-        this.afterTarget = head.append("\r\n\r\n").toString().getBytes(StandardCharsets.US_ASCII);
+                (name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
+        head.append("Host: ").append(connections.hostHeader()).append("\r\n\r\n");
+        this.afterTarget = head.toString().getBytes(StandardCharsets.US_ASCII);
     }
 
     @Override
@@ -101,8 +103,11 @@ public final class AsyncHttpTask implements AsyncItemTask {
         public void unreachable(Throwable cause) {
             // whatever kept the lane from a connection (refused, unreachable, none within the timeout) is a connect
             // failure
-            tally.failed(index, FailureKind.CONNECT, intended, sent);
-            done.run();
+            try {
+                tally.failed(index, FailureKind.CONNECT, intended, sent);
+            } finally {
+                done.run();
+            }
         }
 
         @Override
@@ -117,37 +122,51 @@ public final class AsyncHttpTask implements AsyncItemTask {
         @Override
         public void ended(int status) {
             long end = System.nanoTime();
-            if (body != null) {
-                ByteBuf whole = body;
-                body = null;
-                try {
-                    tally.written(index, sink.write(whole.nioBuffer()));
-                } catch (RuntimeException e) {
-                    connection.close();
-                    failed(e);
-                    return;
-                } finally {
-                    whole.release();
+            boolean recorded = false;
+            try {
+                if (body != null) {
+                    ByteBuf whole = body;
+                    body = null;
+                    try {
+                        tally.written(index, sink.write(whole.nioBuffer()));
+                    } finally {
+                        whole.release();
+                    }
                 }
+                FailureKind kind = statusFails ? FailureKind.ofStatus(status) : null;
+                if (kind == null) {
+                    tally.completed(index, intended, sent, end);
+                } else {
+                    tally.failedWithResponse(index, kind, intended, sent, end);
+                }
+                recorded = true;
+            } catch (RuntimeException e) {
+                // the body could not be kept: the item failed, after its response
+                tally.failed(index, Failures.classify(e), intended, sent);
+                recorded = true;
+            } finally {
+                // before the lane's next item, so that it takes this connection or a fresh one; whatever happened
+                // above, the lane goes on
+                if (recorded) {
+                    connections.giveBack(connection);
+                } else {
+                    connection.close();
+                }
+                done.run();
             }
-            FailureKind kind = statusFails ? FailureKind.ofStatus(status) : null;
-            if (kind == null) {
-                tally.completed(index, intended, sent, end);
-            } else {
-                tally.failedWithResponse(index, kind, intended, sent, end);
-            }
-            // before the lane's next item, so that it takes this connection or a fresh one
-            connections.giveBack(connection);
-            done.run();
         }
 
         @Override
         public void failed(Throwable cause) {
             if (body != null) {
                 body.release();
+                body = null;
             }
-            tally.failed(index, Failures.classify(cause), intended, sent);
-            done.run();
+            try {
+                tally.failed(index, Failures.classify(cause), intended, sent);
+            } finally {
+                done.run();
+            }
         }
     }
 }

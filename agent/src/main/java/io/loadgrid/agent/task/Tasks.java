@@ -69,7 +69,13 @@ public final class Tasks implements AutoCloseable {
                 openers.add(() -> {
                     // a connection belongs to the loop that opened it: open each on the loop that sends on it
                     Promise<Void> opened = Promise.promise();
-                    loop.execute(() -> connections.open(inFlight, opened::complete));
+                    loop.execute(() -> {
+                        try {
+                            connections.open(inFlight, opened::complete);
+                        } catch (RuntimeException e) {
+                            opened.tryFail(e);
+                        }
+                    });
                     return opened.future();
                 });
                 yield new AsyncHttpTask(connections, http.urls(), http.statusFails(), sink, tally);
