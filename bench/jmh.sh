@@ -17,4 +17,4 @@ PROC=$(find "$OUT/lib" -name '*.jar' | tr '\n' ':') # a processor path takes no 
   -d "$OUT/classes" $(find bench/jmh/src -name '*.java')
 PIN=()
 [ "$(nproc)" -gt 1 ] && command -v taskset >/dev/null && PIN=(taskset -c 1)
-exec "${PIN[@]}" "$JAVA_BIN/java" -cp "$OUT/classes:$CP" org.openjdk.jmh.Main "$@"
+exec ${PIN[@]+"${PIN[@]}"} "$JAVA_BIN/java" -cp "$OUT/classes:$CP" org.openjdk.jmh.Main "$@"

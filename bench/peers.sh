@@ -161,8 +161,12 @@ echo "JVM peer: $PEER_N requests over $PEER_CONNS connections, $RUNS runs each" 
 for i in $(seq "$RUNS"); do
   whole "$JAVA_BIN/java" -cp "build/lib/*:$OUT/peer" VertxPeer "$URL" "$PEER_N" "$PEER_CONNS" \
     | tee -a "$OUT/peer.samples" >&2
+  # a run with failures ends sooner: only all-ok runs are compared
+  grep -q "^$PEER_N " "$OUT/whole.out" || { echo "bench: the peer did not get $PEER_N ok, see $OUT/whole.out" >&2; exit 1; }
   whole ./loadgrid run --model async --concurrency "$PEER_CONNS" --urls "$PEER_N" --url "$URL" \
-    | tee -a "$OUT/lg-peer.samples" >&2
+    --json "$OUT/lg-peer.json" | tee -a "$OUT/lg-peer.samples" >&2
+  python3 -c "import json, sys; r = json.load(open(sys.argv[1])); sys.exit(r['ok'] != int(sys.argv[2]))" \
+    "$OUT/lg-peer.json" "$PEER_N" || { echo "bench: loadgrid did not get $PEER_N ok, see $OUT/whole.out" >&2; exit 1; }
 done
 
 lg_json() { # args... -> the --json document's path; the run is unpinned, on the embedded target

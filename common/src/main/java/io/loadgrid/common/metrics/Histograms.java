@@ -27,8 +27,8 @@ public final class Histograms {
     }
 
     /**
-     * The same shape, holding only the range its values reach (it grows as they do): 64 KB for latencies up to 100 ms
-     * where the full range takes 188 KB, and a record is an array increment, where a packed histogram walks its index.
+     * The same shape, holding only the range its values reach (it grows as they do): 66 kB for latencies up to 100 ms
+     * where the full range takes 189 kB, and a record is an array increment, where a packed histogram walks its index.
      */
     public static Histogram newGrowing() {
         return new Histogram(DIGITS);
