@@ -148,8 +148,8 @@ for i in $(seq "$RUNS"); do aiohttp_run | tee -a "$OUT/aio.samples" >&2; done
 
 # the JVM peer: a plain Vert.x client, its whole process against loadgrid's whole command, both pinned
 JAVA_BIN="$(./loadgrid java-home)/bin"
-mkdir -p "$OUT/peer"
-"$JAVA_BIN/javac" -d "$OUT/peer" -cp "build/lib/*" bench/peer/VertxPeer.java
+mkdir -p build/peer # a build product, not a result
+"$JAVA_BIN/javac" -d build/peer -cp "build/lib/*" bench/peer/VertxPeer.java
 whole() { # command... -> "wall-s cpu-s" of the whole process
   /usr/bin/time -f "%e %U %S" -o "$OUT/whole.time" taskset -c 1 "$@" >"$OUT/whole.out" 2>&1 \
     || { echo "bench: $* failed, see $OUT/whole.out" >&2; exit 1; }
@@ -159,7 +159,7 @@ echo "JVM peer: $PEER_N requests over $PEER_CONNS connections, $RUNS runs each" 
 : >"$OUT/peer.samples"
 : >"$OUT/lg-peer.samples"
 for i in $(seq "$RUNS"); do
-  whole "$JAVA_BIN/java" -cp "build/lib/*:$OUT/peer" VertxPeer "$URL" "$PEER_N" "$PEER_CONNS" \
+  whole "$JAVA_BIN/java" -cp "build/lib/*:build/peer" VertxPeer "$URL" "$PEER_N" "$PEER_CONNS" \
     | tee -a "$OUT/peer.samples" >&2
   # a run with failures ends sooner: only all-ok runs are compared
   grep -q "^$PEER_N " "$OUT/whole.out" || { echo "bench: the peer did not get $PEER_N ok, see $OUT/whole.out" >&2; exit 1; }
