@@ -48,10 +48,9 @@ final class EventLoops implements AutoCloseable {
             // one Netty event loop, so one thread, per loop; the loop's work runs on Netty's own loop (its tasks and
             // timers), so no Vert.x context, future or timer sits on the per-request path
             Loop loop = new Loop(share(i), (EventLoop) eventLoops.next());
-            CompletableFuture<Void> ready = new CompletableFuture<>();
-            loop.eventLoop.execute(() -> loop.start(channels, ready));
             try {
-                ready.join();
+                CompletableFuture.runAsync(() -> loop.start(channels), loop.eventLoop)
+                        .join();
             } catch (CompletionException e) {
                 if (e.getCause() instanceof Error error) {
                     throw error;
@@ -102,14 +101,9 @@ final class EventLoops implements AutoCloseable {
             this.eventLoop = eventLoop;
         }
 
-        void start(ChannelFactory<? extends Channel> channels, CompletableFuture<Void> started) {
-            try {
-                task = setup.tasks().async(eventLoop, channels, lanes);
-                thread = Thread.currentThread();
-                started.complete(null);
-            } catch (RuntimeException | Error e) {
-                started.completeExceptionally(e);
-            }
+        void start(ChannelFactory<? extends Channel> channels) {
+            task = setup.tasks().async(eventLoop, channels, lanes);
+            thread = Thread.currentThread();
         }
     }
 }

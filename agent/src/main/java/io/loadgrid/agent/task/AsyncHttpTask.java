@@ -122,37 +122,39 @@ public final class AsyncHttpTask implements AsyncItemTask {
         @Override
         public void ended(int status) {
             long end = System.nanoTime();
-            boolean recorded = false;
             try {
-                if (body != null) {
-                    ByteBuf whole = body;
-                    body = null;
-                    try {
-                        tally.written(index, sink.write(whole.nioBuffer()));
-                    } finally {
-                        whole.release();
+                if (keptBody()) {
+                    FailureKind kind = statusFails ? FailureKind.ofStatus(status) : null;
+                    if (kind == null) {
+                        tally.completed(index, intended, sent, end);
+                    } else {
+                        tally.failedWithResponse(index, kind, intended, sent, end);
                     }
-                }
-                FailureKind kind = statusFails ? FailureKind.ofStatus(status) : null;
-                if (kind == null) {
-                    tally.completed(index, intended, sent, end);
-                } else {
-                    tally.failedWithResponse(index, kind, intended, sent, end);
-                }
-                recorded = true;
-            } catch (RuntimeException e) {
-                // the body could not be kept: the item failed, after its response
-                tally.failed(index, Failures.classify(e), intended, sent);
-                recorded = true;
-            } finally {
-                // before the lane's next item, so that it takes this connection or a fresh one; whatever happened
-                // above, the lane goes on
-                if (recorded) {
+                    // before the lane's next item, so that it takes this connection or a fresh one
                     connections.giveBack(connection);
-                } else {
-                    connection.close();
                 }
+            } finally {
+                // whatever happened above, the lane goes on
                 done.run();
+            }
+        }
+
+        /** Writes the body to the sink, if it keeps them; false when it could not, and the item failed then. */
+        private boolean keptBody() {
+            if (body == null) {
+                return true;
+            }
+            ByteBuf whole = body;
+            body = null;
+            try {
+                tally.written(index, sink.write(whole.nioBuffer()));
+                return true;
+            } catch (RuntimeException e) {
+                connection.close();
+                tally.failed(index, Failures.classify(e), intended, sent);
+                return false;
+            } finally {
+                whole.release();
             }
         }
 
