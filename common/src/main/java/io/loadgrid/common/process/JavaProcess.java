@@ -7,6 +7,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -19,18 +20,24 @@ public final class JavaProcess {
 
     private static final String ARCHIVE_FLAG = "-XX:SharedArchiveFile=";
 
+    /** The parent's own flags, space separated, which a child does not inherit (the launcher's coordinator flags). */
+    private static final String OWN_FLAGS = "loadgrid.own.flags";
+
     private JavaProcess() {}
 
     public static ProcessBuilder builder(String mainClass, List<String> args) {
         List<String> cmd = new ArrayList<>();
         cmd.add(ProcessHandle.current().info().command().orElse(System.getProperty("java.home") + "/bin/java"));
+        Set<String> own = Set.copyOf(List.of(System.getProperty(OWN_FLAGS, "").split(" ")));
         for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-            // debuggers and agents belong to the parent, and so does its class-data archive; heap and GC flags are
-            // inherited
+            // debuggers and agents belong to the parent, and so do its class-data archive and its own flags; heap
+            // and GC flags are inherited
             if (!a.startsWith("-agentlib")
                     && !a.startsWith("-javaagent")
                     && !a.startsWith("-Xrunjdwp")
-                    && !a.startsWith(ARCHIVE_FLAG)) {
+                    && !a.startsWith(ARCHIVE_FLAG)
+                    && !a.startsWith("-D" + OWN_FLAGS + "=")
+                    && !own.contains(a)) {
                 cmd.add(a);
             }
         }

@@ -12,6 +12,7 @@ class JavaProcessTest {
     @AfterEach
     void clear() {
         System.clearProperty(ARCHIVES);
+        System.clearProperty("loadgrid.own.flags");
     }
 
     @Test
@@ -41,5 +42,14 @@ class JavaProcessTest {
         assertThat(JavaProcess.builder("io.loadgrid.agent.cluster.AgentCli", List.of())
                         .command())
                 .noneMatch(a -> a.startsWith("-XX:SharedArchiveFile="));
+    }
+
+    @Test
+    void aChildDoesNotInheritTheFlagsItsParentCallsItsOwn() {
+        System.setProperty("loadgrid.own.flags", "-Xss512k -Xmn32m");
+        assertThat(JavaProcess.builder("io.loadgrid.agent.cluster.AgentCli", List.of())
+                        .command())
+                .doesNotContain("-Xss512k", "-Xmn32m")
+                .contains("-XX:+UseParallelGC");
     }
 }
