@@ -10,6 +10,11 @@ package io.loadgrid.common.metrics;
  * @param bytesOut raw bytes written to client sockets (status lines, headers and bodies)
  */
 public record TargetCounts(long requests, long bytesIn, long bytesOut) {
+    /**
+     * The {@code /stats} field that names the counts' epoch: a new value whenever they restart from zero (the target
+     * started, or {@code /stats/reset}), so that only two readings of one epoch are subtracted.
+     */
+    public static final String EPOCH_FIELD = "counts_epoch";
 
     public TargetCounts minus(TargetCounts before) {
         return new TargetCounts(requests - before.requests, bytesIn - before.bytesIn, bytesOut - before.bytesOut);

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.FutureTask;
 
 /** Drives one cluster run from plan to merged result, with the live progress line and Ctrl-C handling. */
 public final class RunDriver implements Callable<RunResult> {
@@ -81,12 +82,16 @@ public final class RunDriver implements Callable<RunResult> {
                     addresses);
             long start;
             boolean interrupted;
-            TargetCounts before;
+            StatsClient.Reading before;
             // from here on Ctrl-C stops the run and reports what was measured, even before the agents start
             try (Interrupts interrupts = new Interrupts(run::stop, err);
                     StopSwitch.Handle asked = stop.during(run::stop)) {
+                // read while the agents prepare: nothing they do before the start instant reaches the target's
+                // counts (their connections carry no bytes until then)
+                FutureTask<StatsClient.Reading> reading = new FutureTask<>(this::stats);
+                Thread.ofVirtual().name("target-stats").start(reading);
                 run.prepare(crew.secret());
-                before = stats();
+                before = reading.get();
                 watch.onReady().run();
                 start = run.start();
                 long nextLine = 0;
@@ -102,8 +107,9 @@ public final class RunDriver implements Callable<RunResult> {
             }
             progress.poll();
             progress.finish();
-            TargetCounts after = stats();
-            TargetCounts counts = before == null || after == null ? null : after.minus(before);
+            // a target that did not answer before is not asked again
+            StatsClient.Reading after = before == null ? null : stats();
+            TargetCounts counts = after == null ? null : after.since(before);
             List<Merge.Node> nodes = new ArrayList<>();
             for (String agent : plan.agents()) {
                 nodes.add(run.node(agent, run.report(agent), progress.latest().get(agent)));
@@ -132,12 +138,12 @@ public final class RunDriver implements Callable<RunResult> {
     }
 
     /** The target's own counters, when it is a loadgrid target that answers /stats; null otherwise. */
-    private TargetCounts stats() {
+    private StatsClient.Reading stats() {
         if (!(plan.spec().workload() instanceof Workload.Http)) {
             return null;
         }
         try {
-            return StatsClient.fetch(target);
+            return StatsClient.read(target);
         } catch (IOException | RuntimeException e) {
             return null;
         }

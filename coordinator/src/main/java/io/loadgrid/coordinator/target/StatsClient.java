@@ -1,5 +1,6 @@
 package io.loadgrid.coordinator.target;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.loadgrid.common.codec.Json;
 import io.loadgrid.common.metrics.TargetCounts;
 import java.io.IOException;
@@ -11,21 +12,45 @@ import java.time.Duration;
 
 /** Reads a loadgrid target's own wire counters from its /stats (which does not count itself). */
 public final class StatsClient {
+    /**
+     * How long a reading may take to connect, and then to be answered: ample for a loadgrid target across hosts, and
+     * on a host busy with starting JVMs (1 s was not, seen in tests). A target that accepts and never answers costs
+     * no more: the first reading runs while the agents prepare, and a target that did not answer it is not asked
+     * again (this had been 10 s before the run and 10 s after it).
+     */
+    private static final Duration WAIT = Duration.ofSeconds(3);
+
     private StatsClient() {}
 
+    /** The counts at one moment, and the epoch they count in ({@link TargetCounts#EPOCH_FIELD}). */
+    public record Reading(String epoch, TargetCounts counts) {
+        /** What was counted since {@code before}; null when the counts restarted in between (a restarted target). */
+        public TargetCounts since(Reading before) {
+            return epoch.equals(before.epoch) ? counts.minus(before.counts) : null;
+        }
+    }
+
     public static TargetCounts fetch(String base) throws IOException {
-        try (HttpClient http =
-                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()) {
+        return read(base).counts();
+    }
+
+    public static Reading read(String base) throws IOException {
+        try (HttpClient http = HttpClient.newBuilder().connectTimeout(WAIT).build()) {
             HttpResponse<String> r = http.send(
                     HttpRequest.newBuilder(URI.create(base + "/stats"))
-                            .timeout(Duration.ofSeconds(10))
+                            .timeout(WAIT)
                             .build(),
                     HttpResponse.BodyHandlers.ofString());
             if (r.statusCode() != 200) {
                 throw new IOException(base + "/stats answered " + r.statusCode());
             }
             // the document has more than the counts (responses by class, connections): those are the target's own
-            return Json.MAPPER.readValue(r.body(), TargetCounts.class);
+            JsonNode doc = Json.MAPPER.readTree(r.body());
+            String epoch = doc.path(TargetCounts.EPOCH_FIELD).asText("");
+            if (epoch.isEmpty()) {
+                throw new IOException(base + "/stats has no " + TargetCounts.EPOCH_FIELD);
+            }
+            return new Reading(epoch, Json.MAPPER.treeToValue(doc, TargetCounts.class));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while reading " + base + "/stats", e);

@@ -2,6 +2,7 @@ package io.loadgrid.testbed.endpoints;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.loadgrid.common.codec.Json;
+import io.loadgrid.common.metrics.TargetCounts;
 import io.loadgrid.testbed.http.Exchange;
 import io.loadgrid.testbed.http.HeaderLine;
 import io.loadgrid.testbed.http.Reply;
@@ -58,6 +59,7 @@ final class StatsEndpoints {
     /** The counts under the names the coordinator reads them by (the record's), then the target's own figures. */
     private Reply statsJson() {
         ObjectNode json = Json.MAPPER.valueToTree(counters.snapshot());
+        json.put(TargetCounts.EPOCH_FIELD, counters.epoch());
         json.put("connections", counters.connections());
         ObjectNode responses = json.putObject("responses");
         for (int i = 0; i < TrafficCounters.STATUS_CLASSES.length; i++) {

@@ -1,6 +1,7 @@
 package io.loadgrid.testbed.stats;
 
 import io.loadgrid.common.metrics.TargetCounts;
+import java.util.UUID;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -17,6 +18,7 @@ public final class TrafficCounters {
     private final LongAdder bytesOut = new LongAdder();
     private final LongAdder connections = new LongAdder();
     private final LongAdder[] responses = new LongAdder[STATUS_CLASSES.length];
+    private volatile String epoch = newEpoch();
 
     public TrafficCounters() {
         for (int i = 0; i < responses.length; i++) {
@@ -63,7 +65,13 @@ public final class TrafficCounters {
         return new TargetCounts(requests.sum(), bytesIn.sum(), bytesOut.sum());
     }
 
+    /** Names the counts since they last started from zero ({@link TargetCounts#EPOCH_FIELD}). */
+    public String epoch() {
+        return epoch;
+    }
+
     public void reset() {
+        epoch = newEpoch();
         requests.reset();
         bytesIn.reset();
         bytesOut.reset();
@@ -71,5 +79,9 @@ public final class TrafficCounters {
         for (LongAdder r : responses) {
             r.reset();
         }
+    }
+
+    private static String newEpoch() {
+        return UUID.randomUUID().toString();
     }
 }
