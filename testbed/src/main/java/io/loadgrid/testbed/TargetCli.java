@@ -1,5 +1,6 @@
 package io.loadgrid.testbed;
 
+import io.loadgrid.common.cli.ExitCode;
 import io.loadgrid.common.process.Role;
 import io.netty.util.ResourceLeakDetector;
 import java.io.IOException;
@@ -21,7 +22,6 @@ import picocli.CommandLine.Option;
         description = "Start the httpbin-compatible HTTP/1.1 target server that load runs are aimed at.")
 public final class TargetCli implements Callable<Integer> {
 
-    static final int EXIT_USAGE = 2;
     private static final String PREFIX = "loadgrid target: ";
 
     @Option(
@@ -89,7 +89,7 @@ public final class TargetCli implements Callable<Integer> {
         cli.setErr(new java.io.PrintWriter(err, true, StandardCharsets.UTF_8));
         cli.setParameterExceptionHandler((e, a) -> {
             err.println(PREFIX + e.getMessage() + " (see ./loadgrid target --help)");
-            return EXIT_USAGE;
+            return ExitCode.BAD_INPUT.code();
         });
         return cli.execute(args);
     }
@@ -102,7 +102,7 @@ public final class TargetCli implements Callable<Integer> {
             cfg = new TargetConfig(host, port, latencyMs, ioThreads == null ? d.ioThreads() : ioThreads, maxBody);
         } catch (IllegalArgumentException e) {
             err.println(PREFIX + "invalid option: " + e.getMessage() + " (see ./loadgrid target --help)");
-            return EXIT_USAGE;
+            return ExitCode.BAD_INPUT.code();
         }
         TargetServer server;
         try {
@@ -110,7 +110,7 @@ public final class TargetCli implements Callable<Integer> {
         } catch (UncheckedIOException e) {
             err.println(PREFIX + e.getCause().getMessage() + "; "
                     + bindAdvice(e.getCause().getMessage()));
-            return EXIT_USAGE;
+            return ExitCode.BAD_INPUT.code();
         }
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "target-shutdown"));
         String shownHost = cfg.host().indexOf(':') >= 0 ? "[" + cfg.host() + "]" : cfg.host();

@@ -2,12 +2,10 @@ package io.loadgrid.common.cli;
 
 /** Bad input gets one line saying what is wrong and how to fix it, and exit code 2. */
 public final class BadInput {
-    public static final int EXIT = 2;
-
     private BadInput() {}
 
     public static int report(String command, String message) {
         System.err.println("loadgrid " + command + ": " + message.strip().replace('\n', ' '));
-        return EXIT;
+        return ExitCode.BAD_INPUT.code();
     }
 }

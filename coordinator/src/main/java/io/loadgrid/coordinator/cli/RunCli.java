@@ -2,6 +2,7 @@ package io.loadgrid.coordinator.cli;
 
 import io.loadgrid.common.cli.BadInput;
 import io.loadgrid.common.cli.ClusterOptions;
+import io.loadgrid.common.cli.ExitCode;
 import io.loadgrid.common.plan.Param;
 import io.loadgrid.common.plan.RunParams;
 import io.loadgrid.coordinator.export.MetricsOptions;
@@ -100,7 +101,7 @@ public final class RunCli implements Callable<Integer> {
             return BadInput.report("run", e.getMessage());
         } catch (Exception e) {
             System.err.println("loadgrid run: failed: " + e);
-            return 1;
+            return ExitCode.INCOMPLETE.code();
         }
     }
 }

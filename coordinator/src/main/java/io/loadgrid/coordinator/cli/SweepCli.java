@@ -2,6 +2,7 @@ package io.loadgrid.coordinator.cli;
 
 import io.loadgrid.common.cli.BadInput;
 import io.loadgrid.common.cli.ClusterOptions;
+import io.loadgrid.common.cli.ExitCode;
 import io.loadgrid.coordinator.daemon.SweepSubmission;
 import io.loadgrid.coordinator.export.MetricsOptions;
 import io.loadgrid.coordinator.run.PlanRejected;
@@ -90,7 +91,7 @@ public final class SweepCli implements Callable<Integer> {
             return BadInput.report("sweep", e.getMessage());
         } catch (Exception e) {
             System.err.println("loadgrid sweep: failed: " + e);
-            return 1;
+            return ExitCode.INCOMPLETE.code();
         }
     }
 }

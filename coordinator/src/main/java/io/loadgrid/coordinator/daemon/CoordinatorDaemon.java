@@ -2,6 +2,7 @@ package io.loadgrid.coordinator.daemon;
 
 import io.loadgrid.common.cli.BadInput;
 import io.loadgrid.common.cli.ClusterOptions;
+import io.loadgrid.common.cli.ExitCode;
 import io.loadgrid.common.security.TargetAllowlist;
 import io.loadgrid.coordinator.export.LoadMetrics;
 import io.loadgrid.coordinator.export.MetricsServer;
@@ -33,7 +34,7 @@ public record CoordinatorDaemon(ClusterOptions cluster, int agents, Path out, Ta
         } catch (RuntimeException e) {
             System.err.println("loadgrid coordinator: could not join the cluster: " + e.getMessage()
                     + " (check --bind is an address of this host, and --join)");
-            return 1;
+            return ExitCode.INCOMPLETE.code();
         }
         exported.agentsUp(session.node()::agentCount);
         SweepEndpoint sweeps = new SweepEndpoint(session, exported, cluster, out, System.err, submitters);

@@ -2,6 +2,7 @@ package io.loadgrid.coordinator.daemon;
 
 import io.loadgrid.common.cli.BadInput;
 import io.loadgrid.common.cli.ClusterOptions;
+import io.loadgrid.common.cli.ExitCode;
 import io.loadgrid.common.codec.Json;
 import io.loadgrid.coordinator.export.MetricsOptions;
 import io.loadgrid.coordinator.sweep.SweepOptions;
@@ -94,7 +95,7 @@ public record SweepSubmission(URI endpoint, SweepRequest request) {
                 }
                 err.println("loadgrid sweep: the coordinator at " + endpoint.resolve("/") + " answered "
                         + response.statusCode() + ": " + why);
-                return 1;
+                return ExitCode.INCOMPLETE.code();
             }
             for (String line = in.readLine(); line != null; line = in.readLine()) {
                 if (line.startsWith(SweepRequest.EXIT)) {
@@ -105,6 +106,6 @@ public record SweepSubmission(URI endpoint, SweepRequest request) {
             }
         }
         err.println("loadgrid sweep: the coordinator closed the connection before the sweep ended; see its log");
-        return 1;
+        return ExitCode.INCOMPLETE.code();
     }
 }

@@ -1,6 +1,7 @@
 package io.loadgrid.coordinator.session;
 
 import io.loadgrid.common.cli.ClusterOptions;
+import io.loadgrid.common.cli.ExitCode;
 import io.loadgrid.common.codec.Json;
 import io.loadgrid.common.files.AtomicFile;
 import io.loadgrid.common.metrics.RunResult;
@@ -78,7 +79,7 @@ public final class RunCommand implements Callable<Integer> {
             if (server != null) {
                 server.awaitFinalScrape(err);
             }
-            return result.spread().cluster().missingItems() > 0 && !result.wasInterrupted() ? 1 : 0;
+            return ExitCode.of(result).code();
         }
     }
 

@@ -1,6 +1,7 @@
 package io.loadgrid.coordinator.sweep;
 
 import io.loadgrid.common.cli.ClusterOptions;
+import io.loadgrid.common.cli.ExitCode;
 import io.loadgrid.coordinator.export.LoadMetrics;
 import io.loadgrid.coordinator.export.MetricsOptions;
 import io.loadgrid.coordinator.export.MetricsServer;
@@ -27,7 +28,6 @@ import java.util.concurrent.Callable;
 
 /** Runs a parsed sweep on one session (local: target and agent JVMs started once) and prints where its outputs are. */
 public final class SweepCommand implements Callable<Integer> {
-    public static final int INTERRUPTED = 130;
     private final SweepOptions.Valid sweep;
     private final ClusterOptions cluster;
     private final MetricsOptions metrics;
@@ -104,7 +104,7 @@ public final class SweepCommand implements Callable<Integer> {
         Comparisons.of(done).forEach(g -> g.lines().forEach(out::println));
         out.println("wrote " + store.dir() + "/{results.json,results.csv,summary.md,report.html,plots/}");
         if (done.cells().stream().allMatch(CellResult::done)) {
-            return 0;
+            return (done.cells().stream().anyMatch(SweepCommand::allFailed) ? ExitCode.ALL_FAILED : ExitCode.OK).code();
         }
         String agents = sweep.agents() == null ? "" : " --agents " + sweep.agents();
         out.println("not every cell completed; continue with: ./loadgrid sweep --resume " + start.sweepId()
@@ -113,7 +113,12 @@ public final class SweepCommand implements Callable<Integer> {
                         : (sweep.outRoot() == null ? "" : " --out " + sweep.outRoot())
                                 + agents
                                 + session.agents().resumeHint()));
-        return runner.interrupted() ? INTERRUPTED : 1;
+        return (runner.interrupted() ? ExitCode.INTERRUPTED : ExitCode.INCOMPLETE).code();
+    }
+
+    /** Every item of every run of the cell failed. */
+    private static boolean allFailed(CellResult cell) {
+        return !cell.runs().isEmpty() && cell.runs().stream().allMatch(ExitCode::allFailed);
     }
 
     /** Every cell's run options, the sweep's --agents filling in cells that do not name their own. */

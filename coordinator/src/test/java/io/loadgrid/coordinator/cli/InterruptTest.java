@@ -3,6 +3,7 @@ package io.loadgrid.coordinator.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.loadgrid.common.cli.ExitCode;
 import io.loadgrid.common.codec.Json;
 import io.loadgrid.common.process.JavaProcess;
 import java.nio.file.Files;
@@ -32,7 +33,7 @@ class InterruptTest {
         // as a terminal does it: SIGINT to the whole process group would also reach the children, which ignore it
         new ProcessBuilder("kill", "-INT", Long.toString(run.pid())).start().waitFor();
         assertThat(run.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(run.exitValue()).isZero();
+        assertThat(run.exitValue()).isEqualTo(ExitCode.INTERRUPTED.code());
         JsonNode r = Json.MAPPER.readTree(Files.readString(json));
         assertThat(r.get("interrupted").asBoolean()).isTrue();
         assertThat(r.get("ok").asLong()).isPositive().isLessThan(50_000_000);

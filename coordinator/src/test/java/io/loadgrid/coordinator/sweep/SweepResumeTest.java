@@ -4,6 +4,7 @@ import static io.loadgrid.coordinator.cli.ChildOutput.awaitText;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.loadgrid.common.cli.ExitCode;
 import io.loadgrid.common.codec.Json;
 import io.loadgrid.common.process.JavaProcess;
 import io.loadgrid.coordinator.cli.Console;
@@ -43,7 +44,7 @@ class SweepResumeTest {
         Thread.sleep(1000);
         new ProcessBuilder("kill", "-INT", Long.toString(sweep.pid())).start().waitFor();
         assertThat(sweep.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(sweep.exitValue()).as(Files.readString(err)).isEqualTo(SweepCommand.INTERRUPTED);
+        assertThat(sweep.exitValue()).as(Files.readString(err)).isEqualTo(ExitCode.INTERRUPTED.code());
         assertThat(Files.readString(tmp.resolve("out.txt"))).contains("--resume two-");
 
         Path dir = SweepCliTest.sweepDir(results);

@@ -1,6 +1,7 @@
 package io.loadgrid.report.cli;
 
 import io.loadgrid.common.cli.BadInput;
+import io.loadgrid.common.cli.ExitCode;
 import io.loadgrid.report.compare.Change;
 import io.loadgrid.report.compare.SweepDiff;
 import io.loadgrid.report.store.SweepStore;
@@ -58,13 +59,13 @@ public final class CompareCli implements Callable<Integer> {
             r.unmatched().forEach(u -> System.out.println("not compared: " + u));
             long n = r.changes().stream().filter(Change::regression).count();
             System.out.println(n == 0 ? "no regression" : n + " regression(s)");
-            return n == 0 ? 0 : 1;
+            return (n == 0 ? ExitCode.OK : ExitCode.REGRESSION).code();
         } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
             return BadInput.report("compare", e.getMessage());
         } catch (RuntimeException e) {
             // e.g. a results.json from another version that lacks a field: one line, not a stack trace
             System.err.println("loadgrid compare: failed: " + e);
-            return 1;
+            return ExitCode.INCOMPLETE.code();
         }
     }
 }

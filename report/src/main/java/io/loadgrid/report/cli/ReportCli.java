@@ -1,6 +1,7 @@
 package io.loadgrid.report.cli;
 
 import io.loadgrid.common.cli.BadInput;
+import io.loadgrid.common.cli.ExitCode;
 import io.loadgrid.report.results.SweepResults;
 import io.loadgrid.report.store.SweepStore;
 import io.loadgrid.report.sweep.Comparisons;
@@ -44,7 +45,7 @@ public final class ReportCli implements Callable<Integer> {
         } catch (RuntimeException e) {
             // e.g. a results.json from another version that lacks a field: one line, not a stack trace
             System.err.println("loadgrid report: failed: " + e);
-            return 1;
+            return ExitCode.INCOMPLETE.code();
         }
     }
 }

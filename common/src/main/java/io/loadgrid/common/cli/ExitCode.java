@@ -1,0 +1,55 @@
+package io.loadgrid.common.cli;
+
+import io.loadgrid.common.metrics.RunResult;
+
+/**
+ * What every loadgrid command's exit code says, declared once; README's "Exit codes" table is {@link #markdown()}
+ * (a test holds the two together). Several meanings may share a code where no command can mean both.
+ */
+public enum ExitCode {
+    OK(0, "everything asked for ran; a failed item is a result, not an error (see `failures`)"),
+    INCOMPLETE(
+            1,
+            "not everything ran: items lost with an agent, a sweep cell not completed, or the command failed"
+                    + " on its way (one line says why; a run already measured prints its table first)"),
+    REGRESSION(1, "`compare`: a cell got worse than the threshold"),
+    BAD_INPUT(2, "bad input, told in one line on stderr; nothing was sent"),
+    ALL_FAILED(3, "every item failed (of the run, or of a sweep cell): the results are written and name the failures"),
+    INTERRUPTED(130, "interrupted (Ctrl-C): what ran is merged and reported; a sweep continues with `--resume`");
+
+    private final int code;
+    private final String meaning;
+
+    ExitCode(int code, String meaning) {
+        this.code = code;
+        this.meaning = meaning;
+    }
+
+    public int code() {
+        return code;
+    }
+
+    /** A finished run's code: interrupted, then items missing, then every item failed. */
+    public static ExitCode of(RunResult r) {
+        if (r.wasInterrupted()) {
+            return INTERRUPTED;
+        }
+        if (r.spread().cluster().missingItems() > 0) {
+            return INCOMPLETE;
+        }
+        return allFailed(r) ? ALL_FAILED : OK;
+    }
+
+    /** Items ran and not one succeeded. */
+    public static boolean allFailed(RunResult r) {
+        return r.counts().ok() == 0 && r.counts().failed() > 0;
+    }
+
+    public static String markdown() {
+        StringBuilder md = new StringBuilder("| code | meaning |\n|---:|---|\n");
+        for (ExitCode e : values()) {
+            md.append("| ").append(e.code).append(" | ").append(e.meaning).append(" |\n");
+        }
+        return md.toString();
+    }
+}
