@@ -88,6 +88,11 @@ public final class TargetServer implements AutoCloseable {
         return counters.snapshot();
     }
 
+    /** Responses sent in a status class: 2 for 2xx .. 5 for 5xx. */
+    public long responses(int statusClass) {
+        return counters.responses(statusClass - 1);
+    }
+
     /** TCP connections accepted since start (or the last reset), a control client's included. */
     public long connections() {
         return counters.connections();

@@ -60,6 +60,65 @@ class StatusBytesDelayTest {
         assertThat(call("/status/" + code).status()).isEqualTo(400);
     }
 
+    @Test
+    void severalCodesAnswerOneOfThemByWeight() {
+        java.util.Set<Integer> seen = new java.util.HashSet<>();
+        for (int i = 0; i < 100; i++) {
+            seen.add(call("/status/200,503").status());
+        }
+        assertThat(seen).containsExactlyInAnyOrder(200, 503);
+        for (int i = 0; i < 20; i++) {
+            assertThat(call("/status/200:0,500:2.5").status()).isEqualTo(500);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"200,", ",200", "200:x", "200:0", "200:-1", "200:1:2", "200,600", "200:NaN"})
+    void malformedCodeListsAreABadRequest(String codes) {
+        assertThat(call("/status/" + codes).status()).isEqualTo(400);
+    }
+
+    @Test
+    void aBodyCutShortEndsInAResetAfterExactlyWhatWasCounted() throws Exception {
+        long before = server.stats().bytesOut();
+        byte[] received;
+        boolean reset = false;
+        try (java.net.Socket s = new java.net.Socket("127.0.0.1", server.port())) {
+            s.getOutputStream()
+                    .write(RawHttp.get("/bytes/2000?reset_after=700&seed=3")
+                            .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            java.io.ByteArrayOutputStream got = new java.io.ByteArrayOutputStream();
+            byte[] buf = new byte[8192];
+            try {
+                for (int n = s.getInputStream().read(buf);
+                        n >= 0;
+                        n = s.getInputStream().read(buf)) {
+                    got.write(buf, 0, n);
+                }
+            } catch (java.net.SocketException e) {
+                reset = e.getMessage().contains("reset");
+            }
+            received = got.toByteArray();
+        }
+        assertThat(server.stats().bytesOut() - before)
+                .as("the server counted what the client received")
+                .isEqualTo(received.length);
+        assertThat(reset).as("the connection ends in a reset, not a close").isTrue();
+        String text = new String(received, java.nio.charset.StandardCharsets.ISO_8859_1);
+        int head = text.indexOf("\r\n\r\n") + 4;
+        assertThat(text).startsWith("HTTP/1.1 200").contains("Content-Length: 2000");
+        assertThat(received.length - head).isEqualTo(700);
+        assertThat(java.util.Arrays.copyOfRange(received, head, received.length))
+                .isEqualTo(java.util.Arrays.copyOf(call("/bytes/2000?seed=3").body(), 700));
+    }
+
+    @Test
+    void aCutMustBeShorterThanTheBody() {
+        assertThat(call("/bytes/100?reset_after=100").status()).isEqualTo(400);
+        assertThat(call("/bytes/100?reset_after=-1").status()).isEqualTo(400);
+        assertThat(call("/bytes/100?reset_after=x").status()).isEqualTo(400);
+    }
+
     @ParameterizedTest
     @ValueSource(ints = {0, 1, 1000, 65536, 200_000, 3_000_001})
     void bytesReturnsExactlyNBytes(int n) {

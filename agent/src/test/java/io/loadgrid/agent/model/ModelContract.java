@@ -287,6 +287,32 @@ abstract class ModelContract {
     }
 
     /**
+     * Half the answers a 5xx, then every response cut mid-body by a reset: each item counted as the target answered
+     * it, and the bytes as they crossed the wire.
+     */
+    @Test
+    void countsMixedAnswersAndResetsAsTheTargetSentThem() throws Exception {
+        TargetCounts before = target.stats();
+        long ok = target.responses(2);
+        long errors = target.responses(5);
+        Outcome mixed = Runs.run(spec(Runs.http(base + "/status/200,503?i={i}"), 200));
+        TargetCounts between = target.stats();
+        assertThat(mixed.tally().ok()).isEqualTo(target.responses(2) - ok).isPositive();
+        assertThat(mixed.tally().failures())
+                .containsExactly(Map.entry(FailureKind.HTTP_5XX, target.responses(5) - errors));
+        assertThat(between.requests() - before.requests()).isEqualTo(200);
+        assertThat(mixed.tally().bytesUp()).isEqualTo(between.bytesIn() - before.bytesIn());
+        assertThat(mixed.tally().bytesDown()).isEqualTo(between.bytesOut() - before.bytesOut());
+
+        Outcome cut = Runs.run(spec(Runs.http(base + "/bytes/3000?reset_after=1000&i={i}"), 40));
+        TargetCounts after = target.stats();
+        assertThat(cut.tally().failures()).containsExactly(Map.entry(FailureKind.RESET_IO, 40L));
+        assertThat(after.requests() - between.requests()).isEqualTo(40);
+        assertThat(cut.tally().bytesUp()).isEqualTo(after.bytesIn() - between.bytesIn());
+        assertThat(cut.tally().bytesDown()).isEqualTo(after.bytesOut() - between.bytesOut());
+    }
+
+    /**
      * A connect that times out is a connect failure for every client: a listener whose accept queue is full never
      * answers.
      */

@@ -18,10 +18,28 @@ final class RandomBody implements BodySource {
     private final byte[] scratch;
     private long produced;
 
+    /** Set when the body is cut: what is sent before the connection is reset. */
+    private final long sent;
+
     RandomBody(long length, long seed) {
+        this(length, seed, length);
+    }
+
+    private RandomBody(long length, long seed, long sent) {
         this.length = length;
+        this.sent = sent;
         this.random = new SplittableRandom(seed);
-        this.scratch = new byte[(int) Math.min(PIECE, length)];
+        this.scratch = new byte[(int) Math.min(PIECE, sent)];
+    }
+
+    /** {@code length} bytes announced, of which only the first {@code k} are sent before a reset. */
+    static RandomBody cut(long length, long seed, long k) {
+        return new RandomBody(length, seed, k);
+    }
+
+    @Override
+    public boolean resets() {
+        return sent < length;
     }
 
     @Override
@@ -31,7 +49,7 @@ final class RandomBody implements BodySource {
 
     @Override
     public ByteBuf next(ByteBufAllocator alloc) {
-        int size = (int) Math.min(PIECE, length - produced);
+        int size = (int) Math.min(PIECE, sent - produced);
         if (size == 0) {
             return null;
         }

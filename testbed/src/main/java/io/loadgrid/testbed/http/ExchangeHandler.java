@@ -6,6 +6,7 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelOption;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.concurrent.TimeUnit;
@@ -19,6 +20,8 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
 
     /** Pipelined requests held before the socket stops being read; bounds memory per connection. */
     private static final int MAX_BACKLOG = 64;
+    /** Ample for loopback and a LAN to deliver the last write before the reset. */
+    private static final long RESET_AFTER_MS = 20;
 
     private static final byte[] CONTINUE = "HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
 
@@ -129,6 +132,27 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
                 ctx.channel().config().setAutoRead(true);
             }
         }
+    }
+
+    /**
+     * Ends the connection with a reset (RST) in the middle of the current reply. It waits a moment after the last
+     * write has gone out, so that what was written and counted reaches the client before the reset, which discards
+     * whatever it finds still unsent.
+     */
+    void reset(ChannelHandlerContext ctx) {
+        current.release();
+        current = null;
+        closing = true;
+        releaseBacklog();
+        ctx.writeAndFlush(Unpooled.EMPTY_BUFFER)
+                .addListener(written -> ctx.executor()
+                        .schedule(
+                                () -> {
+                                    ctx.channel().config().setOption(ChannelOption.SO_LINGER, 0);
+                                    ctx.close();
+                                },
+                                RESET_AFTER_MS,
+                                TimeUnit.MILLISECONDS));
     }
 
     void writeCurrent(ChannelHandlerContext ctx, Object msg) {

@@ -37,8 +37,13 @@ final class ResponseStreamer {
         while (ctx.channel().isWritable()) {
             ByteBuf piece = source.next(ctx.alloc());
             if (piece == null) {
+                boolean reset = source.resets();
                 source = null;
-                owner.finish(ctx, closeAfter);
+                if (reset) {
+                    owner.reset(ctx);
+                } else {
+                    owner.finish(ctx, closeAfter);
+                }
                 return;
             }
             owner.writeCurrent(ctx, piece);
