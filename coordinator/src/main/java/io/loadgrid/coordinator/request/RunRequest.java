@@ -18,6 +18,7 @@ import static io.loadgrid.common.plan.RunParams.TARGET_LATENCY_MS;
 import static io.loadgrid.common.plan.RunParams.TIMEOUT;
 import static io.loadgrid.common.plan.RunParams.URL;
 
+import io.loadgrid.common.files.Writable;
 import io.loadgrid.common.plan.Durations;
 import io.loadgrid.common.plan.ModelConfig;
 import io.loadgrid.common.plan.Param;
@@ -85,11 +86,15 @@ public record RunRequest(
         Split split = Split.valueOf(v.text(SPLIT).toUpperCase(Locale.ROOT));
         Integer agents = v.count(AGENTS);
         Long chunk = v.bigCount(CHUNK);
+        Path json = v.text(JSON) == null ? null : Path.of(v.text(JSON));
+        if (json != null) {
+            Writable.file(json, JSON.option());
+        }
         return new RunRequest(
                 spec,
                 embedded && spec.workload() instanceof Workload.Http,
                 v.number(TARGET_LATENCY_MS),
-                v.text(JSON) == null ? null : Path.of(v.text(JSON)),
+                json,
                 agents == null ? 0 : agents,
                 split,
                 chunk == null ? 0 : chunk);

@@ -14,6 +14,7 @@ import io.loadgrid.coordinator.run.StopSwitch;
 import io.loadgrid.report.table.Table;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -73,8 +74,14 @@ public final class RunCommand implements Callable<Integer> {
             exported.cellDone(sweep);
             Table.print(result, out);
             if (run.json() != null) {
-                writeJson(result);
-                out.println("wrote " + run.json());
+                try {
+                    writeJson(result);
+                    out.println("wrote " + run.json());
+                } catch (UncheckedIOException e) {
+                    // checked writable before the run: what fails now is a full or vanished disk
+                    err.println("loadgrid run: " + e.getMessage() + "; the result is the table above");
+                    return ExitCode.INCOMPLETE.code();
+                }
             }
             if (server != null) {
                 server.awaitFinalScrape(err);

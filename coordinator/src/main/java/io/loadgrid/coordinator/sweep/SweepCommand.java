@@ -1,5 +1,6 @@
 package io.loadgrid.coordinator.sweep;
 
+import io.loadgrid.common.cli.BadInput;
 import io.loadgrid.common.cli.ClusterOptions;
 import io.loadgrid.common.cli.ExitCode;
 import io.loadgrid.coordinator.export.LoadMetrics;
@@ -19,6 +20,7 @@ import io.loadgrid.report.store.SweepStore;
 import io.loadgrid.report.sweep.Comparisons;
 import io.loadgrid.report.sweep.Reports;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -97,23 +99,39 @@ public final class SweepCommand implements Callable<Integer> {
         out.println("loadgrid sweep " + start.sweepId() + ": " + plan.cells().size() + " cell(s) of plan " + plan.name()
                 + " (" + plan.file() + "), " + plan.repetitions() + " run(s) + " + plan.warmups()
                 + " warm-up(s) each; outputs in " + store.dir());
-        store.save(start);
+        try {
+            store.save(start);
+        } catch (UncheckedIOException e) {
+            return BadInput.report("sweep", e.getMessage() + "; make room there or give --out DIR");
+        }
         Reports.writeOrWarn(store.dir(), start, err);
         SweepRunner runner = new SweepRunner(plan, options, session, store, err, exported, stop);
-        SweepResults done = runner.run(start);
+        SweepResults done;
+        try {
+            done = runner.run(start);
+        } catch (UncheckedIOException e) {
+            // results.json is whole as of the last cell saved (AtomicFile), so the sweep can go on from there
+            err.println("loadgrid sweep: " + e.getMessage() + "; the cells saved before it are intact: make room and"
+                    + " continue with " + resumeCommand(start, session));
+            return ExitCode.INCOMPLETE.code();
+        }
         Comparisons.of(done).forEach(g -> g.lines().forEach(out::println));
         out.println("wrote " + store.dir() + "/{results.json,results.csv,summary.md,report.html,plots/}");
         if (done.cells().stream().allMatch(CellResult::done)) {
             return (done.cells().stream().anyMatch(SweepCommand::allFailed) ? ExitCode.ALL_FAILED : ExitCode.OK).code();
         }
+        out.println("not every cell completed; continue with: " + resumeCommand(start, session));
+        return (runner.interrupted() ? ExitCode.INTERRUPTED : ExitCode.INCOMPLETE).code();
+    }
+
+    private String resumeCommand(SweepResults start, Session session) {
         String agents = sweep.agents() == null ? "" : " --agents " + sweep.agents();
-        out.println("not every cell completed; continue with: ./loadgrid sweep --resume " + start.sweepId()
+        return "./loadgrid sweep --resume " + start.sweepId()
                 + (submittedTo != null
                         ? agents + " --coordinator " + submittedTo
                         : (sweep.outRoot() == null ? "" : " --out " + sweep.outRoot())
                                 + agents
-                                + session.agents().resumeHint()));
-        return (runner.interrupted() ? ExitCode.INTERRUPTED : ExitCode.INCOMPLETE).code();
+                                + session.agents().resumeHint());
     }
 
     /** Every item of every run of the cell failed. */

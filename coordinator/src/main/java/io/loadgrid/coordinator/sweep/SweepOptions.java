@@ -1,5 +1,6 @@
 package io.loadgrid.coordinator.sweep;
 
+import io.loadgrid.common.files.Writable;
 import io.loadgrid.coordinator.sweep.plan.Cell;
 import io.loadgrid.coordinator.sweep.plan.PlanParser;
 import io.loadgrid.coordinator.sweep.plan.SweepPlan;
@@ -53,11 +54,13 @@ public record SweepOptions(String planFile, Integer agents, Path out, String res
                         + (out == null ? " (or --out DIR where it was written)" : ""));
             }
             SweepResults previous = SweepStore.load(dir);
+            Writable.folder(dir, "--resume " + resume);
             SweepPlan plan =
                     PlanParser.parse(previous.plan().file(), previous.plan().source());
             return new Valid(plan, resume, dir, agents, keepDone(previous, plan), out, checkedBase());
         }
         SweepPlan plan = planSource != null ? PlanParser.parse(planFile, planSource) : PlanParser.parse(planPath());
+        Writable.folder(root, "--out " + root);
         String id = plan.name() + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
         return new Valid(plan, id, root.resolve(id), agents, null, out, checkedBase());
     }
