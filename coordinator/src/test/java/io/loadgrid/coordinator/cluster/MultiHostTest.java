@@ -105,12 +105,61 @@ class MultiHostTest {
                 assertThat(node.get("result").get("items").asLong()).isPositive();
             }
             assertThat(addresses).containsExactlyInAnyOrder(a1 + ":5701", a2 + ":5701");
+
+            // Hazelcast listens on the agent's configured address only
+            String listening = output(hosts.in("a1", List.of("ss", "-ltnH")));
+            // (Java shows IPv4 on a dual-stack socket as [::ffff:a.b.c.d])
+            String bound = "(" + a1 + "|\\[::ffff:" + a1 + "])";
+            assertThat(listening).containsPattern(bound + ":5701 ");
+            assertThat(listening.lines().filter(l -> l.contains(":5701")))
+                    .as(listening)
+                    .allMatch(l -> l.matches(".* " + bound + ":5701 .*"), "bound to " + a1 + " only");
+
+            // a target outside the agents' allowlist, in a namespace of its own: refused, and sent nothing
+            processes.add(awaitLine(
+                    start(hosts.in(
+                            "co",
+                            JavaProcess.builder(
+                                            Role.TARGET.mainClass(),
+                                            List.of("--host", coordinator, "--port", "8081", "--exit-on-stdin-eof"))
+                                    .command())),
+                    Role.TARGET.readyPrefix()));
+            List<String> outside = new ArrayList<>(args.subList(0, args.indexOf("--base")));
+            outside.addAll(List.of("--base", "http://" + coordinator + ":8081", "--urls", "50"));
+            Process refused = new ProcessBuilder(hosts.in(
+                            "co",
+                            JavaProcess.builder(RunCli.class.getName(), outside).command()))
+                    .redirectErrorStream(true)
+                    .redirectOutput(tmp.resolve("refused.txt").toFile())
+                    .start();
+            processes.add(refused);
+            assertThat(refused.waitFor(120, TimeUnit.SECONDS))
+                    .as("refused run finished")
+                    .isTrue();
+            String said = Files.readString(tmp.resolve("refused.txt"));
+            assertThat(refused.exitValue()).as(said).isEqualTo(2);
+            assertThat(said).contains("outside this agent's allowlist");
+            String stats = output(hosts.in(
+                    "co",
+                    List.of(
+                            "bash",
+                            "-c",
+                            "exec 3<>/dev/tcp/" + coordinator + "/8081 && printf 'GET /stats HTTP/1.0\\r\\n\\r\\n' >&3"
+                                    + " && cat <&3")));
+            assertThat(stats).contains("\"requests\":0,");
         } finally {
             for (Process p : processes) {
                 p.destroyForcibly();
                 p.waitFor(10, TimeUnit.SECONDS);
             }
         }
+    }
+
+    private static String output(List<String> command) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(p.waitFor(20, TimeUnit.SECONDS)).isTrue();
+        return out;
     }
 
     private static Process start(List<String> command) throws IOException {
