@@ -135,7 +135,9 @@ public record Param(
         try {
             v = Long.parseLong(text.replace("_", ""));
         } catch (NumberFormatException e) {
-            v = text.startsWith("-") ? Long.MIN_VALUE : Long.MAX_VALUE;
+            // beyond a long: refused below rather than read as the largest one (which a run would take for a count)
+            throw new IllegalArgumentException(
+                    "must be " + (text.startsWith("-") ? "at least 1" : "at most " + max) + ", got " + text, e);
         }
         if (v < 1 || v > max) {
             throw new IllegalArgumentException(

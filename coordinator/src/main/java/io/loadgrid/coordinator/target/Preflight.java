@@ -16,6 +16,10 @@ public final class Preflight {
     public static void reachable(String url) {
         URI uri = URI.create(url);
         int port = uri.getPort() < 0 ? 80 : uri.getPort();
+        if (port < 1 || port > 65535) {
+            throw new IllegalArgumentException(
+                    "port " + port + " in " + url + " is not a TCP port (1 to 65535); fix --base/--url");
+        }
         try (Socket s = new Socket()) {
             s.connect(new InetSocketAddress(uri.getHost(), port), 3000);
         } catch (UnknownHostException e) {
