@@ -4,7 +4,7 @@ import io.loadgrid.common.metrics.RunResult;
 
 /**
  * What every loadgrid command's exit code says, declared once; README's "Exit codes" table is {@link #markdown()}
- * (a test holds the two together). Several meanings may share a code where no command can mean both.
+ * (a test holds the two together). Two meanings share 1: {@code compare}'s output says which it is.
  */
 public enum ExitCode {
     OK(0, "everything asked for ran; a failed item is a result, not an error (see `failures`)"),
@@ -12,7 +12,7 @@ public enum ExitCode {
             1,
             "not everything ran: items lost with an agent, a sweep cell not completed, or the command failed"
                     + " on its way (one line says why; a run already measured prints its table first)"),
-    REGRESSION(1, "`compare`: a cell got worse than the threshold"),
+    REGRESSION(1, "`compare`: a cell got worse than the threshold (its table names it; a failure is one line instead)"),
     BAD_INPUT(2, "bad input, told in one line on stderr; nothing was sent"),
     ALL_FAILED(3, "every item failed (of the run, or of a sweep cell): the results are written and name the failures"),
     INTERRUPTED(130, "interrupted (Ctrl-C): what ran is merged and reported; a sweep continues with `--resume`");

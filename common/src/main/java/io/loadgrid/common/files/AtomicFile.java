@@ -1,7 +1,6 @@
 package io.loadgrid.common.files;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -36,7 +35,7 @@ public final class AtomicFile {
             }
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+            throw new OutputFailed("cannot write " + file + ": " + e.getMessage(), e);
         } finally {
             if (tmp != null) {
                 try {

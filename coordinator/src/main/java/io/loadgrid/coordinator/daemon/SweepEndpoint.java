@@ -3,6 +3,7 @@ package io.loadgrid.coordinator.daemon;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import io.loadgrid.common.cli.ClusterOptions;
+import io.loadgrid.common.cli.ExitCode;
 import io.loadgrid.common.codec.Json;
 import io.loadgrid.common.security.TargetAllowlist;
 import io.loadgrid.coordinator.export.LoadMetrics;
@@ -122,10 +123,10 @@ public final class SweepEndpoint implements HttpHandler {
             code = new SweepCommand(sweep, cluster, null, o, e).submittedTo(url).on(session, metrics, stop);
         } catch (IllegalArgumentException bad) {
             e.println("loadgrid sweep: " + bad.getMessage());
-            code = 2;
+            code = ExitCode.BAD_INPUT.code();
         } catch (Exception failed) {
             e.println("loadgrid sweep: failed: " + failed);
-            code = 1;
+            code = ExitCode.INCOMPLETE.code();
         }
         synchronized (body) {
             try {

@@ -4,6 +4,7 @@ import io.loadgrid.common.cli.ClusterOptions;
 import io.loadgrid.common.cli.ExitCode;
 import io.loadgrid.common.codec.Json;
 import io.loadgrid.common.files.AtomicFile;
+import io.loadgrid.common.files.OutputFailed;
 import io.loadgrid.common.metrics.RunResult;
 import io.loadgrid.coordinator.export.LoadMetrics;
 import io.loadgrid.coordinator.export.MetricsOptions;
@@ -14,7 +15,6 @@ import io.loadgrid.coordinator.run.StopSwitch;
 import io.loadgrid.report.table.Table;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -73,20 +73,21 @@ public final class RunCommand implements Callable<Integer> {
                     new StopSwitch());
             exported.cellDone(sweep);
             Table.print(result, out);
+            ExitCode code = ExitCode.of(result);
             if (run.json() != null) {
                 try {
                     writeJson(result);
                     out.println("wrote " + run.json());
-                } catch (UncheckedIOException e) {
+                } catch (OutputFailed e) {
                     // checked writable before the run: what fails now is a full or vanished disk
                     err.println("loadgrid run: " + e.getMessage() + "; the result is the table above");
-                    return ExitCode.INCOMPLETE.code();
+                    code = code == ExitCode.INTERRUPTED ? code : ExitCode.INCOMPLETE;
                 }
             }
             if (server != null) {
                 server.awaitFinalScrape(err);
             }
-            return ExitCode.of(result).code();
+            return code.code();
         }
     }
 

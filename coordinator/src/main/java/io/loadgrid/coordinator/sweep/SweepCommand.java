@@ -1,8 +1,8 @@
 package io.loadgrid.coordinator.sweep;
 
-import io.loadgrid.common.cli.BadInput;
 import io.loadgrid.common.cli.ClusterOptions;
 import io.loadgrid.common.cli.ExitCode;
+import io.loadgrid.common.files.OutputFailed;
 import io.loadgrid.coordinator.export.LoadMetrics;
 import io.loadgrid.coordinator.export.MetricsOptions;
 import io.loadgrid.coordinator.export.MetricsServer;
@@ -20,7 +20,6 @@ import io.loadgrid.report.store.SweepStore;
 import io.loadgrid.report.sweep.Comparisons;
 import io.loadgrid.report.sweep.Reports;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -101,19 +100,20 @@ public final class SweepCommand implements Callable<Integer> {
                 + " warm-up(s) each; outputs in " + store.dir());
         try {
             store.save(start);
-        } catch (UncheckedIOException e) {
-            return BadInput.report("sweep", e.getMessage() + "; make room there or give --out DIR");
+        } catch (OutputFailed e) {
+            err.println("loadgrid sweep: " + e.getMessage() + "; nothing ran: make room there or give --out DIR");
+            return ExitCode.INCOMPLETE.code();
         }
         Reports.writeOrWarn(store.dir(), start, err);
         SweepRunner runner = new SweepRunner(plan, options, session, store, err, exported, stop);
         SweepResults done;
         try {
             done = runner.run(start);
-        } catch (UncheckedIOException e) {
+        } catch (OutputFailed e) {
             // results.json is whole as of the last cell saved (AtomicFile), so the sweep can go on from there
             err.println("loadgrid sweep: " + e.getMessage() + "; the cells saved before it are intact: make room and"
                     + " continue with " + resumeCommand(start, session));
-            return ExitCode.INCOMPLETE.code();
+            return (runner.interrupted() ? ExitCode.INTERRUPTED : ExitCode.INCOMPLETE).code();
         }
         Comparisons.of(done).forEach(g -> g.lines().forEach(out::println));
         out.println("wrote " + store.dir() + "/{results.json,results.csv,summary.md,report.html,plots/}");
