@@ -58,8 +58,9 @@ final class StatsEndpoints {
 
     /** The counts under the names the coordinator reads them by (the record's), then the target's own figures. */
     private Reply statsJson() {
-        ObjectNode json = Json.MAPPER.valueToTree(counters.snapshot());
-        json.put(TargetCounts.EPOCH_FIELD, counters.epoch());
+        TrafficCounters.Epoch epoch = counters.epoch();
+        ObjectNode json = Json.MAPPER.valueToTree(epoch.counts());
+        json.put(TargetCounts.EPOCH_FIELD, epoch.id());
         json.put("connections", counters.connections());
         ObjectNode responses = json.putObject("responses");
         for (int i = 0; i < TrafficCounters.STATUS_CLASSES.length; i++) {

@@ -3,6 +3,7 @@ package io.loadgrid.testbed.endpoints;
 import io.loadgrid.testbed.http.HeaderLine;
 import io.loadgrid.testbed.http.Reply;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Pattern;
 
 /**
  * /status/{codes}: an empty response with that status; as httpbin, several codes ({@code /status/200,500}, weighted
@@ -12,6 +13,8 @@ import java.util.concurrent.ThreadLocalRandom;
 final class StatusEndpoint {
     private static final String INVALID = "Invalid status code: expected /status/100 .. /status/599, or several as"
             + " /status/200,500 or 200:0.9,500:0.1";
+
+    private static final Pattern CODE = Pattern.compile("[1-5][0-9][0-9]");
 
     private StatusEndpoint() {}
 
@@ -49,7 +52,7 @@ final class StatusEndpoint {
             }
             total += weight[i];
         }
-        if (!(total > 0)) {
+        if (!(total > 0) || !Double.isFinite(total)) {
             return -1;
         }
         double at = choices.length == 1 ? 0 : ThreadLocalRandom.current().nextDouble(total);
@@ -63,7 +66,7 @@ final class StatusEndpoint {
     }
 
     private static int code(String text) {
-        if (!text.matches("[1-5][0-9][0-9]")) {
+        if (!CODE.matcher(text).matches()) {
             return -1;
         }
         return Integer.parseInt(text);

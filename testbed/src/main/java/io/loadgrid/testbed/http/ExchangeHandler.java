@@ -148,7 +148,9 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
                 .addListener(written -> ctx.executor()
                         .schedule(
                                 () -> {
-                                    ctx.channel().config().setOption(ChannelOption.SO_LINGER, 0);
+                                    if (ctx.channel().isActive()) {
+                                        ctx.channel().config().setOption(ChannelOption.SO_LINGER, 0);
+                                    }
                                     ctx.close();
                                 },
                                 RESET_AFTER_MS,

@@ -18,7 +18,7 @@ public final class TrafficCounters {
     private final LongAdder bytesOut = new LongAdder();
     private final LongAdder connections = new LongAdder();
     private final LongAdder[] responses = new LongAdder[STATUS_CLASSES.length];
-    private volatile String epoch = newEpoch();
+    private String epoch = newEpoch();
 
     public TrafficCounters() {
         for (int i = 0; i < responses.length; i++) {
@@ -65,13 +65,15 @@ public final class TrafficCounters {
         return new TargetCounts(requests.sum(), bytesIn.sum(), bytesOut.sum());
     }
 
-    /** Names the counts since they last started from zero ({@link TargetCounts#EPOCH_FIELD}). */
-    public String epoch() {
-        return epoch;
+    /** The counts and the epoch they count in ({@link TargetCounts#EPOCH_FIELD}). */
+    public record Epoch(String id, TargetCounts counts) {}
+
+    /** Read under the lock a reset takes: a reading never pairs one epoch with the counts of another. */
+    public synchronized Epoch epoch() {
+        return new Epoch(epoch, snapshot());
     }
 
-    public void reset() {
-        epoch = newEpoch();
+    public synchronized void reset() {
         requests.reset();
         bytesIn.reset();
         bytesOut.reset();
@@ -79,6 +81,7 @@ public final class TrafficCounters {
         for (LongAdder r : responses) {
             r.reset();
         }
+        epoch = newEpoch();
     }
 
     private static String newEpoch() {
