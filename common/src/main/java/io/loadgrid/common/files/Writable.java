@@ -15,7 +15,12 @@ public final class Writable {
 
     /** The folder {@code file} goes in, or the nearest one of its parents that exists, takes a new file. */
     public static void file(Path file, String option) {
-        folder(file.toAbsolutePath().getParent(), option + " " + file);
+        Path abs = file.toAbsolutePath();
+        if (Files.isDirectory(abs) || abs.getParent() == null) {
+            throw new IllegalArgumentException(
+                    option + " " + file + " is a folder; give the name of a file, e.g. " + abs.resolve("result.json"));
+        }
+        folder(abs.getParent(), option + " " + file);
     }
 
     /** {@code dir}, or the nearest one of its parents that exists (the rest are made), takes a new file. */

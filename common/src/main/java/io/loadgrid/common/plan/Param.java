@@ -135,7 +135,7 @@ public record Param(
         try {
             v = Long.parseLong(text.replace("_", ""));
         } catch (NumberFormatException e) {
-            // beyond a long: refused below rather than read as the largest one (which a run would take for a count)
+            // beyond a long: read as the largest one, it would pass a BIG_COUNT's bound and start an endless run
             throw new IllegalArgumentException(
                     "must be " + (text.startsWith("-") ? "at least 1" : "at most " + max) + ", got " + text, e);
         }

@@ -90,8 +90,12 @@ public final class RunDriver implements Callable<RunResult> {
                 // counts (their connections carry no bytes until then)
                 FutureTask<StatsClient.Reading> reading = new FutureTask<>(this::stats);
                 Thread.ofVirtual().name("target-stats").start(reading);
-                run.prepare(crew.secret());
-                before = reading.get();
+                try {
+                    run.prepare(crew.secret());
+                    before = reading.get();
+                } finally {
+                    reading.cancel(true);
+                }
                 watch.onReady().run();
                 start = run.start();
                 long nextLine = 0;

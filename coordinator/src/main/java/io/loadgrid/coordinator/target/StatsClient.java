@@ -14,9 +14,8 @@ import java.time.Duration;
 public final class StatsClient {
     /**
      * How long a reading may take to connect, and then to be answered: ample for a loadgrid target across hosts, and
-     * on a host busy with starting JVMs (1 s was not, seen in tests). A target that accepts and never answers costs
-     * no more: the first reading runs while the agents prepare, and a target that did not answer it is not asked
-     * again (this had been 10 s before the run and 10 s after it).
+     * on a host busy with starting JVMs (1 s was not, seen in tests), while a target that never answers holds a run
+     * back by at most this.
      */
     private static final Duration WAIT = Duration.ofSeconds(3);
 
