@@ -46,6 +46,9 @@ class JavaProcessTest {
 
     @Test
     void aChildDoesNotInheritTheFlagsItsParentCallsItsOwn() {
+        assertThat(java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments())
+                .as("this JVM runs with the flags the child must not get")
+                .contains("-Xss512k", "-Xmn32m");
         System.setProperty("loadgrid.own.flags", "-Xss512k -Xmn32m");
         assertThat(JavaProcess.builder("io.loadgrid.agent.cluster.AgentCli", List.of())
                         .command())

@@ -6,7 +6,6 @@ import io.loadgrid.common.cli.ExitCode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 /** The exit codes are declared once and README's table is made from them. */
@@ -26,18 +25,5 @@ class ExitCodesTest {
         assertThat(readme.substring(readme.indexOf(BEGIN) + BEGIN.length(), readme.indexOf(END)))
                 .as("README's exit codes; paste this between its markers:\n" + ExitCode.markdown())
                 .isEqualTo(ExitCode.markdown());
-    }
-
-    @Test
-    void aRunsOutcomesHaveCodesOfTheirOwn() {
-        assertThat(Arrays.stream(new ExitCode[] {
-                            ExitCode.OK,
-                            ExitCode.INCOMPLETE,
-                            ExitCode.BAD_INPUT,
-                            ExitCode.ALL_FAILED,
-                            ExitCode.INTERRUPTED
-                        })
-                        .map(ExitCode::code))
-                .doesNotHaveDuplicates();
     }
 }

@@ -146,7 +146,7 @@ class MultiHostTest {
                             "-c",
                             "exec 3<>/dev/tcp/" + coordinator + "/8081 && printf 'GET /stats HTTP/1.0\\r\\n\\r\\n' >&3"
                                     + " && cat <&3")));
-            assertThat(stats).contains("\"requests\":0,");
+            assertThat(stats).contains("\"requests\":0,", "\"bytes_in\":0,");
         } finally {
             for (Process p : processes) {
                 p.destroyForcibly();

@@ -105,11 +105,16 @@ class SecretTest {
             seen.add(refused.err());
         } finally {
             agent.destroy();
-            agent.waitFor(20, TimeUnit.SECONDS);
+            if (!agent.waitFor(20, TimeUnit.SECONDS)) {
+                agent.destroyForcibly();
+            }
         }
         seen.add(Files.readString(agentOut));
         seen.add(Files.readString(agentErr));
-        assertThat(String.join("\n", seen)).contains("loadgrid agent").doesNotContain(secret);
+        assertThat(String.join("\n", seen))
+                .contains("loadgrid agent")
+                .doesNotContain(secret)
+                .doesNotContain("lg-another-secret-entirely");
     }
 
     /** /metrics and the process list, read every 300 ms while the run lasts. */

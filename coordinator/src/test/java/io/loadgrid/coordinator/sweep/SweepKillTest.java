@@ -43,23 +43,25 @@ class SweepKillTest {
                 .redirectOutput(tmp.resolve("out.txt").toFile())
                 .redirectError(err.toFile())
                 .start();
-        List<ProcessHandle> children;
+        List<ProcessHandle> children = List.of();
         try {
             awaitText(err, "[2/3 c02] cut · run 1/1 on");
             Thread.sleep(1500);
             children = sweep.descendants().toList();
             assertThat(children).as("the local agent and the target").hasSizeGreaterThanOrEqualTo(2);
+            sweep.destroyForcibly();
+            assertThat(sweep.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            long killed = System.nanoTime();
+            for (ProcessHandle child : children) {
+                child.onExit().get(30, TimeUnit.SECONDS);
+            }
+            assertThat((System.nanoTime() - killed) / 1e9)
+                    .as("seconds until the coordinator's agents and target were gone")
+                    .isLessThan(10.0);
         } finally {
             sweep.destroyForcibly();
+            children.forEach(ProcessHandle::destroyForcibly);
         }
-        assertThat(sweep.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        long killed = System.nanoTime();
-        for (ProcessHandle child : children) {
-            child.onExit().get(30, TimeUnit.SECONDS);
-        }
-        assertThat((System.nanoTime() - killed) / 1e9)
-                .as("seconds until the coordinator's agents and target were gone")
-                .isLessThan(10.0);
 
         Path dir = SweepCliTest.sweepDir(results);
         byte[] firstCsvRow = csvRow(dir, "first");
