@@ -9,6 +9,7 @@ import io.loadgrid.common.process.JavaProcess;
 import io.loadgrid.coordinator.cli.Console;
 import io.loadgrid.coordinator.cli.CoordinatorCli;
 import io.loadgrid.coordinator.cli.SweepCli;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -50,7 +51,9 @@ class CoordinatorDaemonTest {
                                 "--metrics-host",
                                 "127.0.0.1",
                                 "--out",
-                                results.toString()))
+                                results.toString(),
+                                "--accept-sweeps-from",
+                                "127.0.0.1/32"))
                 .redirectError(log.toFile())
                 .start();
         try {
@@ -95,6 +98,22 @@ class CoordinatorDaemonTest {
                     .startsWith("loadgrid sweep: ")
                     .contains("bad.yaml:3")
                     .doesNotContain("\n");
+
+            // a source outside --accept-sweeps-from (another loopback address here) is refused before its plan is read
+            try (HttpClient stranger = HttpClient.newBuilder()
+                    .localAddress(InetAddress.getByName("127.0.0.2"))
+                    .build()) {
+                HttpResponse<String> refused = stranger.send(
+                        HttpRequest.newBuilder(URI.create(url + "/sweeps"))
+                                .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertThat(refused.statusCode()).isEqualTo(403);
+                assertThat(refused.body()).contains("--accept-sweeps-from including 127.0.0.2");
+            }
+            try (Stream<Path> dirs = Files.list(results)) {
+                assertThat(dirs).as("nothing ran for the stranger").hasSize(1);
+            }
 
             Path longPlan = tmp.resolve("long.yaml");
             Files.writeString(longPlan, Files.readString(plan).replace("items: 300", "items: 3000000"));
