@@ -16,6 +16,14 @@ public record TargetCounts(long requests, long bytesIn, long bytesOut) {
      */
     public static final String EPOCH_FIELD = "counts_epoch";
 
+    /** The counts at one moment and the epoch they count in: what the target serves and the coordinator reads. */
+    public record Reading(String epoch, TargetCounts counts) {
+        /** What was counted since {@code before}; null when the counts restarted in between (a restarted target). */
+        public TargetCounts since(Reading before) {
+            return epoch.equals(before.epoch) ? counts.minus(before.counts) : null;
+        }
+    }
+
     public TargetCounts minus(TargetCounts before) {
         return new TargetCounts(requests - before.requests, bytesIn - before.bytesIn, bytesOut - before.bytesOut);
     }

@@ -82,13 +82,13 @@ public final class RunDriver implements Callable<RunResult> {
                     addresses);
             long start;
             boolean interrupted;
-            StatsClient.Reading before;
+            TargetCounts.Reading before;
             // from here on Ctrl-C stops the run and reports what was measured, even before the agents start
             try (Interrupts interrupts = new Interrupts(run::stop, err);
                     StopSwitch.Handle asked = stop.during(run::stop)) {
                 // read while the agents prepare: nothing they do before the start instant reaches the target's
                 // counts (their connections carry no bytes until then)
-                FutureTask<StatsClient.Reading> reading = new FutureTask<>(this::stats);
+                FutureTask<TargetCounts.Reading> reading = new FutureTask<>(this::stats);
                 Thread.ofVirtual().name("target-stats").start(reading);
                 try {
                     run.prepare(crew.secret());
@@ -112,7 +112,7 @@ public final class RunDriver implements Callable<RunResult> {
             progress.poll();
             progress.finish();
             // a target that did not answer before is not asked again
-            StatsClient.Reading after = before == null ? null : stats();
+            TargetCounts.Reading after = before == null ? null : stats();
             TargetCounts counts = after == null ? null : after.since(before);
             List<Merge.Node> nodes = new ArrayList<>();
             for (String agent : plan.agents()) {
@@ -142,7 +142,7 @@ public final class RunDriver implements Callable<RunResult> {
     }
 
     /** The target's own counters, when it is a loadgrid target that answers /stats; null otherwise. */
-    private StatsClient.Reading stats() {
+    private TargetCounts.Reading stats() {
         if (!(plan.spec().workload() instanceof Workload.Http)) {
             return null;
         }

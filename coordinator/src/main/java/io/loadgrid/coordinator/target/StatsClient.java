@@ -21,19 +21,11 @@ public final class StatsClient {
 
     private StatsClient() {}
 
-    /** The counts at one moment, and the epoch they count in ({@link TargetCounts#EPOCH_FIELD}). */
-    public record Reading(String epoch, TargetCounts counts) {
-        /** What was counted since {@code before}; null when the counts restarted in between (a restarted target). */
-        public TargetCounts since(Reading before) {
-            return epoch.equals(before.epoch) ? counts.minus(before.counts) : null;
-        }
-    }
-
     public static TargetCounts fetch(String base) throws IOException {
         return read(base).counts();
     }
 
-    public static Reading read(String base) throws IOException {
+    public static TargetCounts.Reading read(String base) throws IOException {
         try (HttpClient http = HttpClient.newBuilder().connectTimeout(WAIT).build()) {
             HttpResponse<String> r = http.send(
                     HttpRequest.newBuilder(URI.create(base + "/stats"))
@@ -49,7 +41,7 @@ public final class StatsClient {
             if (epoch.isEmpty()) {
                 throw new IOException(base + "/stats has no " + TargetCounts.EPOCH_FIELD);
             }
-            return new Reading(epoch, Json.MAPPER.treeToValue(doc, TargetCounts.class));
+            return new TargetCounts.Reading(epoch, Json.MAPPER.treeToValue(doc, TargetCounts.class));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while reading " + base + "/stats", e);

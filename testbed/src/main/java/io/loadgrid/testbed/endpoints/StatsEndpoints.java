@@ -58,9 +58,9 @@ final class StatsEndpoints {
 
     /** The counts under the names the coordinator reads them by (the record's), then the target's own figures. */
     private Reply statsJson() {
-        TrafficCounters.Epoch epoch = counters.epoch();
-        ObjectNode json = Json.MAPPER.valueToTree(epoch.counts());
-        json.put(TargetCounts.EPOCH_FIELD, epoch.id());
+        TargetCounts.Reading reading = counters.epoch();
+        ObjectNode json = Json.MAPPER.valueToTree(reading.counts());
+        json.put(TargetCounts.EPOCH_FIELD, reading.epoch());
         json.put("connections", counters.connections());
         ObjectNode responses = json.putObject("responses");
         for (int i = 0; i < TrafficCounters.STATUS_CLASSES.length; i++) {

@@ -65,12 +65,9 @@ public final class TrafficCounters {
         return new TargetCounts(requests.sum(), bytesIn.sum(), bytesOut.sum());
     }
 
-    /** The counts and the epoch they count in ({@link TargetCounts#EPOCH_FIELD}). */
-    public record Epoch(String id, TargetCounts counts) {}
-
     /** Read under the lock a reset takes: a reading never pairs one epoch with the counts of another. */
-    public synchronized Epoch epoch() {
-        return new Epoch(epoch, snapshot());
+    public synchronized TargetCounts.Reading epoch() {
+        return new TargetCounts.Reading(epoch, snapshot());
     }
 
     public synchronized void reset() {
