@@ -8,8 +8,6 @@ import io.loadgrid.common.metrics.TargetCounts;
 import io.loadgrid.common.plan.ClusterPlan;
 import io.loadgrid.common.workload.Workload;
 import io.loadgrid.coordinator.aggregate.Merge;
-import io.loadgrid.coordinator.target.StatsClient;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.FutureTask;
 
 /** Drives one cluster run from plan to merged result, with the live progress line and Ctrl-C handling. */
 public final class RunDriver implements Callable<RunResult> {
@@ -69,6 +66,7 @@ public final class RunDriver implements Callable<RunResult> {
     private RunResult drive() throws Exception {
         PrintStream err = watch.err();
         StopSwitch stop = watch.stop();
+        TargetReadings readings = new TargetReadings(plan.spec().workload() instanceof Workload.Http ? target : null);
         try (ClusterRun run = new ClusterRun(crew.hz(), runId, plan, crew.members(), err)) {
             Map<String, String> addresses = new HashMap<>();
             crew.members().forEach(m -> addresses.put(m.getUuid().toString(), ClusterNames.address(m)));
@@ -88,14 +86,7 @@ public final class RunDriver implements Callable<RunResult> {
                     StopSwitch.Handle asked = stop.during(run::stop)) {
                 // read while the agents prepare: nothing they do before the start instant reaches the target's
                 // counts (their connections carry no bytes until then)
-                FutureTask<TargetCounts.Reading> reading = new FutureTask<>(this::stats);
-                Thread.ofVirtual().name("target-stats").start(reading);
-                try {
-                    run.prepare(crew.secret());
-                    before = reading.get();
-                } finally {
-                    reading.cancel(true);
-                }
+                before = readings.around(() -> run.prepare(crew.secret()));
                 watch.onReady().run();
                 start = run.start();
                 long nextLine = 0;
@@ -111,9 +102,7 @@ public final class RunDriver implements Callable<RunResult> {
             }
             progress.poll();
             progress.finish();
-            // a target that did not answer before is not asked again
-            TargetCounts.Reading after = before == null ? null : stats();
-            TargetCounts counts = after == null ? null : after.since(before);
+            TargetCounts counts = readings.since(before);
             List<Merge.Node> nodes = new ArrayList<>();
             for (String agent : plan.agents()) {
                 nodes.add(run.node(agent, run.report(agent), progress.latest().get(agent)));
@@ -139,17 +128,5 @@ public final class RunDriver implements Callable<RunResult> {
             }
         }
         return all;
-    }
-
-    /** The target's own counters, when it is a loadgrid target that answers /stats; null otherwise. */
-    private TargetCounts.Reading stats() {
-        if (!(plan.spec().workload() instanceof Workload.Http)) {
-            return null;
-        }
-        try {
-            return StatsClient.read(target);
-        } catch (IOException | RuntimeException e) {
-            return null;
-        }
     }
 }
