@@ -4,7 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
-/** Waits on what a child JVM writes to a file, for tests that act at a point in its run. */
+/** Waits on what a child JVM writes to a file, and tells children apart, for tests that act at a point in a run. */
 public final class ChildOutput {
     private ChildOutput() {}
 
@@ -19,5 +19,14 @@ public final class ChildOutput {
         }
         throw new AssertionError(
                 "never saw '" + text + "' in " + (Files.exists(file) ? Files.readString(file) : "nothing"));
+    }
+
+    /** A process's whole command line: ProcessHandle.Info gives up on long ones. */
+    public static String commandLine(ProcessHandle p) {
+        try {
+            return Files.readString(Path.of("/proc/" + p.pid() + "/cmdline")).replace('\0', ' ');
+        } catch (java.io.IOException e) {
+            return "";
+        }
     }
 }

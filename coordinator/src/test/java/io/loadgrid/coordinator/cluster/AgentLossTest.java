@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.loadgrid.common.codec.Json;
 import io.loadgrid.common.process.Role;
+import io.loadgrid.coordinator.cli.ChildOutput;
 import io.loadgrid.testbed.TargetConfig;
 import io.loadgrid.testbed.TargetServer;
 import java.nio.file.Files;
@@ -45,7 +46,7 @@ class AgentLossTest {
             }
             ProcessHandle victim = ProcessHandle.current()
                     .descendants()
-                    .filter(p -> commandLine(p).contains(Role.AGENT.mainClass()))
+                    .filter(p -> ChildOutput.commandLine(p).contains(Role.AGENT.mainClass()))
                     .findFirst()
                     .orElseThrow();
             victim.destroyForcibly(); // SIGKILL
@@ -77,15 +78,6 @@ class AgentLossTest {
                     c.get("chunks_released").asLong(),
                     c.get("chunks_rerun").asLong(),
                     n.get("target_counts").get("requests").asLong());
-        }
-    }
-
-    /** The whole command line: ProcessHandle.Info gives up on long ones. */
-    static String commandLine(ProcessHandle p) {
-        try {
-            return Files.readString(Path.of("/proc/" + p.pid() + "/cmdline")).replace('\0', ' ');
-        } catch (java.io.IOException e) {
-            return "";
         }
     }
 }
