@@ -86,21 +86,11 @@ final class AgentRun {
     /** The start instant as this host's nanoTime, or null when the coordinator went away or gave up first. */
     private Long awaitStart() throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(START_TIMEOUT_MS);
-        long lateSince = 0;
         while (System.nanoTime() < deadline) {
             CoordinatorWatch.Seen seen = watch.look();
             if (seen instanceof CoordinatorWatch.Seen.Gone) {
-                // a late heartbeat with the coordinator still there gets one more staleness limit before the run is
-                // given up
-                long now = System.nanoTime();
-                lateSince = lateSince == 0 ? now : lateSince;
-                if (!watch.present() || now - lateSince > TimeUnit.MILLISECONDS.toNanos(RunControl.STALE_MS)) {
-                    return null;
-                }
-                Thread.sleep(10);
-                continue;
+                return null;
             }
-            lateSince = 0;
             if (!(seen instanceof CoordinatorWatch.Seen.Control(RunControl c))) {
                 Thread.sleep(10);
                 continue;

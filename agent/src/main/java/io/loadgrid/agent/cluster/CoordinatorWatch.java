@@ -4,6 +4,7 @@ import com.hazelcast.core.HazelcastInstance;
 import io.loadgrid.common.cluster.RunBoard;
 import io.loadgrid.common.cluster.RunControl;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Reads the run's control entry and judges whether the coordinator is still there: a member of the cluster whose
@@ -13,6 +14,8 @@ final class CoordinatorWatch {
     private final HazelcastInstance hz;
     private final RunBoard board;
     private final UUID coordinator;
+    /** When the heartbeat was first seen stale, in nanoTime; 0 while it is fresh. */
+    private long lateSince;
 
     CoordinatorWatch(HazelcastInstance hz, RunBoard board, String coordinator) {
         this.hz = hz;
@@ -31,9 +34,15 @@ final class CoordinatorWatch {
 
     /**
      * Gone when the coordinator is no longer a member, when the run's control entry has been removed, or when its
-     * heartbeat is stale; a read that fails (a partition moving after a member left) proves nothing either way.
+     * heartbeat has been stale for a second limit in a row; a read that fails (a partition moving after a member
+     * left) proves nothing either way.
+     *
+     * <p>A stale heartbeat alone is not enough: when another agent's host drops off the network, the coordinator's
+     * writes to the partitions that agent owned wait until the cluster has dropped it (max.no.heartbeat seconds), and
+     * a reader that meanwhile gets the backup sees the last beat from before the cut (a whole run was lost to this in
+     * the partition test). A coordinator that dies leaves the member list, and is gone at once.
      */
-    Seen look() {
+    synchronized Seen look() {
         if (hz.getCluster().getMembers().stream().noneMatch(m -> m.getUuid().equals(coordinator))) {
             return new Seen.Gone();
         }
@@ -42,33 +51,20 @@ final class CoordinatorWatch {
             if (c == null) {
                 return new Seen.Gone();
             }
-            return hz.getCluster().getClusterTime() - c.heartbeatMs() > RunControl.STALE_MS
+            if (hz.getCluster().getClusterTime() - c.heartbeatMs() <= RunControl.STALE_MS) {
+                lateSince = 0;
+                return new Seen.Control(c);
+            }
+            long now = System.nanoTime();
+            lateSince = lateSince == 0 ? now : lateSince;
+            return now - lateSince > TimeUnit.MILLISECONDS.toNanos(RunControl.STALE_MS)
                     ? new Seen.Gone()
-                    : new Seen.Control(c);
+                    : new Seen.Unknown();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new Seen.Unknown();
         } catch (Exception e) {
             return new Seen.Unknown();
-        }
-    }
-
-    /**
-     * Whether the coordinator is a member and the run's control entry is still there, whatever its heartbeat says:
-     * before the start instant no load is sent, so a heartbeat late for a moment (seen on a fresh agent after its
-     * warm-up) is no reason to give the run up; a coordinator that really left fails this too.
-     */
-    boolean present() {
-        if (hz.getCluster().getMembers().stream().noneMatch(m -> m.getUuid().equals(coordinator))) {
-            return false;
-        }
-        try {
-            return board.control(1000) != null;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return true;
-        } catch (Exception e) {
-            return true;
         }
     }
 
