@@ -2,6 +2,7 @@ package io.loadgrid.agent.cluster;
 
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.core.LifecycleEvent;
 import io.loadgrid.common.cluster.AgentState;
 import io.loadgrid.common.cluster.AgentStatus;
 import io.loadgrid.common.cluster.ClusterNames;
@@ -47,6 +48,13 @@ public final class AgentNode implements AutoCloseable {
                 settings.secret(),
                 allowlist);
         node.state(AgentState.IDLE);
+        // back from a split: the larger side dropped what this side wrote, this agent's state with it, and any run
+        // it had ended when its coordinator went out of reach; it says it is idle again once that run is over
+        node.hz.getLifecycleService().addLifecycleListener(e -> {
+            if (e.getState() == LifecycleEvent.LifecycleState.MERGED) {
+                node.runs.execute(() -> node.state(AgentState.IDLE));
+            }
+        });
         RunBoard.onPlans(node.hz, (runId, plan) -> node.runs.execute(() -> node.consider(runId, plan)));
         return node;
     }

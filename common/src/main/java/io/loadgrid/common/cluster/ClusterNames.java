@@ -6,6 +6,8 @@ package io.loadgrid.common.cluster;
  * book as an object); the agents' states only through {@link AgentState.Board}.
  */
 public final class ClusterNames {
+    /** What every structure's name starts with, so that one configuration (the merge policy) covers them all. */
+    public static final String PREFIX = "loadgrid.";
     /** Member attribute: what a member is. */
     public static final String ROLE = "loadgrid.role";
 
@@ -18,20 +20,20 @@ public final class ClusterNames {
     public static final String VERSION = "loadgrid.version";
     public static final String HOST = "loadgrid.host";
     /** IMap: agent member uuid to its current state (idle, preparing, running). */
-    public static final String AGENT_STATE = "loadgrid.agent-state";
+    public static final String AGENT_STATE = PREFIX + "agent-state";
     /** IMap: run id to its {@code SignedPlan}; agents listen for new entries. */
-    public static final String PLANS = "loadgrid.plans";
+    public static final String PLANS = PREFIX + "plans";
     /** IMap: run id to its {@link ChunkBook}, changed only through {@link BookOp}. */
-    public static final String BOOKS = "loadgrid.books";
+    public static final String BOOKS = PREFIX + "books";
     /** IMap: run id to its {@link RunControl}, written by the coordinator only. */
-    public static final String CONTROL = "loadgrid.control";
+    public static final String CONTROL = PREFIX + "control";
     /** IMap: {@link #key run/agent} to that agent's {@link AgentStatus} for the run. */
-    public static final String STATUS = "loadgrid.status";
+    public static final String STATUS = PREFIX + "status";
     /** IMap: {@link #key run/agent} to the agent's final {@code NodeReport}. */
-    public static final String REPORTS = "loadgrid.reports";
+    public static final String REPORTS = PREFIX + "reports";
 
-    private static final String CHUNKS = "loadgrid.chunks.";
-    private static final String SNAPSHOTS = "loadgrid.snapshots.";
+    private static final String CHUNKS = PREFIX + "chunks.";
+    private static final String SNAPSHOTS = PREFIX + "snapshots.";
 
     public static final String DEFAULT_CLUSTER = "loadgrid";
     public static final int DEFAULT_PORT = 5701;

@@ -4,7 +4,10 @@ import com.hazelcast.config.Config;
 import com.hazelcast.config.InMemoryFormat;
 import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.MapConfig;
+import com.hazelcast.config.MergePolicyConfig;
 import com.hazelcast.config.NetworkConfig;
+import com.hazelcast.config.QueueConfig;
+import com.hazelcast.spi.merge.DiscardMergePolicy;
 import java.util.Map;
 
 /** The one Hazelcast configuration of every loadgrid member: explicit TCP-IP join, fast failure detection. */
@@ -19,6 +22,14 @@ public final class MemberConfig {
         // a killed agent must be noticed within seconds, not the default minute
         c.setProperty("hazelcast.heartbeat.interval.seconds", "1");
         c.setProperty("hazelcast.max.no.heartbeat.seconds", "5");
+        // an agent whose host was cut off and is back rejoins within seconds, not the default five minutes; what
+        // its side of the split wrote meanwhile is dropped (DiscardMergePolicy keeps the larger side's entries only):
+        // it was lost, its chunks were run by others, and a stale plan or report must not come back with it
+        c.setProperty("hazelcast.merge.first.run.delay.seconds", "5");
+        c.setProperty("hazelcast.merge.next.run.delay.seconds", "5");
+        MergePolicyConfig discard = new MergePolicyConfig().setPolicy(DiscardMergePolicy.class.getName());
+        c.addMapConfig(new MapConfig(ClusterNames.PREFIX + "*").setMergePolicyConfig(discard));
+        c.addQueueConfig(new QueueConfig(ClusterNames.PREFIX + "*").setMergePolicyConfig(discard));
         c.getJetConfig().setEnabled(false);
         NetworkConfig net = c.getNetworkConfig()
                 .setPort(s.port())
@@ -35,7 +46,9 @@ public final class MemberConfig {
                 .setMembers(s.join().isEmpty() ? java.util.List.of(s.bindHost()) : s.join());
         attributes.forEach(c.getMemberAttributeConfig()::setAttribute);
         // entry processors change a run's chunk book in place rather than decoding and encoding it per operation
-        c.addMapConfig(new MapConfig(ClusterNames.BOOKS).setInMemoryFormat(InMemoryFormat.OBJECT));
+        c.addMapConfig(new MapConfig(ClusterNames.BOOKS)
+                .setInMemoryFormat(InMemoryFormat.OBJECT)
+                .setMergePolicyConfig(discard));
         return c;
     }
 }

@@ -49,7 +49,7 @@ public final class AgentsCli implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             return bad(e.getMessage());
         }
-        try (CoordinatorNode node = CoordinatorNode.join(settings)) {
+        try (CoordinatorNode node = CoordinatorNode.join(settings, false)) {
             List<CoordinatorNode.AgentInfo> agents = node.agents();
             if (agents.isEmpty()) {
                 return bad(

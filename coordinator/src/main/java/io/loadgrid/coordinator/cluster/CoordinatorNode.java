@@ -12,7 +12,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** The coordinator's Hazelcast lite member: it holds no data, so losing it loses none. */
+/**
+ * The coordinator's Hazelcast member. Across hosts it holds data: when a host that was cut off comes back, Hazelcast
+ * merges the side with fewer data members into the other, and with a lite coordinator one agent cut off from one
+ * other was a tie, settled by address hash, that could reset the coordinator's side in the middle of a run (seen in
+ * the partition test). On one host no split can happen, and a lite member spares the coordinator the migrations of
+ * agents restarted for every cell; so does a member that only looks ({@code ./loadgrid agents}).
+ */
 public final class CoordinatorNode implements AutoCloseable {
     private final HazelcastInstance hz;
 
@@ -20,9 +26,10 @@ public final class CoordinatorNode implements AutoCloseable {
         this.hz = hz;
     }
 
-    public static CoordinatorNode join(ClusterSettings settings) {
+    /** @param holdsData whether this member holds data: a coordinator of agents on other hosts */
+    public static CoordinatorNode join(ClusterSettings settings, boolean holdsData) {
         return new CoordinatorNode(Hazelcast.newHazelcastInstance(
-                MemberConfig.of(settings, true, Map.of(ClusterNames.ROLE, ClusterNames.ROLE_COORDINATOR))));
+                MemberConfig.of(settings, !holdsData, Map.of(ClusterNames.ROLE, ClusterNames.ROLE_COORDINATOR))));
     }
 
     public HazelcastInstance hz() {
@@ -69,7 +76,7 @@ public final class CoordinatorNode implements AutoCloseable {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
         while (true) {
             List<Member> present = agentMembers();
-            // the state map lives on agents (this member is a lite one): ask it only once one is there
+            // the state map may live on agents only (this member is lite): ask it only once one is there
             AgentState.Board states = new AgentState.Board(hz);
             List<Member> idle = present.isEmpty()
                     ? List.of()

@@ -63,7 +63,7 @@ public final class Session implements AutoCloseable {
                 local ? LocalAgentSource.launch(localAgents, settings, LocalSettings.allowed(userTargets)) : null;
         CoordinatorNode node;
         try {
-            node = CoordinatorNode.join(settings);
+            node = CoordinatorNode.join(settings, !local);
         } catch (RuntimeException e) {
             if (launched != null) {
                 launched.close();

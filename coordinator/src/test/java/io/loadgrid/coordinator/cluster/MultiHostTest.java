@@ -48,23 +48,15 @@ class MultiHostTest {
             List<String> cluster =
                     List.of("--join", join, "--cluster-name", "multihost", "--secret-file", secret.toString());
 
-            processes.add(awaitLine(
-                    start(hosts.in(
-                            "tg",
-                            JavaProcess.builder(
-                                            Role.TARGET.mainClass(),
-                                            List.of("--host", target, "--port", "8080", "--exit-on-stdin-eof"))
-                                    .command())),
+            processes.add(hosts.java(
+                    "tg",
+                    Role.TARGET.mainClass(),
+                    List.of("--host", target, "--port", "8080", "--exit-on-stdin-eof"),
                     Role.TARGET.readyPrefix()));
             for (var agent : List.of(List.of("a1", a1), List.of("a2", a2))) {
                 List<String> args = new ArrayList<>(cluster);
                 args.addAll(List.of("--bind", agent.get(1), "--allow-target", target));
-                processes.add(awaitLine(
-                        start(hosts.in(
-                                agent.get(0),
-                                JavaProcess.builder(AgentCli.class.getName(), args)
-                                        .command())),
-                        Role.AGENT.readyPrefix()));
+                processes.add(hosts.java(agent.get(0), AgentCli.class.getName(), args, Role.AGENT.readyPrefix()));
             }
             Path json = tmp.resolve("result.json");
             List<String> args = new ArrayList<>(cluster);
@@ -107,7 +99,7 @@ class MultiHostTest {
             assertThat(addresses).containsExactlyInAnyOrder(a1 + ":5701", a2 + ":5701");
 
             // Hazelcast listens on the agent's configured address only
-            String listening = output(hosts.in("a1", List.of("ss", "-ltnH")));
+            String listening = hosts.output("a1", List.of("ss", "-ltnH"));
             // (Java shows IPv4 on a dual-stack socket as [::ffff:a.b.c.d])
             String bound = "(" + a1 + "|\\[::ffff:" + a1 + "])";
             assertThat(listening).containsPattern(bound + ":5701 ");
@@ -116,13 +108,10 @@ class MultiHostTest {
                     .allMatch(l -> l.matches(".* " + bound + ":5701 .*"), "bound to " + a1 + " only");
 
             // a target outside the agents' allowlist, in a namespace of its own: refused, and sent nothing
-            processes.add(awaitLine(
-                    start(hosts.in(
-                            "co",
-                            JavaProcess.builder(
-                                            Role.TARGET.mainClass(),
-                                            List.of("--host", coordinator, "--port", "8081", "--exit-on-stdin-eof"))
-                                    .command())),
+            processes.add(hosts.java(
+                    "co",
+                    Role.TARGET.mainClass(),
+                    List.of("--host", coordinator, "--port", "8081", "--exit-on-stdin-eof"),
                     Role.TARGET.readyPrefix()));
             List<String> outside = new ArrayList<>(args.subList(0, args.indexOf("--base")));
             outside.addAll(List.of("--base", "http://" + coordinator + ":8081", "--urls", "50"));
@@ -139,13 +128,7 @@ class MultiHostTest {
             String said = Files.readString(tmp.resolve("refused.txt"));
             assertThat(refused.exitValue()).as(said).isEqualTo(2);
             assertThat(said).contains("outside this agent's allowlist");
-            String stats = output(hosts.in(
-                    "co",
-                    List.of(
-                            "bash",
-                            "-c",
-                            "exec 3<>/dev/tcp/" + coordinator + "/8081 && printf 'GET /stats HTTP/1.0\\r\\n\\r\\n' >&3"
-                                    + " && cat <&3")));
+            String stats = hosts.stats("co", coordinator, 8081);
             assertThat(stats).contains("\"requests\":0,", "\"bytes_in\":0,");
         } finally {
             for (Process p : processes) {
@@ -153,23 +136,5 @@ class MultiHostTest {
                 p.waitFor(10, TimeUnit.SECONDS);
             }
         }
-    }
-
-    private static String output(List<String> command) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        assertThat(p.waitFor(20, TimeUnit.SECONDS)).isTrue();
-        return out;
-    }
-
-    private static Process start(List<String> command) throws IOException {
-        return new ProcessBuilder(command)
-                .redirectError(ProcessBuilder.Redirect.INHERIT)
-                .start();
-    }
-
-    private static Process awaitLine(Process p, String prefix) throws IOException {
-        JavaProcess.awaitLine(p, prefix);
-        return p;
     }
 }

@@ -1,5 +1,6 @@
 package io.loadgrid.coordinator.cluster;
 
+import io.loadgrid.common.process.JavaProcess;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -50,6 +51,43 @@ final class Namespaces implements AutoCloseable {
         List<String> cmd = new ArrayList<>(List.of("ip", "netns", "exec", prefix + role));
         cmd.addAll(command);
         return cmd;
+    }
+
+    /** Sets host {@code role}'s only link down or up: a host cut off from every other, then back. */
+    void link(String role, boolean up) throws IOException, InterruptedException {
+        ip("netns", "exec", prefix + role, "ip", "link", "set", "v" + prefix + role, up ? "up" : "down");
+    }
+
+    /** Starts JVM {@code main} inside host {@code role} and returns once it printed {@code ready}; stderr shows. */
+    Process java(String role, String main, List<String> args, String ready) throws IOException {
+        Process p = new ProcessBuilder(in(role, JavaProcess.builder(main, args).command()))
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
+        JavaProcess.awaitLine(p, ready);
+        return p;
+    }
+
+    /** What {@code command} printed, run inside host {@code role}. */
+    String output(String role, List<String> command) throws IOException, InterruptedException {
+        Process p =
+                new ProcessBuilder(in(role, command)).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(20, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new IOException(String.join(" ", command) + " did not end in 20 s");
+        }
+        return out;
+    }
+
+    /** A loadgrid target's /stats document, read from inside host {@code from} (the JDK has no client there). */
+    String stats(String from, String address, int port) throws IOException, InterruptedException {
+        return output(
+                from,
+                List.of(
+                        "bash",
+                        "-c",
+                        "exec 3<>/dev/tcp/" + address + "/" + port + " && printf 'GET /stats HTTP/1.0\\r\\n\\r\\n' >&3"
+                                + " && cat <&3"));
     }
 
     private void add(String ns) throws IOException, InterruptedException {
