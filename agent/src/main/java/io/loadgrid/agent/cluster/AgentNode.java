@@ -12,6 +12,7 @@ import io.loadgrid.common.cluster.RunBoard;
 import io.loadgrid.common.plan.ClusterPlan;
 import io.loadgrid.common.process.Limits;
 import io.loadgrid.common.security.PlanRefused;
+import io.loadgrid.common.security.SignedPlan;
 import io.loadgrid.common.security.TargetAllowlist;
 import io.loadgrid.common.workload.Workload;
 import java.net.InetAddress;
@@ -27,6 +28,7 @@ public final class AgentNode implements AutoCloseable {
     private final HazelcastInstance hz;
     private final byte[] secret;
     private final TargetAllowlist allowlist;
+    private final TakenRuns taken = new TakenRuns();
     private final ExecutorService runs = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("agent-run").factory());
 
@@ -63,9 +65,15 @@ public final class AgentNode implements AutoCloseable {
         String me = hz.getCluster().getLocalMember().getUuid().toString();
         ClusterPlan plan;
         try {
-            plan = RunBoard.plan(signedJson).verify(secret);
-        } catch (PlanRefused | IllegalArgumentException e) {
-            refuse(runId, me, e.getMessage());
+            long now = hz.getCluster().getClusterTime();
+            SignedPlan signed = RunBoard.plan(signedJson);
+            plan = signed.verify(secret, runId, now);
+            if (!taken.first(runId, signed.issuedMs(), now)) {
+                throw new PlanRefused("run " + runId + " was offered before: a replay");
+            }
+        } catch (RuntimeException e) {
+            // whatever a stranger can put in the map (junk, nulls, another secret's plan) is refused, never thrown
+            refuse(runId, me, e instanceof PlanRefused ? e.getMessage() : "the plan cannot be read: " + e);
             return;
         }
         if (!plan.agents().contains(me)) {

@@ -2,6 +2,7 @@ package io.loadgrid.common.security;
 
 import io.loadgrid.common.codec.Json;
 import io.loadgrid.common.plan.ClusterPlan;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.MessageDigest;
@@ -11,37 +12,60 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * A plan as it travels to agents: its exact JSON text and an HMAC-SHA256 over that text, keyed with the cluster's
- * shared secret. Agents decode a plan only after its signature verifies, so a member without the secret cannot
- * make them send load anywhere.
+ * A plan as it travels to agents: its exact JSON text and an HMAC-SHA256 over its run id, the instant it was issued
+ * and that text, keyed with the cluster's shared secret. Agents decode a plan only after its signature verifies, so a
+ * member without the secret cannot make them send load anywhere; the run id and the instant, signed with it, keep a
+ * member that saw a plan from making them send it again.
  *
- * @param runId    unique per run; signed with the plan so a signature cannot be replayed onto another run
+ * @param runId    unique per run: a plan published under another run id is refused
+ * @param issuedMs when the coordinator signed it, in cluster time: a plan older than {@link #VALID_MS} is refused
  * @param planJson the plan exactly as signed
  */
-public record SignedPlan(String runId, String planJson, String signature) {
+public record SignedPlan(String runId, long issuedMs, String planJson, String signature) {
+    /**
+     * How long a signed plan may be taken after it was issued. Agents take a plan the moment it is published, so this
+     * only needs to cover cluster-time skew and a busy host; an agent remembers the runs it took for this long.
+     */
+    public static final long VALID_MS = 30_000;
+
     private static final String ALGORITHM = "HmacSHA256";
 
-    public static SignedPlan sign(String runId, ClusterPlan plan, byte[] secret) {
+    public static SignedPlan sign(String runId, long issuedMs, ClusterPlan plan, byte[] secret) {
         String json = Json.write(plan);
-        return new SignedPlan(runId, json, Base64.getEncoder().encodeToString(mac(secret, runId, json)));
+        return new SignedPlan(
+                runId, issuedMs, json, Base64.getEncoder().encodeToString(mac(secret, runId, issuedMs, json)));
     }
 
-    /** The plan, if and only if the signature verifies under {@code secret}. */
-    public ClusterPlan verify(byte[] secret) {
-        byte[] expected = mac(secret, runId, planJson);
+    /**
+     * The plan, if and only if its signature verifies under {@code secret}, it was published as the run it was signed
+     * for, and it was issued within {@link #VALID_MS} of {@code nowMs}.
+     */
+    public ClusterPlan verify(byte[] secret, String publishedAs, long nowMs) {
+        if (signature == null || signature.isEmpty() || runId == null || planJson == null) {
+            throw new PlanRefused("the plan is not signed");
+        }
         byte[] given;
         try {
             given = Base64.getDecoder().decode(signature);
         } catch (IllegalArgumentException e) {
             throw new PlanRefused("the plan's signature is not base64");
         }
-        if (!MessageDigest.isEqual(expected, given)) {
-            throw new PlanRefused("the plan's signature does not verify: the coordinator uses another secret");
+        if (!MessageDigest.isEqual(mac(secret, runId, issuedMs, planJson), given)) {
+            throw new PlanRefused("the plan's signature does not verify: the coordinator uses another secret, or the"
+                    + " plan was changed after it was signed");
+        }
+        if (!runId.equals(publishedAs)) {
+            throw new PlanRefused(
+                    "the plan was signed for run " + runId + " but published as " + publishedAs + ": a replay");
+        }
+        if (Math.abs(nowMs - issuedMs) > VALID_MS) {
+            throw new PlanRefused("the plan was issued " + (nowMs - issuedMs) / 1000 + " s ago, more than "
+                    + VALID_MS / 1000 + " s: a replay, or the hosts' clocks disagree");
         }
         return Json.read(planJson, ClusterPlan.class);
     }
 
-    private static byte[] mac(byte[] secret, String runId, String json) {
+    private static byte[] mac(byte[] secret, String runId, long issuedMs, String json) {
         if (secret.length == 0) {
             throw new PlanRefused("no shared secret configured");
         }
@@ -50,6 +74,7 @@ public record SignedPlan(String runId, String planJson, String signature) {
             mac.init(new SecretKeySpec(secret, ALGORITHM));
             mac.update(runId.getBytes(StandardCharsets.UTF_8));
             mac.update((byte) 0);
+            mac.update(ByteBuffer.allocate(Long.BYTES).putLong(0, issuedMs));
             return mac.doFinal(json.getBytes(StandardCharsets.UTF_8));
         } catch (NoSuchAlgorithmException | InvalidKeyException e) {
             throw new IllegalStateException("HMAC-SHA256 unavailable", e);

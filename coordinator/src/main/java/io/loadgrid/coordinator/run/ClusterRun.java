@@ -71,7 +71,7 @@ public final class ClusterRun implements AutoCloseable {
         publish(new RunControl(0, 0, false));
         heartbeat.scheduleAtFixedRate(
                 this::beat, RunControl.HEARTBEAT_MS, RunControl.HEARTBEAT_MS, TimeUnit.MILLISECONDS);
-        board.publish(SignedPlan.sign(runId, plan, secret));
+        board.publish(SignedPlan.sign(runId, hz.getCluster().getClusterTime(), plan, secret));
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(READY_TIMEOUT_MS);
         while (!current.stop()) {
             int ready = 0;
