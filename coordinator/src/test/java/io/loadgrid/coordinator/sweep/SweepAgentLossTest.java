@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.loadgrid.common.codec.Json;
-import io.loadgrid.common.process.JavaProcess;
 import io.loadgrid.common.process.Role;
 import io.loadgrid.coordinator.cli.ChildOutput;
-import io.loadgrid.coordinator.cli.SweepCli;
 import io.loadgrid.testbed.TargetConfig;
 import io.loadgrid.testbed.TargetServer;
 import java.nio.file.Files;
@@ -49,11 +47,7 @@ class SweepAgentLossTest {
                     """.formatted(ITEMS, target.port()));
             Path results = tmp.resolve("results");
             Path err = tmp.resolve("err.txt");
-            Process sweep = JavaProcess.builder(
-                            SweepCli.class.getName(), List.of(plan.toString(), "--out", results.toString()))
-                    .redirectOutput(tmp.resolve("out.txt").toFile())
-                    .redirectError(err.toFile())
-                    .start();
+            Process sweep = SweepCliTest.startSweep(plan, results, tmp.resolve("out.txt"), err);
             Set<Long> killed = new HashSet<>();
             try {
                 for (int cell = 1; cell <= CELLS; cell++) {

@@ -5,13 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.loadgrid.common.codec.Json;
+import io.loadgrid.common.process.JavaProcess;
 import io.loadgrid.coordinator.cli.Console;
 import io.loadgrid.coordinator.cli.SweepCli;
 import io.loadgrid.report.cli.CompareCli;
 import io.loadgrid.report.cli.ReportCli;
 import io.loadgrid.report.sweep.Chromium;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -130,6 +133,14 @@ public class SweepCliTest {
         Console.Ran notSweep = Console.capture(ReportCli::execute, tmp.toString());
         assertThat(notSweep.exit()).isEqualTo(2);
         assertThat(notSweep.err()).contains("has no results.json");
+    }
+
+    /** A sweep of {@code plan} in a JVM of its own, writing into {@code results}; its stdout and stderr in files. */
+    static Process startSweep(Path plan, Path results, Path out, Path err) throws IOException {
+        return JavaProcess.builder(SweepCli.class.getName(), List.of(plan.toString(), "--out", results.toString()))
+                .redirectOutput(out.toFile())
+                .redirectError(err.toFile())
+                .start();
     }
 
     static Path sweepDir(Path results) throws Exception {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.loadgrid.common.codec.Json;
-import io.loadgrid.common.process.JavaProcess;
 import io.loadgrid.coordinator.cli.Console;
 import io.loadgrid.coordinator.cli.SweepCli;
 import java.nio.file.Files;
@@ -38,11 +37,7 @@ class SweepKillTest {
                 """);
         Path results = tmp.resolve("results");
         Path err = tmp.resolve("err.txt");
-        Process sweep = JavaProcess.builder(
-                        SweepCli.class.getName(), List.of(plan.toString(), "--out", results.toString()))
-                .redirectOutput(tmp.resolve("out.txt").toFile())
-                .redirectError(err.toFile())
-                .start();
+        Process sweep = SweepCliTest.startSweep(plan, results, tmp.resolve("out.txt"), err);
         List<ProcessHandle> children = List.of();
         try {
             awaitText(err, "[2/3 c02] cut · run 1/1 on");

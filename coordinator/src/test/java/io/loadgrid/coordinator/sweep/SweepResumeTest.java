@@ -6,12 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.loadgrid.common.cli.ExitCode;
 import io.loadgrid.common.codec.Json;
-import io.loadgrid.common.process.JavaProcess;
 import io.loadgrid.coordinator.cli.Console;
 import io.loadgrid.coordinator.cli.SweepCli;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,11 +33,7 @@ class SweepResumeTest {
                 """);
         Path results = tmp.resolve("results");
         Path err = tmp.resolve("err.txt");
-        Process sweep = JavaProcess.builder(
-                        SweepCli.class.getName(), List.of(plan.toString(), "--out", results.toString()))
-                .redirectOutput(tmp.resolve("out.txt").toFile())
-                .redirectError(err.toFile())
-                .start();
+        Process sweep = SweepCliTest.startSweep(plan, results, tmp.resolve("out.txt"), err);
         awaitText(err, "[2/2 c02] timed · run 1/1 on");
         Thread.sleep(1000);
         new ProcessBuilder("kill", "-INT", Long.toString(sweep.pid())).start().waitFor();
