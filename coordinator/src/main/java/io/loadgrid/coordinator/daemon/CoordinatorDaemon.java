@@ -1,5 +1,6 @@
 package io.loadgrid.coordinator.daemon;
 
+import com.sun.net.httpserver.HttpHandler;
 import io.loadgrid.common.cli.BadInput;
 import io.loadgrid.common.cli.ClusterOptions;
 import io.loadgrid.common.cli.ExitCode;
@@ -12,6 +13,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.OptionalDouble;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
 import sun.misc.Signal;
 
 /**
@@ -26,6 +28,8 @@ public record CoordinatorDaemon(ClusterOptions cluster, int agents, Path out, Ta
 
     /** Serves on {@code server} (already listening) until told to stop; the exit code. */
     public int serve(MetricsServer server, LoadMetrics exported) throws IOException, InterruptedException {
+        AtomicReference<HttpHandler> sweepsNow = new AtomicReference<>(SweepEndpoint::joining);
+        server.handle("/sweeps", ex -> sweepsNow.get().handle(ex));
         Session session;
         try {
             session = Session.open(cluster, agents, List.of(), OptionalDouble.empty());
@@ -38,7 +42,7 @@ public record CoordinatorDaemon(ClusterOptions cluster, int agents, Path out, Ta
         }
         exported.agentsUp(session.node()::agentCount);
         SweepEndpoint sweeps = new SweepEndpoint(session, exported, cluster, out, System.err, submitters);
-        server.handle("/sweeps", sweeps);
+        sweepsNow.set(sweeps);
         CountDownLatch stop = new CountDownLatch(1);
         // Ctrl-C while a sweep runs is that sweep's (it stops it); otherwise it ends the coordinator
         Signal.handle(new Signal("INT"), sig -> {

@@ -49,6 +49,20 @@ public final class SweepEndpoint implements HttpHandler {
         this.log = log;
     }
 
+    /** What the client shows while the coordinator has not joined its cluster yet (it waits and asks again). */
+    public static final String JOINING = "the coordinator is still joining its cluster";
+
+    /**
+     * {@code /sweeps} until the coordinator's session is open: 503, so that a sweep handed in as soon as the port
+     * answers (as a script does) waits instead of failing on a bare 404.
+     */
+    public static void joining(HttpExchange ex) throws IOException {
+        try (ex) {
+            ex.getResponseHeaders().set("Retry-After", "1");
+            reply(ex, 503, JOINING);
+        }
+    }
+
     /** The id of the sweep running now, or null. */
     public String running() {
         return running.get();

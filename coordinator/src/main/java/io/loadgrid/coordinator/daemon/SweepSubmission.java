@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 
 /**
  * {@code sweep --coordinator URL}: sends the plan (its text, since the coordinator may be on another host) to a
@@ -26,6 +27,8 @@ import java.nio.file.Path;
  * this client (Ctrl-C) stops the sweep there as Ctrl-C would here.
  */
 public record SweepSubmission(URI endpoint, SweepRequest request) {
+    /** How long a coordinator that is still joining its cluster is waited for: its agents' join, with room. */
+    static final long JOIN_WAIT_S = 120;
 
     public static SweepSubmission of(
             String url,
@@ -79,13 +82,26 @@ public record SweepSubmission(URI endpoint, SweepRequest request) {
                 .POST(HttpRequest.BodyPublishers.ofString(Json.write(request)))
                 .build();
         HttpResponse<java.io.InputStream> response;
-        try {
-            response = client.send(post, HttpResponse.BodyHandlers.ofInputStream());
-        } catch (ConnectException e) {
-            return BadInput.report(
-                    "sweep",
-                    "no coordinator answers at " + endpoint.resolve("/") + "; start one with ./loadgrid coordinator"
-                            + " or fix --coordinator / LOADGRID_COORDINATOR");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(JOIN_WAIT_S);
+        boolean told = false;
+        while (true) {
+            try {
+                response = client.send(post, HttpResponse.BodyHandlers.ofInputStream());
+            } catch (ConnectException e) {
+                return BadInput.report(
+                        "sweep",
+                        "no coordinator answers at " + endpoint.resolve("/") + "; start one with ./loadgrid"
+                                + " coordinator or fix --coordinator / LOADGRID_COORDINATOR");
+            }
+            if (response.statusCode() != 503 || System.nanoTime() > deadline) {
+                break;
+            }
+            response.body().close();
+            if (!told) {
+                err.println("loadgrid sweep: " + SweepEndpoint.JOINING + "; waiting up to " + JOIN_WAIT_S + " s");
+                told = true;
+            }
+            Thread.sleep(500);
         }
         try (BufferedReader in = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
             if (response.statusCode() != 200) {
