@@ -50,8 +50,9 @@ public final class AgentNode implements AutoCloseable {
                 settings.secret(),
                 allowlist);
         node.state(AgentState.IDLE);
-        // back from a split: the larger side dropped what this side wrote, this agent's state with it, and any run
-        // it had ended when its coordinator went out of reach; it says it is idle again once that run is over
+        // back from a split, this member has a new uuid (Hazelcast gives a merged member one) and the larger side
+        // dropped what this side wrote: it says it is idle again, under the new uuid, once any run it had is over (a
+        // run ends when its coordinator is out of reach)
         node.hz.getLifecycleService().addLifecycleListener(e -> {
             if (e.getState() == LifecycleEvent.LifecycleState.MERGED) {
                 node.runs.execute(() -> node.state(AgentState.IDLE));
@@ -64,19 +65,27 @@ public final class AgentNode implements AutoCloseable {
     private void consider(String runId, String signedJson) {
         String me = hz.getCluster().getLocalMember().getUuid().toString();
         ClusterPlan plan;
+        SignedPlan signed;
         try {
-            long now = hz.getCluster().getClusterTime();
-            SignedPlan signed = RunBoard.plan(signedJson);
-            plan = signed.verify(secret, runId, now);
-            if (!taken.first(runId, signed.issuedMs(), now)) {
-                throw new PlanRefused("run " + runId + " was offered before: a replay");
-            }
+            signed = RunBoard.plan(signedJson);
+            plan = signed.verify(secret);
         } catch (RuntimeException e) {
             // whatever a stranger can put in the map (junk, nulls, another secret's plan) is refused, never thrown
             refuse(runId, me, e instanceof PlanRefused ? e.getMessage() : "the plan cannot be read: " + e);
             return;
         }
         if (!plan.agents().contains(me)) {
+            // another agent's run, perhaps another coordinator's: none of this one's business
+            return;
+        }
+        try {
+            signed.checkPublishedAs(runId);
+            if (!taken.first(runId)) {
+                throw new PlanRefused("run " + runId + " was offered before: a replay");
+            }
+            signed.checkFresh(hz.getCluster().getClusterTime());
+        } catch (PlanRefused e) {
+            refuse(runId, me, e.getMessage());
             return;
         }
         try {

@@ -24,7 +24,8 @@ import javax.crypto.spec.SecretKeySpec;
 public record SignedPlan(String runId, long issuedMs, String planJson, String signature) {
     /**
      * How long a signed plan may be taken after it was issued. Agents take a plan the moment it is published, so this
-     * only needs to cover cluster-time skew and a busy host; an agent remembers the runs it took for this long.
+     * only needs to cover cluster-time skew and a busy host; a plan put back under its own run id within it is told
+     * from the first by the agent's memory of the runs it took.
      */
     public static final long VALID_MS = 30_000;
 
@@ -36,11 +37,8 @@ public record SignedPlan(String runId, long issuedMs, String planJson, String si
                 runId, issuedMs, json, Base64.getEncoder().encodeToString(mac(secret, runId, issuedMs, json)));
     }
 
-    /**
-     * The plan, if and only if its signature verifies under {@code secret}, it was published as the run it was signed
-     * for, and it was issued within {@link #VALID_MS} of {@code nowMs}.
-     */
-    public ClusterPlan verify(byte[] secret, String publishedAs, long nowMs) {
+    /** The plan, if and only if its signature verifies under {@code secret}. */
+    public ClusterPlan verify(byte[] secret) {
         if (signature == null || signature.isEmpty() || runId == null || planJson == null) {
             throw new PlanRefused("the plan is not signed");
         }
@@ -54,15 +52,23 @@ public record SignedPlan(String runId, long issuedMs, String planJson, String si
             throw new PlanRefused("the plan's signature does not verify: the coordinator uses another secret, or the"
                     + " plan was changed after it was signed");
         }
+        return Json.read(planJson, ClusterPlan.class);
+    }
+
+    /** Refuses a verified plan published under another run id than it was signed for: a replay. */
+    public void checkPublishedAs(String publishedAs) {
         if (!runId.equals(publishedAs)) {
             throw new PlanRefused(
                     "the plan was signed for run " + runId + " but published as " + publishedAs + ": a replay");
         }
+    }
+
+    /** Refuses a verified plan issued more than {@link #VALID_MS} from {@code nowMs} (cluster time). */
+    public void checkFresh(long nowMs) {
         if (Math.abs(nowMs - issuedMs) > VALID_MS) {
             throw new PlanRefused("the plan was issued " + (nowMs - issuedMs) / 1000 + " s ago, more than "
                     + VALID_MS / 1000 + " s: a replay, or the hosts' clocks disagree");
         }
-        return Json.read(planJson, ClusterPlan.class);
     }
 
     private static byte[] mac(byte[] secret, String runId, long issuedMs, String json) {

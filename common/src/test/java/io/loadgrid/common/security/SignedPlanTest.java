@@ -37,40 +37,41 @@ class SignedPlanTest {
 
     @Test
     void aSignedPlanVerifiesAndDecodesToTheSamePlan() {
-        assertThat(SignedPlan.sign("run-1", NOW, PLAN, SECRET).verify(SECRET, "run-1", NOW + 1000))
-                .isEqualTo(PLAN);
+        assertThat(SignedPlan.sign("run-1", NOW, PLAN, SECRET).verify(SECRET)).isEqualTo(PLAN);
     }
 
     @Test
     void anotherSecretATamperedPlanOrAnotherRunIsRefused() {
         SignedPlan signed = SignedPlan.sign("run-1", NOW, PLAN, SECRET);
         byte[] other = "fedcba9876543210fedcba9876543210".getBytes(StandardCharsets.UTF_8);
-        assertThatThrownBy(() -> signed.verify(other, "run-1", NOW))
+        assertThatThrownBy(() -> signed.verify(other))
                 .isInstanceOf(PlanRefused.class)
                 .hasMessageContaining("does not verify");
         SignedPlan tampered =
                 new SignedPlan("run-1", NOW, signed.planJson().replace("127.0.0.1", "127.0.0.2"), signed.signature());
-        assertThatThrownBy(() -> tampered.verify(SECRET, "run-1", NOW)).hasMessageContaining("does not verify");
+        assertThatThrownBy(() -> tampered.verify(SECRET)).hasMessageContaining("does not verify");
         SignedPlan renamed = new SignedPlan("run-2", NOW, signed.planJson(), signed.signature());
-        assertThatThrownBy(() -> renamed.verify(SECRET, "run-2", NOW)).hasMessageContaining("does not verify");
+        assertThatThrownBy(() -> renamed.verify(SECRET)).hasMessageContaining("does not verify");
         SignedPlan redated = new SignedPlan("run-1", NOW + 60_000, signed.planJson(), signed.signature());
-        assertThatThrownBy(() -> redated.verify(SECRET, "run-1", NOW + 60_000)).hasMessageContaining("does not verify");
+        assertThatThrownBy(() -> redated.verify(SECRET)).hasMessageContaining("does not verify");
         SignedPlan garbage = new SignedPlan("run-1", NOW, signed.planJson(), "%%%");
-        assertThatThrownBy(() -> garbage.verify(SECRET, "run-1", NOW)).hasMessageContaining("not base64");
+        assertThatThrownBy(() -> garbage.verify(SECRET)).hasMessageContaining("not base64");
         for (String none : new String[] {null, ""}) {
             SignedPlan unsigned = new SignedPlan("run-1", NOW, signed.planJson(), none);
-            assertThatThrownBy(() -> unsigned.verify(SECRET, "run-1", NOW)).hasMessageContaining("not signed");
+            assertThatThrownBy(() -> unsigned.verify(SECRET)).hasMessageContaining("not signed");
         }
     }
 
     @Test
     void aSignedPlanPublishedAsAnotherRunOrTooLateIsAReplay() {
         SignedPlan signed = SignedPlan.sign("run-1", NOW, PLAN, SECRET);
-        assertThatThrownBy(() -> signed.verify(SECRET, "run-2", NOW))
+        signed.checkPublishedAs("run-1");
+        assertThatThrownBy(() -> signed.checkPublishedAs("run-2"))
                 .isInstanceOf(PlanRefused.class)
                 .hasMessageContaining("published as run-2: a replay");
-        assertThat(signed.verify(SECRET, "run-1", NOW + SignedPlan.VALID_MS)).isEqualTo(PLAN);
-        assertThatThrownBy(() -> signed.verify(SECRET, "run-1", NOW + SignedPlan.VALID_MS + 1))
+        signed.checkFresh(NOW + SignedPlan.VALID_MS);
+        signed.checkFresh(NOW - SignedPlan.VALID_MS);
+        assertThatThrownBy(() -> signed.checkFresh(NOW + SignedPlan.VALID_MS + 1))
                 .isInstanceOf(PlanRefused.class)
                 .hasMessageContaining("a replay");
     }
