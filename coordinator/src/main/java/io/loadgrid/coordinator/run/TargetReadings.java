@@ -11,7 +11,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * The target's own counts on either side of a run. A single try was not enough: on a host busy starting JVMs (a CI
  * run) one reading took longer than its wait, and the run lost its target counts. So the reading before is retried
  * while the agents prepare, which costs the run nothing, and the reading after is retried for a target that answered
- * before. A target that never answers is not asked after, and holds the run's start back by at most two waits.
+ * before. A target that answers without loadgrid counts (any other server: a 404) is asked once; one that never
+ * answers is not asked after, and holds the run's start back by at most two waits.
  */
 final class TargetReadings {
     private static final int AFTER_TRIES = 3;
@@ -32,9 +33,15 @@ final class TargetReadings {
         AtomicBoolean prepared = new AtomicBoolean();
         FutureTask<TargetCounts.Reading> reading = new FutureTask<>(() -> {
             for (int tries = 1; ; tries++) {
-                TargetCounts.Reading r = once();
-                if (r != null || (tries >= 2 && prepared.get())) {
-                    return r;
+                try {
+                    return StatsClient.read(base);
+                } catch (StatsClient.NoStats e) {
+                    // it answered: not a loadgrid target, or not one that counts; one question was enough
+                    return null;
+                } catch (IOException | RuntimeException e) {
+                    if (tries >= 2 && prepared.get()) {
+                        return null;
+                    }
                 }
                 Thread.sleep(PAUSE_MS);
             }

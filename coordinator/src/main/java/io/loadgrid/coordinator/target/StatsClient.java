@@ -21,6 +21,13 @@ public final class StatsClient {
 
     private StatsClient() {}
 
+    /** The target answered, and has no loadgrid /stats: asking again will not change that. */
+    public static final class NoStats extends IOException {
+        NoStats(String message) {
+            super(message);
+        }
+    }
+
     public static TargetCounts fetch(String base) throws IOException {
         return read(base).counts();
     }
@@ -33,13 +40,13 @@ public final class StatsClient {
                             .build(),
                     HttpResponse.BodyHandlers.ofString());
             if (r.statusCode() != 200) {
-                throw new IOException(base + "/stats answered " + r.statusCode());
+                throw new NoStats(base + "/stats answered " + r.statusCode());
             }
             // the document has more than the counts (responses by class, connections): those are the target's own
             JsonNode doc = Json.MAPPER.readTree(r.body());
             String epoch = doc.path(TargetCounts.EPOCH_FIELD).asText("");
             if (epoch.isEmpty()) {
-                throw new IOException(base + "/stats has no " + TargetCounts.EPOCH_FIELD);
+                throw new NoStats(base + "/stats has no " + TargetCounts.EPOCH_FIELD);
             }
             return new TargetCounts.Reading(epoch, Json.MAPPER.treeToValue(doc, TargetCounts.class));
         } catch (InterruptedException e) {
