@@ -7,8 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One line per agent a cell's runs lost: which node, in which run, and what became of its work. A sweep that lost
- * agents and still finished must say so where its numbers are read, not only in the terminal it ran in.
+ * One line per run of a cell that lost agents: which nodes, and what became of their work (the run's totals). A sweep
+ * that lost agents and still finished must say so where its numbers are read, not only in the terminal it ran in.
  */
 final class AgentLosses {
     private AgentLosses() {}
@@ -18,16 +18,22 @@ final class AgentLosses {
         for (int i = 0; i < c.runs().size(); i++) {
             RunResult r = c.runs().get(i);
             Spread.ClusterSummary s = r.spread().cluster();
-            if (s == null || s.lostNodes() == null || s.lostNodes().isEmpty()) {
+            if (s == null || r.spread().nodes() == null) {
                 continue;
             }
-            for (Spread.NodeResult n : r.spread().nodes()) {
-                if (n.lost()) {
-                    lines.add(Fmt.f(
-                            "run %d: agent %s (%s) lost; %d chunk(s) released, %d re-run by the others, %,d items "
-                                    + "missing",
-                            i + 1, n.address(), n.node(), s.chunksReleased(), s.chunksRerun(), s.missingItems()));
-                }
+            List<String> lost = r.spread().nodes().stream()
+                    .filter(Spread.NodeResult::lost)
+                    .map(n -> n.address() + " (" + n.node() + ")")
+                    .toList();
+            if (!lost.isEmpty()) {
+                lines.add(Fmt.f(
+                        "run %d: %s %s lost; %d chunk(s) released, %d re-run by the others, %,d items missing",
+                        i + 1,
+                        lost.size() == 1 ? "agent" : "agents",
+                        String.join(", ", lost),
+                        s.chunksReleased(),
+                        s.chunksRerun(),
+                        s.missingItems()));
             }
         }
         return lines;
