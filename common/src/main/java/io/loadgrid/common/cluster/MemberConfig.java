@@ -27,6 +27,9 @@ public final class MemberConfig {
         // it was lost, its chunks were run by others, and a stale plan or report must not come back with it
         c.setProperty("hazelcast.merge.first.run.delay.seconds", "5");
         c.setProperty("hazelcast.merge.next.run.delay.seconds", "5");
+        // a coordinator holds data when it joins agents: leaving while one of them is out of reach must not wait for
+        // migrations the default ten minutes
+        c.setProperty("hazelcast.graceful.shutdown.max.wait", "20");
         MergePolicyConfig discard = new MergePolicyConfig().setPolicy(DiscardMergePolicy.class.getName());
         c.addMapConfig(new MapConfig(ClusterNames.PREFIX + "*").setMergePolicyConfig(discard));
         c.addQueueConfig(new QueueConfig(ClusterNames.PREFIX + "*").setMergePolicyConfig(discard));

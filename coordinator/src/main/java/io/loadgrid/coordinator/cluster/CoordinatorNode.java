@@ -13,11 +13,11 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The coordinator's Hazelcast member. Across hosts it holds data: when a host that was cut off comes back, Hazelcast
+ * The coordinator's Hazelcast member. With --join it holds data: when a host that was cut off comes back, Hazelcast
  * merges the side with fewer data members into the other, and with a lite coordinator one agent cut off from one
  * other was a tie, settled by address hash, that could reset the coordinator's side in the middle of a run (seen in
- * the partition test). On one host no split can happen, and a lite member spares the coordinator the migrations of
- * agents restarted for every cell; so does a member that only looks ({@code ./loadgrid agents}).
+ * the partition test). Its own local agents share its host, where no split can happen, and a lite member spares it the
+ * migrations of agents restarted for every cell; a member that only looks ({@code ./loadgrid agents}) is lite too.
  */
 public final class CoordinatorNode implements AutoCloseable {
     private final HazelcastInstance hz;
@@ -26,7 +26,7 @@ public final class CoordinatorNode implements AutoCloseable {
         this.hz = hz;
     }
 
-    /** @param holdsData whether this member holds data: a coordinator of agents on other hosts */
+    /** @param holdsData whether this member holds data: a coordinator of agents it joined (--join) */
     public static CoordinatorNode join(ClusterSettings settings, boolean holdsData) {
         return new CoordinatorNode(Hazelcast.newHazelcastInstance(
                 MemberConfig.of(settings, !holdsData, Map.of(ClusterNames.ROLE, ClusterNames.ROLE_COORDINATOR))));
@@ -47,7 +47,7 @@ public final class CoordinatorNode implements AutoCloseable {
     public List<AgentInfo> agents() {
         List<Member> present = agentMembers();
         AgentState.Board states = new AgentState.Board(hz);
-        // an empty list asks no map: it lives on agents
+        // an empty list asks no map: a lite coordinator has none of its own
         return present.stream()
                 .map(m -> {
                     AgentState s = states.of(m.getUuid().toString());
