@@ -12,6 +12,9 @@ import java.util.Map;
 
 /** The one Hazelcast configuration of every loadgrid member: explicit TCP-IP join, fast failure detection. */
 public final class MemberConfig {
+    /** How long a member may be silent before the others drop it: a killed or cut-off agent is lost this soon. */
+    public static final int MAX_NO_HEARTBEAT_S = 5;
+
     private MemberConfig() {}
 
     public static Config of(ClusterSettings s, boolean lite, Map<String, String> attributes) {
@@ -21,7 +24,7 @@ public final class MemberConfig {
         c.setProperty("hazelcast.shutdownhook.enabled", "false");
         // a killed agent must be noticed within seconds, not the default minute
         c.setProperty("hazelcast.heartbeat.interval.seconds", "1");
-        c.setProperty("hazelcast.max.no.heartbeat.seconds", "5");
+        c.setProperty("hazelcast.max.no.heartbeat.seconds", Integer.toString(MAX_NO_HEARTBEAT_S));
         // an agent whose host was cut off and is back rejoins within seconds, not the default five minutes; what
         // its side of the split wrote meanwhile is dropped (DiscardMergePolicy keeps the larger side's entries only):
         // it was lost, its chunks were run by others, and a stale plan or report must not come back with it

@@ -4,6 +4,7 @@ import static io.loadgrid.coordinator.cli.ChildOutput.awaitText;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.loadgrid.common.cluster.MemberConfig;
 import io.loadgrid.common.cluster.RunControl;
 import io.loadgrid.common.codec.Json;
 import java.io.IOException;
@@ -24,8 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PartitionTest {
     private static final long ITEMS = 15_000;
-    /** hazelcast.max.no.heartbeat.seconds in MemberConfig, plus the time a busy host takes to act on it. */
-    private static final double LOSS_LIMIT_S = 5 + 5;
+    /** Hazelcast's limit, plus the time a busy host takes to act on it. */
+    private static final double LOSS_LIMIT_S = MemberConfig.MAX_NO_HEARTBEAT_S + 5;
 
     @TempDir
     Path tmp;
