@@ -16,7 +16,7 @@ public enum AgentState {
 
     /**
      * The cluster-wide map of every agent's state (member uuid to state), read and written only here. It lives on
-     * the data members (the agents; a coordinator only across hosts): a lite one asks it once an agent is there.
+     * the data members (the agents; a coordinator only with --join): a lite one asks it once an agent is there.
      */
     public static final class Board {
         private final HazelcastInstance hz;

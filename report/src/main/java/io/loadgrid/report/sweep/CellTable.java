@@ -79,7 +79,7 @@ final class CellTable {
             notes.add("⚠ generator saturated: " + c.saturation().summary()
                     + ", so these numbers measure the generator, not the target");
         }
-        AgentLosses.of(c).forEach(l -> notes.add("⚠ " + l));
+        LostAgentLines.of(c).forEach(l -> notes.add("⚠ " + l));
         if (!c.done()) {
             notes.add("status: " + c.status() + (c.error() == null ? "" : " (" + c.error() + ")"));
         }

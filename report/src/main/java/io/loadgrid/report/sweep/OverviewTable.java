@@ -32,7 +32,7 @@ final class OverviewTable {
                 notes.add("⚠ " + c.id() + " " + c.name() + ": generator saturated ("
                         + c.saturation().summary() + ")");
             }
-            AgentLosses.of(c).forEach(loss -> notes.add("⚠ " + c.id() + " " + c.name() + ", " + loss));
+            LostAgentLines.of(c).forEach(loss -> notes.add("⚠ " + c.id() + " " + c.name() + ", " + loss));
         }
         return new TableModel(
                 "Cells",

@@ -10,8 +10,8 @@ import java.util.List;
  * One line per run of a cell that lost agents: which nodes, and what became of their work (the run's totals). A sweep
  * that lost agents and still finished must say so where its numbers are read, not only in the terminal it ran in.
  */
-final class AgentLosses {
-    private AgentLosses() {}
+final class LostAgentLines {
+    private LostAgentLines() {}
 
     static List<String> of(CellResult c) {
         List<String> lines = new ArrayList<>();
