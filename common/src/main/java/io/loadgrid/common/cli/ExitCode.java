@@ -15,6 +15,10 @@ public enum ExitCode {
     REGRESSION(1, "`compare`: a cell got worse than the threshold (its table names it; a failure is one line instead)"),
     BAD_INPUT(2, "bad input, told in one line on stderr; nothing was sent"),
     ALL_FAILED(3, "every item failed (of the run, or of a sweep cell): the results are written and name the failures"),
+    SLO_FAILED(
+            4,
+            "an objective (`--slo`, a plan's `slo:`) was not met: the results are written, the verdicts name"
+                    + " what was measured against what was asked"),
     INTERRUPTED(130, "interrupted (Ctrl-C): what ran is merged and reported; a sweep continues with `--resume`");
 
     private final int code;
@@ -29,7 +33,7 @@ public enum ExitCode {
         return code;
     }
 
-    /** A finished run's code: interrupted, then items missing, then every item failed. */
+    /** A finished run's code: interrupted, then items missing, then every item failed, then an objective unmet. */
     public static ExitCode of(RunResult r) {
         if (r.wasInterrupted()) {
             return INTERRUPTED;
@@ -37,7 +41,10 @@ public enum ExitCode {
         if (r.spread().cluster().missingItems() > 0) {
             return INCOMPLETE;
         }
-        return allFailed(r) ? ALL_FAILED : OK;
+        if (allFailed(r)) {
+            return ALL_FAILED;
+        }
+        return r.slo() != null && r.slo().stream().anyMatch(v -> !v.met()) ? SLO_FAILED : OK;
     }
 
     /** Items ran and not one succeeded. */

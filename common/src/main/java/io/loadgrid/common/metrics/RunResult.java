@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.soabase.recordbuilder.core.RecordBuilder;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -14,6 +15,7 @@ import java.util.Map;
  * @param interrupted  true when the user stopped the run early: the figures cover the items that ran
  * @param resources    the generators' own use; its {@code busiestThreadPct} (in the total: the busiest of any
  *                     node) near 100% means the generator, not the target, set the pace
+ * @param slo          the verdicts of the objectives it was held to ({@code --slo}), null when it was held to none
  */
 @RecordBuilder
 public record RunResult(
@@ -30,7 +32,8 @@ public record RunResult(
         @JsonUnwrapped Resources resources,
         TargetCounts targetCounts,
         Boolean interrupted,
-        @JsonUnwrapped Spread spread)
+        @JsonUnwrapped Spread spread,
+        List<SloVerdict> slo)
         implements RunResultBuilder.With {
 
     public static final int SCHEMA = 1;

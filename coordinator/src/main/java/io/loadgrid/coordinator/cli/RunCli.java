@@ -9,6 +9,7 @@ import io.loadgrid.coordinator.export.MetricsOptions;
 import io.loadgrid.coordinator.request.ParamTable;
 import io.loadgrid.coordinator.request.RunRequest;
 import io.loadgrid.coordinator.request.RunValues;
+import io.loadgrid.coordinator.request.SloOptions;
 import io.loadgrid.coordinator.run.PlanRejected;
 import io.loadgrid.coordinator.session.RunCommand;
 import java.util.LinkedHashMap;
@@ -26,6 +27,7 @@ import picocli.CommandLine.ParseResult;
 public final class RunCli implements Callable<Integer> {
     private final ClusterOptions cluster = new ClusterOptions();
     private final MetricsOptions metrics = new MetricsOptions();
+    private final SloOptions slo = new SloOptions();
     private CommandLine cli;
 
     public static void main(String[] args) {
@@ -57,6 +59,7 @@ public final class RunCli implements Callable<Integer> {
                         "Drive a workload with one concurrency model on one or more agents and report the metrics.");
         RunParams.ALL.forEach(p -> spec.addOption(option(p)));
         spec.addMixin("cluster", CommandSpec.forAnnotatedObject(run.cluster));
+        spec.addMixin("slo", CommandSpec.forAnnotatedObject(run.slo));
         spec.addMixin("metrics", CommandSpec.forAnnotatedObject(run.metrics));
         run.cli = new CommandLine(spec);
         return run.cli;
@@ -96,7 +99,9 @@ public final class RunCli implements Callable<Integer> {
     public Integer call() {
         try {
             RunRequest run = RunRequest.of(values(cli.getParseResult()));
-            return new RunCommand(run, cluster, metrics.validate(), System.out, System.err).call();
+            return new RunCommand(
+                            run, slo.objectives(), slo.junit(), cluster, metrics.validate(), System.out, System.err)
+                    .call();
         } catch (IllegalArgumentException | PlanRejected e) {
             return BadInput.report("run", e.getMessage());
         } catch (Exception e) {

@@ -3,8 +3,10 @@ package io.loadgrid.coordinator.cli;
 import io.loadgrid.common.cli.BadInput;
 import io.loadgrid.common.cli.ClusterOptions;
 import io.loadgrid.common.cli.ExitCode;
+import io.loadgrid.common.files.Writable;
 import io.loadgrid.coordinator.daemon.SweepSubmission;
 import io.loadgrid.coordinator.export.MetricsOptions;
+import io.loadgrid.coordinator.request.SloOptions;
 import io.loadgrid.coordinator.run.PlanRejected;
 import io.loadgrid.coordinator.sweep.SweepCommand;
 import io.loadgrid.coordinator.sweep.SweepOptions;
@@ -62,6 +64,13 @@ public final class SweepCli implements Callable<Integer> {
                     + "which runs it and writes its outputs; default: $LOADGRID_COORDINATOR")
     String coordinator = System.getenv("LOADGRID_COORDINATOR");
 
+    @Option(
+            names = SloOptions.JUNIT,
+            paramLabel = "FILE",
+            description = SloOptions.JUNIT_HELP
+                    + " and cell (the sweep's folder always holds junit.xml when its plan has slo:)")
+    Path junit;
+
     @Mixin
     ClusterOptions cluster = new ClusterOptions();
 
@@ -82,11 +91,25 @@ public final class SweepCli implements Callable<Integer> {
     public Integer call() {
         try {
             if (coordinator != null && !coordinator.isBlank()) {
+                if (junit != null) {
+                    throw new IllegalArgumentException(
+                            SloOptions.JUNIT + " writes on this host and the coordinator at " + coordinator
+                                    + " runs the sweep; its sweep folder holds junit.xml: drop " + SloOptions.JUNIT);
+                }
                 return SweepSubmission.of(coordinator, plan, agents, out, resume, base, cluster, metrics)
                         .send(System.out, System.err);
             }
-            SweepOptions options = new SweepOptions(plan, agents, out, resume, null, base);
-            return new SweepCommand(options.validate(), cluster, metrics.validate(), System.out, System.err).call();
+            SweepOptions.Valid valid = new SweepOptions(plan, agents, out, resume, null, base).validate();
+            if (junit != null) {
+                if (valid.plan().cells().stream().allMatch(c -> c.slo().isEmpty())) {
+                    throw new IllegalArgumentException(SloOptions.JUNIT + " reports objectives and plan "
+                            + valid.plan().file() + " holds none; add e.g. slo: ['p99<50ms'] to it");
+                }
+                Writable.file(junit, SloOptions.JUNIT);
+            }
+            return new SweepCommand(valid, cluster, metrics.validate(), System.out, System.err)
+                    .junit(junit)
+                    .call();
         } catch (IllegalArgumentException | PlanRejected e) {
             return BadInput.report("sweep", e.getMessage());
         } catch (Exception e) {

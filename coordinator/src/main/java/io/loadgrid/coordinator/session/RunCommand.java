@@ -6,15 +6,19 @@ import io.loadgrid.common.codec.Json;
 import io.loadgrid.common.files.AtomicFile;
 import io.loadgrid.common.files.OutputFailed;
 import io.loadgrid.common.metrics.RunResult;
+import io.loadgrid.common.slo.Objectives;
 import io.loadgrid.coordinator.export.LoadMetrics;
 import io.loadgrid.coordinator.export.MetricsOptions;
 import io.loadgrid.coordinator.export.MetricsServer;
 import io.loadgrid.coordinator.export.RunLabels;
 import io.loadgrid.coordinator.request.RunRequest;
 import io.loadgrid.coordinator.run.StopSwitch;
+import io.loadgrid.report.junit.JUnitFile;
 import io.loadgrid.report.table.Table;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -24,15 +28,26 @@ import java.util.concurrent.Callable;
  */
 public final class RunCommand implements Callable<Integer> {
     private final RunRequest run;
+    private final Objectives objectives;
+    private final Path junit;
     private final ClusterOptions cluster;
     private final MetricsOptions metrics;
     private final PrintStream out;
     private final PrintStream err;
 
+    /** @param junit where the objectives' JUnit report goes, or null */
     public RunCommand(
-            RunRequest run, ClusterOptions cluster, MetricsOptions metrics, PrintStream out, PrintStream err) {
+            RunRequest run,
+            Objectives objectives,
+            Path junit,
+            ClusterOptions cluster,
+            MetricsOptions metrics,
+            PrintStream out,
+            PrintStream err) {
         this.metrics = metrics;
         this.run = run;
+        this.objectives = objectives;
+        this.junit = junit;
         this.cluster = cluster;
         this.out = out;
         this.err = err;
@@ -40,6 +55,7 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        Instant started = Instant.now();
         List<String> targets = RunPrecheck.of(List.of(run), cluster.join().isEmpty());
         LoadMetrics exported = new LoadMetrics();
         try (MetricsServer server = metrics.start(exported, "127.0.0.1", out);
@@ -72,23 +88,42 @@ public final class RunCommand implements Callable<Integer> {
                     series,
                     new StopSwitch());
             exported.cellDone(sweep);
+            if (!objectives.isEmpty()) {
+                result = result.withSlo(objectives.judge(List.of(result)));
+            }
             Table.print(result, out);
             ExitCode code = ExitCode.of(result);
-            if (run.json() != null) {
-                try {
+            try {
+                if (run.json() != null) {
                     writeJson(result);
                     out.println("wrote " + run.json());
-                } catch (OutputFailed e) {
-                    // checked writable before the run: what fails now is a full or vanished disk
-                    err.println("loadgrid run: " + e.getMessage() + "; the result is the table above");
-                    code = code == ExitCode.INTERRUPTED ? code : ExitCode.INCOMPLETE;
                 }
+                if (junit != null) {
+                    JUnitFile.write(junit, "loadgrid run", started, cases(result));
+                    out.println("wrote " + junit);
+                }
+            } catch (OutputFailed e) {
+                // checked writable before the run: what fails now is a full or vanished disk
+                err.println("loadgrid run: " + e.getMessage() + "; the result is the table above");
+                code = code == ExitCode.INTERRUPTED ? code : ExitCode.INCOMPLETE;
             }
             if (server != null) {
                 server.awaitFinalScrape(err);
             }
             return code.code();
         }
+    }
+
+    /** One case per objective; the run's measured time shared among them, so that CI's total is the run's. */
+    private static List<JUnitFile.Case> cases(RunResult r) {
+        return r.slo().stream()
+                .map(v -> new JUnitFile.Case(
+                        "loadgrid.run",
+                        r.model() + " c=" + r.concurrency() + ": " + v.slo(),
+                        r.rates().wallS() / r.slo().size(),
+                        v,
+                        null))
+                .toList();
     }
 
     private void writeJson(RunResult result) throws IOException {

@@ -2,7 +2,9 @@ package io.loadgrid.coordinator.sweep;
 
 import io.loadgrid.common.cli.ClusterOptions;
 import io.loadgrid.common.cli.ExitCode;
+import io.loadgrid.common.files.AtomicFile;
 import io.loadgrid.common.files.OutputFailed;
+import io.loadgrid.common.metrics.SloVerdict;
 import io.loadgrid.coordinator.export.LoadMetrics;
 import io.loadgrid.coordinator.export.MetricsOptions;
 import io.loadgrid.coordinator.export.MetricsServer;
@@ -19,7 +21,10 @@ import io.loadgrid.report.results.SweepResults;
 import io.loadgrid.report.store.SweepStore;
 import io.loadgrid.report.sweep.Comparisons;
 import io.loadgrid.report.sweep.Reports;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,6 +38,7 @@ public final class SweepCommand implements Callable<Integer> {
     private final ClusterOptions cluster;
     private final MetricsOptions metrics;
     private String submittedTo;
+    private Path junit;
     private final PrintStream out;
     private final PrintStream err;
 
@@ -71,6 +77,12 @@ public final class SweepCommand implements Callable<Integer> {
     /** The embedded target's latency for the plan's first cell, when it uses it: that target starts at once. */
     private static OptionalDouble firstTargetLatency(Collection<RunRequest> runs) {
         return runs.stream().findFirst().map(RunRequest::embeddedTargetLatency).orElse(OptionalDouble.empty());
+    }
+
+    /** Where the objectives' JUnit report goes too, besides the sweep folder's junit.xml; null for nowhere else. */
+    public SweepCommand junit(Path file) {
+        this.junit = file;
+        return this;
     }
 
     /** The sweep came to a long-lived coordinator at this URL: a resume goes there too. */
@@ -117,8 +129,15 @@ public final class SweepCommand implements Callable<Integer> {
         }
         Comparisons.of(done).forEach(g -> g.lines().forEach(out::println));
         out.println("wrote " + store.dir() + "/{results.json,results.csv,summary.md,report.html,plots/}");
+        if (junit != null) {
+            copyJunit(store.dir());
+        }
         if (done.cells().stream().allMatch(CellResult::done)) {
-            return (done.cells().stream().anyMatch(SweepCommand::allFailed) ? ExitCode.ALL_FAILED : ExitCode.OK).code();
+            if (done.cells().stream().anyMatch(SweepCommand::allFailed)) {
+                return ExitCode.ALL_FAILED.code();
+            }
+            return (done.cells().stream().allMatch(SweepCommand::objectivesMet) ? ExitCode.OK : ExitCode.SLO_FAILED)
+                    .code();
         }
         out.println("not every cell completed; continue with: " + resumeCommand(start, session));
         return (runner.interrupted() ? ExitCode.INTERRUPTED : ExitCode.INCOMPLETE).code();
@@ -132,6 +151,22 @@ public final class SweepCommand implements Callable<Integer> {
                         : (sweep.outRoot() == null ? "" : " --out " + sweep.outRoot())
                                 + agents
                                 + session.agents().resumeHint());
+    }
+
+    private static boolean objectivesMet(CellResult cell) {
+        return cell.slo() == null || cell.slo().stream().allMatch(SloVerdict::met);
+    }
+
+    /** The sweep folder's junit.xml, also where --junit asked (the folder's is written with the reports). */
+    private void copyJunit(Path dir) {
+        Path written = dir.resolve(Reports.JUNIT);
+        try {
+            AtomicFile.write(junit, Files.readString(written));
+            out.println("wrote " + junit);
+        } catch (IOException | OutputFailed e) {
+            err.println("loadgrid sweep: " + junit + " not written (" + e.getMessage() + "); " + written
+                    + " holds the same");
+        }
     }
 
     /** Every item of every run of the cell failed. */

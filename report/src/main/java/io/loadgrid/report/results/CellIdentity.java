@@ -1,5 +1,6 @@
 package io.loadgrid.report.results;
 
+import io.loadgrid.common.slo.Objectives;
 import java.util.Map;
 
 /** What a result knows of the plan cell it measured: the plan itself stays with the coordinator that runs it. */
@@ -15,4 +16,9 @@ public interface CellIdentity {
 
     /** Every parameter of the cell, plan keys in plan order. */
     Map<String, Object> params();
+
+    /** The objectives it is held to. */
+    default Objectives slo() {
+        return Objectives.NONE;
+    }
 }

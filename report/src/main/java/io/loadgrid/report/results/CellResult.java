@@ -2,6 +2,7 @@ package io.loadgrid.report.results;
 
 import io.loadgrid.common.metrics.LatencySummary;
 import io.loadgrid.common.metrics.RunResult;
+import io.loadgrid.common.metrics.SloVerdict;
 import java.util.List;
 import java.util.Map;
 
@@ -13,6 +14,8 @@ import java.util.Map;
  * @param totals     mean and stddev over the repetitions of each scalar figure, keyed as in results.csv
  * @param latencyUs  percentiles of the repetitions' latency histograms merged into one (never averaged); likewise
  *                   the uncorrected latency and the schedule lag (null in results written before they were kept)
+ * @param slo        the verdicts of its objectives on its repetitions together, null when it was held to none or
+ *                   did not run to its end
  */
 public record CellResult(
         String id,
@@ -26,7 +29,8 @@ public record CellResult(
         LatencySummary latencyUs,
         LatencySummary latencyUncorrectedUs,
         LatencySummary scheduleLagUs,
-        Saturation saturation) {
+        Saturation saturation,
+        List<SloVerdict> slo) {
 
     public boolean done() {
         return "done".equals(status);

@@ -3,6 +3,7 @@ package io.loadgrid.report.results;
 import io.loadgrid.common.metrics.Histograms;
 import io.loadgrid.common.metrics.LatencySummary;
 import io.loadgrid.common.metrics.RunResult;
+import io.loadgrid.common.metrics.SloVerdict;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,7 +34,18 @@ public final class CellSummary {
                 merged(runs, r -> r.latency().latencyHistogram()),
                 merged(runs, r -> r.latency().latencyUncorrectedHistogram()),
                 merged(runs, r -> r.latency().scheduleLagHistogram()),
-                SaturationCheck.of(runs, local));
+                SaturationCheck.of(runs, local),
+                verdicts(cell, status, error, runs));
+    }
+
+    /** Its objectives judged on every repetition together; unjudged (so unmet) when it stopped before its end. */
+    private static List<SloVerdict> verdicts(CellIdentity cell, String status, String error, List<RunResult> runs) {
+        if (cell.slo().isEmpty() || "pending".equals(status)) {
+            return null;
+        }
+        return "done".equals(status)
+                ? cell.slo().judge(runs)
+                : cell.slo().notJudged("the cell " + status + (error == null ? "" : " (" + error + ")"));
     }
 
     /** A cell not run yet (or to be run again on resume). */

@@ -29,7 +29,8 @@ final class HtmlTables {
         b.append("</tr></thead>\n<tbody>\n");
         for (List<String> row : t.rows()) {
             boolean saturated = row.stream().anyMatch(c -> c != null && c.contains(HtmlText.SATURATED_SIGN));
-            b.append(saturated ? "<tr class=\"saturated\">" : "<tr>");
+            boolean unmet = row.contains(ObjectivesTable.UNMET);
+            b.append(saturated ? "<tr class=\"saturated\">" : unmet ? "<tr class=\"unmet\">" : "<tr>");
             for (String cell : row) {
                 b.append(numeric(cell) ? "<td class=\"num\">" : "<td>")
                         .append(HtmlText.flagged(cell))

@@ -1,11 +1,14 @@
 package io.loadgrid.report.sweep;
 
 import io.loadgrid.common.files.AtomicFile;
+import io.loadgrid.report.junit.JUnitFile;
+import io.loadgrid.report.junit.SweepCases;
 import io.loadgrid.report.results.SweepResults;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -26,6 +29,9 @@ public final class Reports {
         }
     }
 
+    /** The objectives' JUnit report in a sweep's folder, written when any cell is held to objectives. */
+    public static final String JUNIT = "junit.xml";
+
     public static void write(Path dir, SweepResults r) {
         try {
             AtomicFile.write(dir.resolve("results.csv"), ResultsCsv.render(r));
@@ -36,8 +42,20 @@ public final class Reports {
             AtomicFile.write(dir.resolve("summary.md"), SummaryMarkdown.render(r, tables, groups, plots.keySet()));
             HtmlReport.write(
                     dir.resolve("report.html"), HtmlReport.render(r, tables, Comparisons.lines(groups), plots));
+            List<JUnitFile.Case> cases = SweepCases.of(r);
+            if (!cases.isEmpty()) {
+                JUnitFile.write(dir.resolve(JUNIT), "loadgrid sweep " + r.plan().name(), started(r), cases);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the reports of " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Instant started(SweepResults r) {
+        try {
+            return Instant.parse(r.environment().started());
+        } catch (RuntimeException e) {
+            return Instant.now();
         }
     }
 }

@@ -74,6 +74,7 @@ public final class Table {
         if (r.spread().nodes() != null) {
             NodeTable.print(r, out);
         }
+        SloLines.print(r.slo(), out);
         if (r.wasInterrupted()) {
             out.println("(interrupted: these figures cover the items that ran before Ctrl-C)");
         }

@@ -225,7 +225,8 @@ final class SampleSweep {
                 LatencySummary.of(merged),
                 LatencySummary.of(merged),
                 LatencySummary.of(merged),
-                saturation);
+                saturation,
+                null);
     }
 
     private static CellResult failed() {
@@ -241,7 +242,8 @@ final class SampleSweep {
                 null,
                 null,
                 null,
-                Saturation.NONE);
+                Saturation.NONE,
+                null);
     }
 
     private static AvgMax jitter(Random random, AvgMax a) {

@@ -1,5 +1,6 @@
 package io.loadgrid.coordinator.sweep.plan;
 
+import io.loadgrid.common.slo.Objectives;
 import io.loadgrid.report.results.CellIdentity;
 import java.util.Map;
 
@@ -11,6 +12,7 @@ import java.util.Map;
  * @param line   the plan line the cell comes from (its include entry, or the matrix), for error messages
  * @param params every parameter of the cell, plan keys in plan order (defaults, then axes, then include keys)
  * @param group  cells with the same group are compared with each other: everything but the model's own knobs is equal
+ * @param slo    the objectives it is held to: the plan's, with its include entry's own over them
  */
-public record Cell(String id, String name, int line, Map<String, Object> params, String group)
+public record Cell(String id, String name, int line, Map<String, Object> params, String group, Objectives slo)
         implements CellIdentity {}

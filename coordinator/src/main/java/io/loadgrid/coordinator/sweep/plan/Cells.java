@@ -26,7 +26,12 @@ final class Cells {
         for (int i = 0; i < drafts.size(); i++) {
             Expansion.Draft d = drafts.get(i);
             cells.add(new Cell(
-                    ids.get(i), names.get(i), d.line(), d.params(), CellGroups.of(effective.get(i), mentioned)));
+                    ids.get(i),
+                    names.get(i),
+                    d.line(),
+                    d.params(),
+                    CellGroups.of(effective.get(i), mentioned),
+                    d.slo()));
         }
         return cells;
     }

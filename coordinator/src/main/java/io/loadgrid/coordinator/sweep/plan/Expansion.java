@@ -3,6 +3,7 @@ package io.loadgrid.coordinator.sweep.plan;
 import io.loadgrid.common.plan.ModelConfig;
 import io.loadgrid.common.plan.Param;
 import io.loadgrid.common.plan.RunParams;
+import io.loadgrid.common.slo.Objectives;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -19,7 +20,7 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 final class Expansion {
 
     /** A cell before it has an id: its plan line and the parameters the plan gives it. */
-    record Draft(int line, LinkedHashMap<String, Object> params) {
+    record Draft(int line, LinkedHashMap<String, Object> params, Objectives slo) {
         String describe() {
             return flow(params);
         }
@@ -31,11 +32,12 @@ final class Expansion {
         LinkedHashMap<String, Object> defaults = top.has("defaults")
                 ? params(cellMap(top.file(), "defaults", top.node("defaults")))
                 : new LinkedHashMap<>();
-        List<Draft> cells = new ArrayList<>(product(top, defaults));
+        Objectives planSlo = PlanObjectives.read(top);
+        List<Draft> cells = new ArrayList<>(product(top, defaults, planSlo));
         for (YamlMap entry : entries(top, "include")) {
             LinkedHashMap<String, Object> p = new LinkedHashMap<>(defaults);
             p.putAll(params(entry));
-            cells.add(new Draft(entry.line(), p));
+            cells.add(new Draft(entry.line(), p, planSlo.with(PlanObjectives.read(entry))));
         }
         if (cells.isEmpty()) {
             throw new PlanError(
@@ -49,7 +51,7 @@ final class Expansion {
     }
 
     /** The matrix's cartesian product over the defaults; without a matrix, the defaults alone are the one cell. */
-    private static List<Draft> product(YamlMap top, LinkedHashMap<String, Object> defaults) {
+    private static List<Draft> product(YamlMap top, LinkedHashMap<String, Object> defaults, Objectives slo) {
         if (!top.has("matrix")) {
             if (top.has("exclude")) {
                 throw PlanError.field(
@@ -59,7 +61,7 @@ final class Expansion {
                         "there is no matrix to exclude cells from; add a matrix or drop exclude");
             }
             boolean alone = top.has("defaults") && !top.has("include");
-            return alone ? List.of(new Draft(top.keyLine("defaults"), defaults)) : List.of();
+            return alone ? List.of(new Draft(top.keyLine("defaults"), defaults, slo)) : List.of();
         }
         YamlMap matrix = cellMap(top.file(), "matrix", top.node("matrix"));
         if (matrix.keys().isEmpty()) {
@@ -85,7 +87,8 @@ final class Expansion {
             cells.stream().filter(Expansion::oneAtATime).forEach(c -> c.remove(RunParams.CONCURRENCY.key()));
         }
         int line = top.keyLine("matrix");
-        return new LinkedHashSet<>(cells).stream().map(p -> new Draft(line, p)).toList();
+        return new LinkedHashSet<>(cells)
+                .stream().map(p -> new Draft(line, p, slo)).toList();
     }
 
     private static List<Object> axis(YamlMap matrix, String axis) {
@@ -126,20 +129,30 @@ final class Expansion {
         }
         return list.getValue().stream()
                 .map(n -> key.equals("include")
-                        ? YamlMap.of(top.file(), key, n, PlanKeys.ALL)
+                        ? YamlMap.of(top.file(), key, n, PlanKeys.INCLUDE)
                         : cellMap(top.file(), key, n))
                 .toList();
     }
 
     private static LinkedHashMap<String, Object> params(YamlMap map) {
         LinkedHashMap<String, Object> p = new LinkedHashMap<>();
-        map.keys().forEach(k -> p.put(k, PlanKeys.read(k, map.scalar(k))));
+        map.keys().stream()
+                .filter(k -> !k.equals(Objectives.KEY))
+                .forEach(k -> p.put(k, PlanKeys.read(k, map.scalar(k))));
         return p;
     }
 
     /** Cell parameters outside an include entry, where a name would be given to many cells at once. */
     private static YamlMap cellMap(String file, String path, Node node) {
-        YamlMap map = YamlMap.of(file, path, node, PlanKeys.ALL);
+        YamlMap map = YamlMap.of(file, path, node, PlanKeys.INCLUDE);
+        if (map.has(Objectives.KEY)) {
+            throw PlanError.field(
+                    file,
+                    map.keyLine(Objectives.KEY),
+                    map.field(Objectives.KEY),
+                    "objectives hold the whole plan or one include entry; move it to the top level or into an include"
+                            + " entry");
+        }
         if (map.has("name")) {
             throw PlanError.field(
                     file, map.keyLine("name"), map.field("name"), "names a single cell; give it in an include entry");

@@ -2,6 +2,7 @@ package io.loadgrid.coordinator.sweep.plan;
 
 import io.loadgrid.common.plan.Param;
 import io.loadgrid.common.plan.RunParams;
+import io.loadgrid.common.slo.Objectives;
 import io.loadgrid.coordinator.request.RunValues;
 import java.util.List;
 import java.util.stream.Stream;
@@ -16,6 +17,9 @@ final class PlanKeys {
     static final String GROUP = "group";
     static final List<String> ALL =
             Stream.concat(RunValues.planKeys().stream(), Stream.of(NAME, GROUP)).toList();
+    /** An include entry's keys: a cell's, and its own objectives ({@code slo:}, over the plan's). */
+    static final List<String> INCLUDE =
+            Stream.concat(ALL.stream(), Stream.of(Objectives.KEY)).toList();
 
     private PlanKeys() {}
 

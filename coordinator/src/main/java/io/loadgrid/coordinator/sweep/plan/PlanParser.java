@@ -32,7 +32,9 @@ import org.yaml.snakeyaml.nodes.Node;
  *   - {model: async, concurrency: 10}
  * include:                         # extra cells: each entry is defaults + its keys (not merged into the product)
  *   - {model: sync}
- *   - {name: async on 2 agents, model: async, concurrency: 100, agents: 2}
+ *   - {name: async on 2 agents, model: async, concurrency: 100, agents: 2, slo: 'p99<150ms'}
+ * slo: ['p99<200ms', 'errors<0.1%']  # objectives every cell is held to; an include entry's own slo: replaces the
+ *                                  # plan's on what it bounds (p99 here) and adds the rest
  * }</pre>
  * Cell parameters are the options of {@code ./loadgrid run} in snake_case ({@code items} is {@code --urls},
  * {@code target_latency_ms} is {@code --target-latency}) plus {@code name} (an include entry's display name) and
@@ -49,7 +51,7 @@ import org.yaml.snakeyaml.nodes.Node;
  */
 public final class PlanParser {
     static final List<String> KEYS =
-            List.of("name", "description", "repetitions", "warmups", "defaults", "matrix", "include", "exclude");
+            List.of("name", "description", "repetitions", "warmups", "defaults", "matrix", "include", "exclude", "slo");
 
     private PlanParser() {}
 

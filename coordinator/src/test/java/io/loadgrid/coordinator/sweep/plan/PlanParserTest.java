@@ -173,11 +173,15 @@ class PlanParserTest {
                 .isInstanceOf(PlanError.class)
                 .hasMessageStartingWith("sweeps/t.yaml:4: field 'defaults.concurency': unknown key; use one of model, "
                         + "concurrency, items,")
-                .hasMessageEndingWith("chunk, prewarm, name, group");
+                .hasMessageEndingWith("chunk, prewarm, name, group, slo");
         assertError(
                 "name: t\nrepetition: 2\n",
                 "sweeps/t.yaml:2: field 'repetition': unknown key; use one of "
-                        + "name, description, repetitions, warmups, defaults, matrix, include, exclude");
+                        + "name, description, repetitions, warmups, defaults, matrix, include, exclude, slo");
+        assertError(
+                "name: t\ndefaults: {items: 10, slo: 'p99<1s'}\n",
+                "sweeps/t.yaml:2: field 'defaults.slo': objectives hold the whole plan or one include entry; move it"
+                        + " to the top level or into an include entry");
         assertError(
                 "name: t\ndefaults: {name: x}\n",
                 "sweeps/t.yaml:2: field 'defaults.name': names a single cell; give it in an include entry");

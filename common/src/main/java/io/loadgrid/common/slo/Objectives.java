@@ -1,0 +1,77 @@
+package io.loadgrid.common.slo;
+
+import io.loadgrid.common.metrics.RunResult;
+import io.loadgrid.common.metrics.SloVerdict;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The objectives a run or a sweep cell is held to: {@code --slo} on the command line, {@code slo:} in a sweep plan
+ * (for the whole plan, and per cell). Their name, their help and their check live here once.
+ */
+public record Objectives(List<Slo> all) {
+    public static final String OPTION = "--slo";
+    public static final String KEY = "slo";
+    public static final String HELP = "an objective the run must meet, judged on the cluster's merged figures; "
+            + "repeatable, e.g. --slo 'p99<50ms' --slo 'errors<0.1%' --slo 'rps>2000'; one unmet exits 4";
+    public static final Objectives NONE = new Objectives(List.of());
+
+    public Objectives {
+        all = List.copyOf(all);
+    }
+
+    /**
+     * @param where how the caller names where they were given ("--slo", "slo"), for the message
+     * @throws IllegalArgumentException naming the one that is wrong and how a right one looks
+     */
+    public static Objectives parse(List<String> texts, String where) {
+        List<Slo> out = new ArrayList<>();
+        for (String t : texts) {
+            try {
+                out.add(Slo.parse(t));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(where + " " + e.getMessage(), e);
+            }
+        }
+        return new Objectives(out).distinct();
+    }
+
+    public boolean isEmpty() {
+        return all.isEmpty();
+    }
+
+    /**
+     * These, with {@code more} on top: an objective of {@code more} on what one of these bounds (p99, errors, ...)
+     * and in the same direction replaces it, as a cell's own {@code slo:} overrides its plan's.
+     */
+    public Objectives with(Objectives more) {
+        Map<String, Slo> byWhat = new LinkedHashMap<>();
+        all.forEach(s -> byWhat.put(s.bounds(), s));
+        more.all.forEach(s -> byWhat.put(s.bounds(), s));
+        return new Objectives(new ArrayList<>(byWhat.values()));
+    }
+
+    /** One verdict per objective, on the runs' merged figures. */
+    public List<SloVerdict> judge(List<RunResult> runs) {
+        if (all.isEmpty()) {
+            return List.of();
+        }
+        Evidence e = Evidence.of(runs);
+        return all.stream().map(s -> s.judge(e)).toList();
+    }
+
+    /** One unmet verdict per objective, for a cell that did not run to its end. */
+    public List<SloVerdict> notJudged(String why) {
+        return all.stream().map(s -> SloVerdict.notJudged(s.text(), why)).toList();
+    }
+
+    public static boolean allMet(List<SloVerdict> verdicts) {
+        return verdicts.stream().allMatch(SloVerdict::met);
+    }
+
+    private Objectives distinct() {
+        return new Objectives(all.stream().distinct().toList());
+    }
+}

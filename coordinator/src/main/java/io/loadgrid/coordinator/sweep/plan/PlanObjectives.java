@@ -1,0 +1,35 @@
+package io.loadgrid.coordinator.sweep.plan;
+
+import io.loadgrid.common.slo.Objectives;
+import java.util.ArrayList;
+import java.util.List;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+
+/**
+ * A plan's {@code slo:} (for every cell) or an include entry's (that cell's, over the plan's): one objective or a
+ * list, each read where it is written so that a wrong one is reported at its own line.
+ */
+final class PlanObjectives {
+    private PlanObjectives() {}
+
+    static Objectives read(YamlMap map) {
+        if (!map.has(Objectives.KEY)) {
+            return Objectives.NONE;
+        }
+        Node node = map.node(Objectives.KEY);
+        List<Node> items = node instanceof SequenceNode s ? s.getValue() : List.of(node);
+        List<String> texts = new ArrayList<>();
+        for (Node item : items) {
+            Scalar s = new Scalar(map.file(), map.field(Objectives.KEY), item);
+            String text = s.text("an objective such as 'p99<50ms'");
+            try {
+                Objectives.parse(List.of(text), "");
+            } catch (IllegalArgumentException e) {
+                throw s.error(e.getMessage().strip());
+            }
+            texts.add(text);
+        }
+        return Objectives.parse(texts, Objectives.KEY);
+    }
+}
