@@ -17,8 +17,8 @@ public enum ExitCode {
     ALL_FAILED(3, "every item failed (of the run, or of a sweep cell): the results are written and name the failures"),
     SLO_FAILED(
             4,
-            "an objective (`--slo`, a plan's `slo:`) was not met: the results are written, the verdicts name"
-                    + " what was measured against what was asked"),
+            "an objective (`--slo`, a plan's `slo:`) was not met, or a run was stopped because it lost one"
+                    + " (`--abort-on-fail`): the results are written, the verdicts say what was measured"),
     INTERRUPTED(130, "interrupted (Ctrl-C): what ran is merged and reported; a sweep continues with `--resume`");
 
     private final int code;
@@ -33,10 +33,16 @@ public enum ExitCode {
         return code;
     }
 
-    /** A finished run's code: interrupted, then items missing, then every item failed, then an objective unmet. */
+    /**
+     * A finished run's code: interrupted, then stopped for a lost objective, then items missing, then every item
+     * failed, then an objective unmet.
+     */
     public static ExitCode of(RunResult r) {
         if (r.wasInterrupted()) {
             return INTERRUPTED;
+        }
+        if (r.stoppedBy() != null) {
+            return SLO_FAILED; // its missing items are the ones the stop kept from running
         }
         if (r.spread().cluster().missingItems() > 0) {
             return INCOMPLETE;

@@ -15,6 +15,8 @@ import java.util.Map;
  * @param interrupted  true when the user stopped the run early: the figures cover the items that ran
  * @param resources    the generators' own use; its {@code busiestThreadPct} (in the total: the busiest of any
  *                     node) near 100% means the generator, not the target, set the pace
+ * @param stoppedBy    why the run stopped before its end when a live objective was lost ({@code --abort-on-fail}),
+ *                     else null: its figures cover the items that ran until then
  * @param slo          the verdicts of the objectives it was held to ({@code --slo}), null when it was held to none
  */
 @RecordBuilder
@@ -33,6 +35,7 @@ public record RunResult(
         TargetCounts targetCounts,
         Boolean interrupted,
         @JsonUnwrapped Spread spread,
+        String stoppedBy,
         List<SloVerdict> slo)
         implements RunResultBuilder.With {
 

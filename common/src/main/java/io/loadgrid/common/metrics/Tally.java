@@ -84,6 +84,11 @@ public record Tally(
 
     /** Items that got an answer: the ok ones and those whose 4xx/5xx status counts as failed. */
     public long responses() {
+        return responses(ok, failures);
+    }
+
+    /** The same count from an item tally's parts (a live snapshot's), one definition for both. */
+    public static long responses(long ok, Map<FailureKind, Long> failures) {
         return ok + failures.getOrDefault(FailureKind.HTTP_4XX, 0L) + failures.getOrDefault(FailureKind.HTTP_5XX, 0L);
     }
 

@@ -2,6 +2,7 @@ package io.loadgrid.common.slo;
 
 import io.loadgrid.common.metrics.RunResult;
 import io.loadgrid.common.metrics.SloVerdict;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,13 +11,20 @@ import java.util.Map;
 /**
  * The objectives a run or a sweep cell is held to: {@code --slo} on the command line, {@code slo:} in a sweep plan
  * (for the whole plan, and per cell). Their name, their help and their check live here once.
+ *
+ * @param abortAfter with {@code --abort-on-fail} (a plan's {@code abort_on_fail:}), the grace period after which a
+ *                   run whose live figures already miss an objective is stopped; null: every run runs to its end
  */
-public record Objectives(List<Slo> all) {
+public record Objectives(List<Slo> all, Duration abortAfter) {
     public static final String OPTION = "--slo";
     public static final String KEY = "slo";
     public static final String HELP = "an objective the run must meet, judged on the cluster's merged figures; "
             + "repeatable, e.g. --slo 'p99<50ms' --slo 'errors<0.1%' --slo 'rps>2000'; one unmet exits 4";
-    public static final Objectives NONE = new Objectives(List.of());
+    public static final String ABORT_OPTION = "--abort-on-fail";
+    public static final String ABORT_KEY = "abort_on_fail";
+    public static final String ABORT_HELP = "after this grace period (e.g. 10s), judge the objectives on the live "
+            + "merged figures at every snapshot and stop the run at the first one lost (exit 4)";
+    public static final Objectives NONE = new Objectives(List.of(), null);
 
     public Objectives {
         all = List.copyOf(all);
@@ -35,7 +43,7 @@ public record Objectives(List<Slo> all) {
                 throw new IllegalArgumentException(where + " " + e.getMessage(), e);
             }
         }
-        return new Objectives(out).distinct();
+        return new Objectives(out.stream().distinct().toList(), null);
     }
 
     public boolean isEmpty() {
@@ -50,7 +58,7 @@ public record Objectives(List<Slo> all) {
         Map<String, Slo> byWhat = new LinkedHashMap<>();
         all.forEach(s -> byWhat.put(s.bounds(), s));
         more.all.forEach(s -> byWhat.put(s.bounds(), s));
-        return new Objectives(new ArrayList<>(byWhat.values()));
+        return new Objectives(new ArrayList<>(byWhat.values()), abortAfter);
     }
 
     /** One verdict per objective, on the runs' merged figures. */
@@ -71,7 +79,8 @@ public record Objectives(List<Slo> all) {
         return verdicts.stream().allMatch(SloVerdict::met);
     }
 
-    private Objectives distinct() {
-        return new Objectives(all.stream().distinct().toList());
+    /** The same objectives, enforced during the run after {@code grace}. */
+    public Objectives abortingAfter(Duration grace) {
+        return new Objectives(all, grace);
     }
 }

@@ -1,6 +1,7 @@
 package io.loadgrid.coordinator.request;
 
 import io.loadgrid.common.files.Writable;
+import io.loadgrid.common.plan.Durations;
 import io.loadgrid.common.slo.Objectives;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,6 +13,9 @@ public final class SloOptions {
     @Option(names = Objectives.OPTION, paramLabel = "OBJECTIVE", description = Objectives.HELP)
     List<String> slo = new ArrayList<>();
 
+    @Option(names = Objectives.ABORT_OPTION, paramLabel = "GRACE", description = Objectives.ABORT_HELP)
+    String abortAfter;
+
     @Option(names = JUNIT, paramLabel = "FILE", description = JUNIT_HELP)
     Path junit;
 
@@ -22,6 +26,13 @@ public final class SloOptions {
     /** The objectives, checked; bad input is an IllegalArgumentException saying which and how to write it. */
     public Objectives objectives() {
         Objectives o = Objectives.parse(slo, Objectives.OPTION);
+        if (abortAfter != null) {
+            if (o.isEmpty()) {
+                throw new IllegalArgumentException(Objectives.ABORT_OPTION
+                        + " stops a run that loses an objective and none was given; add e.g. --slo 'p99<50ms'");
+            }
+            o = o.abortingAfter(Durations.parse(abortAfter, Objectives.ABORT_OPTION));
+        }
         if (junit != null) {
             if (o.isEmpty()) {
                 throw new IllegalArgumentException(

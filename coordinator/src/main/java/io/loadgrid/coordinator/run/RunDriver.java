@@ -40,7 +40,8 @@ public final class RunDriver implements Callable<RunResult> {
      * @param observer sees live snapshots and the merged result
      * @param stop     stops the run as Ctrl-C does, from elsewhere (a sweep's client going away)
      */
-    public record Watch(PrintStream err, Runnable onReady, RunObserver observer, StopSwitch stop) {}
+    public record Watch(
+            PrintStream err, Runnable onReady, RunObserver observer, StopSwitch stop, ObjectiveGuard guard) {}
 
     public RunDriver(Crew crew, ClusterPlan plan, String target, Watch watch) {
         this.crew = crew;
@@ -76,8 +77,9 @@ public final class RunDriver implements Callable<RunResult> {
                     plan.items(),
                     err,
                     err == System.err && System.console() != null,
-                    watch.observer(),
+                    RunObserver.both(watch.observer(), watch.guard()),
                     addresses);
+            String stoppedBy = null;
             long start;
             boolean interrupted;
             TargetCounts.Reading before;
@@ -89,6 +91,7 @@ public final class RunDriver implements Callable<RunResult> {
                 before = readings.around(() -> run.prepare(crew.secret()));
                 watch.onReady().run();
                 start = run.start();
+                watch.guard().started(start);
                 long nextLine = 0;
                 while (!finished(run)) {
                     Thread.sleep(POLL_MS);
@@ -96,6 +99,11 @@ public final class RunDriver implements Callable<RunResult> {
                     if (System.nanoTime() >= nextLine) {
                         progress.poll();
                         nextLine = System.nanoTime() + 1_000_000_000L;
+                        if (stoppedBy == null && watch.guard().lost().isPresent()) {
+                            stoppedBy = watch.guard().lost().get();
+                            err.println("loadgrid: " + stoppedBy + "; stopping the run (--abort-on-fail)");
+                            run.stop();
+                        }
                     }
                 }
                 interrupted = interrupts.fired() || stop.requested();
@@ -107,8 +115,9 @@ public final class RunDriver implements Callable<RunResult> {
             for (String agent : plan.agents()) {
                 nodes.add(run.node(agent, run.report(agent), progress.latest().get(agent)));
             }
-            RunResult result =
-                    Merge.of(plan, nodes, run.chunks(), run.releasedFrom(), start, target, counts, interrupted);
+            RunResult result = Merge.of(
+                            plan, nodes, run.chunks(), run.releasedFrom(), start, target, counts, interrupted)
+                    .withStoppedBy(stoppedBy);
             watch.observer().finished(result);
             return result;
         }

@@ -19,6 +19,29 @@ public interface RunObserver {
         public void aborted() {}
     };
 
+    /** Both, in this order. */
+    static RunObserver both(RunObserver first, RunObserver second) {
+        return new RunObserver() {
+            @Override
+            public void snapshot(String address, NodeSnapshot s, Histogram interval) {
+                first.snapshot(address, s, interval);
+                second.snapshot(address, s, interval);
+            }
+
+            @Override
+            public void finished(RunResult result) {
+                first.finished(result);
+                second.finished(result);
+            }
+
+            @Override
+            public void aborted() {
+                first.aborted();
+                second.aborted();
+            }
+        };
+    }
+
     /** A snapshot of the agent at {@code address}, with the latencies of its interval already decoded. */
     void snapshot(String address, NodeSnapshot s, Histogram interval);
 

@@ -12,6 +12,7 @@ import io.loadgrid.coordinator.export.MetricsOptions;
 import io.loadgrid.coordinator.export.MetricsServer;
 import io.loadgrid.coordinator.export.RunLabels;
 import io.loadgrid.coordinator.request.RunRequest;
+import io.loadgrid.coordinator.run.ObjectiveGuard;
 import io.loadgrid.coordinator.run.StopSwitch;
 import io.loadgrid.report.junit.JUnitFile;
 import io.loadgrid.report.table.Table;
@@ -86,7 +87,8 @@ public final class RunCommand implements Callable<Integer> {
                             target,
                             agents),
                     series,
-                    new StopSwitch());
+                    new StopSwitch(),
+                    new ObjectiveGuard(objectives));
             exported.cellDone(sweep);
             if (!objectives.isEmpty()) {
                 result = result.withSlo(objectives.judge(List.of(result)));

@@ -8,6 +8,7 @@ import io.loadgrid.common.plan.ClusterPlan;
 import io.loadgrid.common.plan.RunSpec;
 import io.loadgrid.coordinator.cluster.CoordinatorNode;
 import io.loadgrid.coordinator.request.RunRequest;
+import io.loadgrid.coordinator.run.ObjectiveGuard;
 import io.loadgrid.coordinator.run.RunDriver;
 import io.loadgrid.coordinator.run.RunObserver;
 import io.loadgrid.coordinator.run.StopSwitch;
@@ -95,7 +96,13 @@ public final class Session implements AutoCloseable {
 
     /** Runs one plan on {@code run.agents()} idle agents (local default 1; with --join 0 means all idle ones). */
     public RunResult run(
-            RunRequest run, Resolved resolved, PrintStream err, Header header, RunObserver observer, StopSwitch stop)
+            RunRequest run,
+            Resolved resolved,
+            PrintStream err,
+            Header header,
+            RunObserver observer,
+            StopSwitch stop,
+            ObjectiveGuard guard)
             throws Exception {
         int wanted = agents.wanted(run.agents());
         List<Member> members = node.idleAgents(wanted, agents.waitMs(wanted));
@@ -117,7 +124,11 @@ public final class Session implements AutoCloseable {
                         plan,
                         resolved.target(),
                         new RunDriver.Watch(
-                                err, () -> header.ready(spec, resolved.target(), members.size()), observer, stop))
+                                err,
+                                () -> header.ready(spec, resolved.target(), members.size()),
+                                observer,
+                                stop,
+                                guard))
                 .call();
     }
 

@@ -1,7 +1,9 @@
 package io.loadgrid.coordinator.sweep;
 
 import io.loadgrid.common.metrics.RunResult;
+import io.loadgrid.common.slo.Objectives;
 import io.loadgrid.coordinator.request.RunRequest;
+import io.loadgrid.coordinator.run.ObjectiveGuard;
 import io.loadgrid.coordinator.run.RunObserver;
 import io.loadgrid.coordinator.run.StopSwitch;
 import io.loadgrid.coordinator.session.Resolved;
@@ -29,7 +31,8 @@ final class CellRunner {
     /**
      * Adds each measured run to {@code runs} as it completes, so that a later failure loses none of them; an
      * interrupted run ends the cell (it is kept: what it measured is not thrown away), and so does a stop asked
-     * between runs.
+     * between runs, and a run stopped because it lost an objective ({@code abort_on_fail}): the cell has failed it,
+     * and its verdicts are judged on the runs it has. Warm-ups are not held to the objectives.
      */
     void run(
             Cell cell,
@@ -43,22 +46,28 @@ final class CellRunner {
         Resolved resolved = session.resolve(options);
         for (int w = 1; w <= warmups; w++) {
             if (stopAsked.getAsBoolean()
-                    || once(cell, options, resolved, observer, position, "warm-up " + w + "/" + warmups)
+                    || once(cell, options, resolved, observer, position, "warm-up " + w + "/" + warmups, false)
                             .wasInterrupted()) {
                 return;
             }
         }
         for (int i = 1; i <= repetitions && !stopAsked.getAsBoolean(); i++) {
-            RunResult r = once(cell, options, resolved, observer, position, "run " + i + "/" + repetitions);
+            RunResult r = once(cell, options, resolved, observer, position, "run " + i + "/" + repetitions, true);
             runs.add(r);
-            if (r.wasInterrupted()) {
+            if (r.wasInterrupted() || r.stoppedBy() != null) {
                 return;
             }
         }
     }
 
     private RunResult once(
-            Cell cell, RunRequest options, Resolved resolved, RunObserver observer, String position, String what)
+            Cell cell,
+            RunRequest options,
+            Resolved resolved,
+            RunObserver observer,
+            String position,
+            String what,
+            boolean measured)
             throws Exception {
         String label = "[" + position + " " + cell.id() + "] " + cell.name() + " · " + what;
         RunResult r = session.run(
@@ -67,7 +76,8 @@ final class CellRunner {
                 err,
                 (spec, target, agents) -> err.println(label + " on " + agents + " agent(s)"),
                 observer,
-                stop);
+                stop,
+                new ObjectiveGuard(measured ? cell.slo() : Objectives.NONE));
         err.println(String.format(
                 Locale.ROOT,
                 "%s: %.2f s, %,.1f items/s, p99 %.2f ms, %,d failed%s",
@@ -76,7 +86,7 @@ final class CellRunner {
                 r.rates().itemsPerS(),
                 r.latency().latencyUs().p99() / 1e3,
                 r.counts().failed(),
-                r.wasInterrupted() ? " (interrupted)" : ""));
+                r.wasInterrupted() ? " (interrupted)" : r.stoppedBy() != null ? " (stopped: objective lost)" : ""));
         return r;
     }
 }

@@ -121,7 +121,9 @@ final class SweepRunner {
             err.println(tag + " failed: " + why);
             return CellSummary.of(cell, "failed", why, runs, session.agents().onThisHost());
         }
+        // a run stopped for a lost objective left its items unrun on purpose: the cell failed its objective, not a run
         long missing = runs.stream()
+                .filter(r -> r.stoppedBy() == null)
                 .filter(r -> !r.wasInterrupted())
                 .mapToLong(r -> r.spread().cluster().missingItems())
                 .sum();
@@ -135,7 +137,10 @@ final class SweepRunner {
                     runs,
                     session.agents().onThisHost());
         }
-        boolean interrupted = runs.size() < plan.repetitions() || runs.stream().anyMatch(RunResult::wasInterrupted);
+        // a run stopped for a lost objective ends its cell as done: the cell has its verdict, fewer runs are its due
+        boolean lostObjective = runs.stream().anyMatch(r -> r.stoppedBy() != null);
+        boolean interrupted = runs.stream().anyMatch(RunResult::wasInterrupted)
+                || (runs.size() < plan.repetitions() && !lostObjective);
         CellResult r = CellSummary.of(
                 cell,
                 interrupted ? "interrupted" : "done",

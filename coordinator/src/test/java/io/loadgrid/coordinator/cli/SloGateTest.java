@@ -100,7 +100,38 @@ class SloGateTest {
     }
 
     @Test
+    void aLostObjectiveStopsARunAfterTheGracePeriod() throws Exception {
+        Path json = tmp.resolve("stopped.json");
+        // a minute of load whose every answer takes 20 ms: p99<5ms is lost from the first snapshot on
+        Console.Ran r = RunCliTest.run(
+                "--concurrency",
+                "20",
+                "--duration",
+                "60s",
+                "--target-latency",
+                "20",
+                "--slo",
+                "p99<5ms",
+                "--abort-on-fail",
+                "2s",
+                "--json",
+                json.toString());
+        assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(ExitCode.SLO_FAILED.code());
+        assertThat(r.err()).contains("objective p99<5ms lost").contains("stopping the run (--abort-on-fail)");
+        JsonNode doc = Json.MAPPER.readTree(json.toFile());
+        assertThat(doc.get("stopped_by").asText()).startsWith("objective p99<5ms lost");
+        // stopped soon after the grace, not at the minute's end; what ran is measured and judged
+        assertThat(doc.get("wall_s").asDouble()).isBetween(2.0, 20.0);
+        assertThat(doc.get("ok").asLong()).isPositive();
+        assertThat(doc.get("slo").get(0).get("met").asBoolean()).isFalse();
+    }
+
+    @Test
     void aWrongObjectiveIsBadInputBeforeAnythingRuns() {
+        RunCliTest.assertBadInput(RunCliTest.run("--abort-on-fail", "5s"), "--abort-on-fail", "--slo 'p99<50ms'");
+        RunCliTest.assertBadInput(
+                RunCliTest.run("--slo", "p99<1s", "--abort-on-fail", "soon"),
+                "--abort-on-fail 'soon' is not a duration");
         RunCliTest.assertBadInput(RunCliTest.run("--slo", "p99<50"), "--slo 'p99<50'", "needs a unit", "p99<50ms");
         RunCliTest.assertBadInput(
                 RunCliTest.run("--junit", tmp.resolve("j.xml").toString()), "--junit", "--slo 'p99<50ms'");

@@ -94,6 +94,41 @@ class SweepSloTest {
     }
 
     @Test
+    void aRunThatLosesItsObjectiveEndsItsCellAndTheSweepGoesOn() throws Exception {
+        Path plan = tmp.resolve("abort.yaml");
+        Files.writeString(plan, """
+                name: abort
+                repetitions: 3
+                warmups: 0
+                defaults: {concurrency: 20, target_latency_ms: 20}
+                slo: 'p99<5ms'
+                abort_on_fail: 2s
+                include:
+                  - {model: async, duration: 60s}
+                  - {name: lenient, model: async, items: 200, slo: 'p99<5s'}
+                """);
+        Console.Ran r = Console.capture(
+                SweepCli::execute, plan.toString(), "--out", tmp.resolve("out").toString());
+        assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(ExitCode.SLO_FAILED.code());
+        assertThat(r.err()).contains("(stopped: objective lost)");
+        JsonNode cells = Json.MAPPER
+                .readTree(SweepCliTest.sweepDir(tmp.resolve("out"))
+                        .resolve("results.json")
+                        .toFile())
+                .get("cells");
+        JsonNode stopped = cells.get(0);
+        assertThat(stopped.get("status").asText()).isEqualTo("done");
+        assertThat(stopped.get("runs"))
+                .as("the first run lost it: no more repetitions")
+                .hasSize(1);
+        assertThat(stopped.get("runs").get(0).get("stopped_by").asText()).startsWith("objective p99<5ms lost");
+        assertThat(stopped.get("runs").get(0).get("wall_s").asDouble()).isLessThan(20);
+        assertThat(stopped.get("slo").get(0).get("met").asBoolean()).isFalse();
+        assertThat(cells.get(1).get("runs")).hasSize(3);
+        assertThat(cells.get(1).get("slo").get(0).get("met").asBoolean()).isTrue();
+    }
+
+    @Test
     void aWrongObjectiveInAPlanIsReportedAtItsLine() throws Exception {
         Path plan = tmp.resolve("bad.yaml");
         Files.writeString(plan, PLAN.replace("'p99<5ms'", "'p99<5'"));

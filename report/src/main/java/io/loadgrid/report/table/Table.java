@@ -78,6 +78,9 @@ public final class Table {
         if (r.wasInterrupted()) {
             out.println("(interrupted: these figures cover the items that ran before Ctrl-C)");
         }
+        if (r.stoppedBy() != null) {
+            out.println("(stopped: " + r.stoppedBy() + "; these figures cover the items that ran until then)");
+        }
     }
 
     private static String failureDetail(RunResult r) {

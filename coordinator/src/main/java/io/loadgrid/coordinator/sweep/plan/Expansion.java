@@ -32,7 +32,7 @@ final class Expansion {
         LinkedHashMap<String, Object> defaults = top.has("defaults")
                 ? params(cellMap(top.file(), "defaults", top.node("defaults")))
                 : new LinkedHashMap<>();
-        Objectives planSlo = PlanObjectives.read(top);
+        Objectives planSlo = PlanObjectives.ofPlan(top);
         List<Draft> cells = new ArrayList<>(product(top, defaults, planSlo));
         for (YamlMap entry : entries(top, "include")) {
             LinkedHashMap<String, Object> p = new LinkedHashMap<>(defaults);

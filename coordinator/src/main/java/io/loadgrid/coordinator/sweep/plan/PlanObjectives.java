@@ -1,5 +1,6 @@
 package io.loadgrid.coordinator.sweep.plan;
 
+import io.loadgrid.common.plan.Durations;
 import io.loadgrid.common.slo.Objectives;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +13,20 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  */
 final class PlanObjectives {
     private PlanObjectives() {}
+
+    /** The plan's own: its {@code slo:}, enforced during each measured run after {@code abort_on_fail:} if given. */
+    static Objectives ofPlan(YamlMap top) {
+        Objectives o = read(top);
+        if (!top.has(Objectives.ABORT_KEY)) {
+            return o;
+        }
+        Scalar s = top.scalar(Objectives.ABORT_KEY);
+        try {
+            return o.abortingAfter(Durations.parse(s.text("a grace period such as 10s"), ""));
+        } catch (IllegalArgumentException e) {
+            throw s.error(e.getMessage().strip());
+        }
+    }
 
     static Objectives read(YamlMap map) {
         if (!map.has(Objectives.KEY)) {

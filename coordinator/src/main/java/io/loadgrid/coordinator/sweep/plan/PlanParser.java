@@ -1,5 +1,6 @@
 package io.loadgrid.coordinator.sweep.plan;
 
+import io.loadgrid.common.slo.Objectives;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
@@ -35,6 +36,7 @@ import org.yaml.snakeyaml.nodes.Node;
  *   - {name: async on 2 agents, model: async, concurrency: 100, agents: 2, slo: 'p99<150ms'}
  * slo: ['p99<200ms', 'errors<0.1%']  # objectives every cell is held to; an include entry's own slo: replaces the
  *                                  # plan's on what it bounds (p99 here) and adds the rest
+ * abort_on_fail: 10s               # optional: stop a measured run that loses an objective after this grace period
  * }</pre>
  * Cell parameters are the options of {@code ./loadgrid run} in snake_case ({@code items} is {@code --urls},
  * {@code target_latency_ms} is {@code --target-latency}) plus {@code name} (an include entry's display name) and
@@ -50,8 +52,17 @@ import org.yaml.snakeyaml.nodes.Node;
  * Every error is a {@link PlanError} naming file, line and field, because plans are edited by hand between runs.
  */
 public final class PlanParser {
-    static final List<String> KEYS =
-            List.of("name", "description", "repetitions", "warmups", "defaults", "matrix", "include", "exclude", "slo");
+    static final List<String> KEYS = List.of(
+            "name",
+            "description",
+            "repetitions",
+            "warmups",
+            "defaults",
+            "matrix",
+            "include",
+            "exclude",
+            Objectives.KEY,
+            Objectives.ABORT_KEY);
 
     private PlanParser() {}
 

@@ -177,7 +177,8 @@ class PlanParserTest {
         assertError(
                 "name: t\nrepetition: 2\n",
                 "sweeps/t.yaml:2: field 'repetition': unknown key; use one of "
-                        + "name, description, repetitions, warmups, defaults, matrix, include, exclude, slo");
+                        + "name, description, repetitions, warmups, defaults, matrix, include, exclude, slo, "
+                        + "abort_on_fail");
         assertError(
                 "name: t\ndefaults: {items: 10, slo: 'p99<1s'}\n",
                 "sweeps/t.yaml:2: field 'defaults.slo': objectives hold the whole plan or one include entry; move it"
