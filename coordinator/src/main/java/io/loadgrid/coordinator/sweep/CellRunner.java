@@ -60,6 +60,17 @@ final class CellRunner {
         }
     }
 
+    /** Whether the sweep was asked to stop: no further run starts. */
+    boolean stopAsked() {
+        return stopAsked.getAsBoolean();
+    }
+
+    /** One run of {@code options}, its target resolved first (a search's runs differ in rate only). */
+    RunResult once(Cell cell, RunRequest options, RunObserver observer, String position, String what, boolean measured)
+            throws Exception {
+        return once(cell, options, session.resolve(options), observer, position, what, measured);
+    }
+
     private RunResult once(
             Cell cell,
             RunRequest options,

@@ -13,9 +13,11 @@ import io.loadgrid.coordinator.sweep.plan.Cell;
 import io.loadgrid.coordinator.sweep.plan.SweepPlan;
 import io.loadgrid.report.results.CellResult;
 import io.loadgrid.report.results.CellSummary;
+import io.loadgrid.report.results.SearchResult;
 import io.loadgrid.report.results.SweepResults;
 import io.loadgrid.report.store.SweepStore;
 import io.loadgrid.report.sweep.Reports;
+import io.loadgrid.report.sweep.SearchLines;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -112,8 +114,15 @@ final class SweepRunner {
     private CellResult runCell(CellRunner runner, Cell cell, String position, CellSeries series) {
         List<RunResult> runs = new ArrayList<>();
         String tag = "[" + position + " " + cell.id() + "] " + cell.name();
+        CellSearch searching = null;
+        SearchResult found = null;
         try {
-            runner.run(cell, options.get(cell.id()), position, plan.warmups(), plan.repetitions(), runs, series);
+            if (plan.search() != null) {
+                searching = new CellSearch(runner, session.agents().onThisHost());
+                found = searching.run(cell, options.get(cell.id()), plan.search(), position, runs, series);
+            } else {
+                runner.run(cell, options.get(cell.id()), position, plan.warmups(), plan.repetitions(), runs, series);
+            }
         } catch (Exception e) {
             String why =
                     e instanceof PlanRejected || e instanceof IllegalArgumentException ? e.getMessage() : e.toString();
@@ -140,13 +149,17 @@ final class SweepRunner {
         // a run stopped for a lost objective ends its cell as done: the cell has its verdict, fewer runs are its due
         boolean lostObjective = runs.stream().anyMatch(r -> r.stoppedBy() != null);
         boolean interrupted = runs.stream().anyMatch(RunResult::wasInterrupted)
-                || (runs.size() < plan.repetitions() && !lostObjective);
+                || (searching != null ? !searching.finished() : runs.size() < plan.repetitions() && !lostObjective);
         CellResult r = CellSummary.of(
                 cell,
                 interrupted ? "interrupted" : "done",
                 null,
                 runs,
-                session.agents().onThisHost());
+                session.agents().onThisHost(),
+                found);
+        if (found != null) {
+            err.println(tag + ": " + SearchLines.of(found));
+        }
         if (r.saturation().saturated()) {
             err.println(tag + " ⚠ generator saturated: " + r.saturation().summary());
         }

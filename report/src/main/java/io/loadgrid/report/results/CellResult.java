@@ -16,6 +16,7 @@ import java.util.Map;
  *                   the uncorrected latency and the schedule lag (null in results written before they were kept)
  * @param slo        the verdicts of its objectives on its repetitions together, null when it was held to none or
  *                   did not run to its end
+ * @param search     in a search plan, what the cell's rate search found (its runs: the confirm run), else null
  */
 public record CellResult(
         String id,
@@ -30,7 +31,8 @@ public record CellResult(
         LatencySummary latencyUncorrectedUs,
         LatencySummary scheduleLagUs,
         Saturation saturation,
-        List<SloVerdict> slo) {
+        List<SloVerdict> slo,
+        SearchResult search) {
 
     public boolean done() {
         return "done".equals(status);

@@ -16,6 +16,12 @@ public final class CellSummary {
     private CellSummary() {}
 
     public static CellResult of(CellIdentity cell, String status, String error, List<RunResult> runs, boolean local) {
+        return of(cell, status, error, runs, local, null);
+    }
+
+    /** A searched cell: {@code runs} are its confirm run, {@code search} how it was found. */
+    public static CellResult of(
+            CellIdentity cell, String status, String error, List<RunResult> runs, boolean local, SearchResult search) {
         Map<String, Stat> totals = new LinkedHashMap<>();
         for (Figure f : Figure.ALL) {
             List<Double> values = new ArrayList<>();
@@ -35,7 +41,8 @@ public final class CellSummary {
                 merged(runs, r -> r.latency().latencyUncorrectedHistogram()),
                 merged(runs, r -> r.latency().scheduleLagHistogram()),
                 SaturationCheck.of(runs, local),
-                verdicts(cell, status, error, runs));
+                verdicts(cell, status, error, runs),
+                search);
     }
 
     /** Its objectives judged on every repetition together; unjudged (so unmet) when it stopped before its end. */

@@ -18,19 +18,19 @@ import java.util.Map;
  * partly the generator's own delay. CPU workloads have no target: using every core is their point, so they are
  * never flagged.
  */
-final class SaturationCheck {
+public final class SaturationCheck {
     static final double NODE_CPU_SHARE = 0.85;
     static final double HOST_CPU_PCT = 90;
     static final double BUSY_THREAD_PCT = 90;
     /** Below 90%: the wall time also holds the last responses' latency, so a short paced cell looks a little slow. */
-    static final double RATE_SHARE = 0.90;
+    public static final double RATE_SHARE = 0.90;
 
     static final long LAG_FLOOR_US = 1000;
     static final double LAG_SHARE = 0.05;
 
     private SaturationCheck() {}
 
-    static Saturation of(List<RunResult> runs, boolean local) {
+    public static Saturation of(List<RunResult> runs, boolean local) {
         // one reason per kind and node: the first repetition that showed it speaks for the others
         Map<String, String> reasons = new LinkedHashMap<>();
         for (RunResult r : runs) {

@@ -23,7 +23,8 @@ public final class Comparisons {
     public static List<Group> of(SweepResults r) {
         Map<String, List<CellResult>> groups = new LinkedHashMap<>();
         for (CellResult c : r.cells()) {
-            if (c.done() && !c.runs().isEmpty()) {
+            // a searched cell's one run is at its own best rate: the max-rate table compares those
+            if (c.done() && !c.runs().isEmpty() && c.search() == null) {
                 groups.computeIfAbsent(c.group(), k -> new ArrayList<>()).add(c);
             }
         }

@@ -30,6 +30,9 @@ enum Plot {
 
     /** The heading of a plot file; a file this version does not draw is named by its file name. */
     static String titleOf(String file) {
+        if (file.equals(SweepPlots.MAX_RATE)) {
+            return "Max rate at the objectives";
+        }
         return Arrays.stream(values())
                 .filter(p -> p.file.equals(file))
                 .map(p -> p.title)

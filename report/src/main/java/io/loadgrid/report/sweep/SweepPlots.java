@@ -13,6 +13,9 @@ import org.knowm.xchart.CategoryChart;
 
 /** The PNG plots of a sweep, one per figure, a bar per plotted cell. */
 public final class SweepPlots {
+    /** A search sweep's first plot: the best rate of each cell. */
+    static final String MAX_RATE = "max_rate.png";
+
     private SweepPlots() {}
 
     /** File name to PNG bytes, in report order; empty when no cell has a measured run. */
@@ -34,6 +37,9 @@ public final class SweepPlots {
     static Map<String, CategoryChart> charts(SweepResults r) {
         List<PlottedCell> cells = PlottedCell.of(r);
         Map<String, CategoryChart> charts = new LinkedHashMap<>();
+        if (cells.stream().anyMatch(p -> p.cell().search() != null)) {
+            charts.put(MAX_RATE, TotalsCharts.maxRate(cells));
+        }
         if (!cells.isEmpty()) {
             for (Plot p : Plot.values()) {
                 charts.put(p.file, p.chart(cells));

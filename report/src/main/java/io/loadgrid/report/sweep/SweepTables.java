@@ -15,6 +15,7 @@ public final class SweepTables {
     public static List<TableModel> of(SweepResults r) {
         List<TableModel> tables = new ArrayList<>();
         tables.add(OverviewTable.of(r));
+        MaxRateTable.of(r).ifPresent(tables::add);
         ObjectivesTable.of(r).ifPresent(tables::add);
         for (CellResult c : r.cells()) {
             if (!c.runs().isEmpty()) {

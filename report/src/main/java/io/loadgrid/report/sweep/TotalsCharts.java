@@ -47,6 +47,23 @@ final class TotalsCharts {
         return BarValueLabels.addTo(c);
     }
 
+    /** A search sweep's answer: each cell's best rate at its objectives (0 where no rate met them). */
+    static CategoryChart maxRate(List<PlottedCell> cells) {
+        List<PlottedCell> searched =
+                cells.stream().filter(p -> p.cell().search() != null).toList();
+        CategoryChart c = ChartFrame.create(
+                "Max rate at " + searched.getFirst().cell().search().slo() + " (items/s)", "items/s", searched);
+        List<String> x = searched.stream().map(PlottedCell::label).toList();
+        List<Double> best = searched.stream()
+                .map(p -> p.cell().search().bestRate() == null
+                        ? 0.0
+                        : p.cell().search().bestRate())
+                .toList();
+        c.addSeries("max rate", x, best).setFillColor(GREEN);
+        c.getStyler().setLegendVisible(false);
+        return BarValueLabels.addTo(c);
+    }
+
     private static CategoryChart single(Figure f, Color color, List<PlottedCell> cells) {
         CategoryChart c = ChartFrame.create(f.label() + " (" + f.unit() + ")", f.unit() + ", mean ± stddev", cells);
         bars(c, cells, f.label(), f.key(), color);

@@ -24,7 +24,8 @@ class SweepDiffTest {
         Map<String, Stat> totals =
                 Map.of("wall_s", Stat.of(wall), "items", Stat.of(List.of(1000.0)), "failed", Stat.of(List.of(failed)));
         LatencySummary l = LatencySummary.of(h);
-        return new CellResult(id, id, "g", params, "done", null, List.of(), totals, l, l, l, Saturation.NONE, null);
+        return new CellResult(
+                id, id, "g", params, "done", null, List.of(), totals, l, l, l, Saturation.NONE, null, null);
     }
 
     private static SweepResults sweep(CellResult... cells) {

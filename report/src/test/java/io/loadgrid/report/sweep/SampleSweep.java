@@ -226,6 +226,7 @@ final class SampleSweep {
                 LatencySummary.of(merged),
                 LatencySummary.of(merged),
                 saturation,
+                null,
                 null);
     }
 
@@ -243,6 +244,7 @@ final class SampleSweep {
                 null,
                 null,
                 Saturation.NONE,
+                null,
                 null);
     }
 

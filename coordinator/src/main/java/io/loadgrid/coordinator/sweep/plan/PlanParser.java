@@ -37,6 +37,8 @@ import org.yaml.snakeyaml.nodes.Node;
  * slo: ['p99<200ms', 'errors<0.1%']  # objectives every cell is held to; an include entry's own slo: replaces the
  *                                  # plan's on what it bounds (p99 here) and adds the rest
  * abort_on_fail: 10s               # optional: stop a measured run that loses an objective after this grace period
+ * search: {slo: 'p99<50ms', from: 100, to: 50000, step: 5s}  # optional: instead of repetitions, each cell's highest
+ *                                  # constant rate that meets slo (SearchSpec)
  * }</pre>
  * Cell parameters are the options of {@code ./loadgrid run} in snake_case ({@code items} is {@code --urls},
  * {@code target_latency_ms} is {@code --target-latency}) plus {@code name} (an include entry's display name) and
@@ -62,7 +64,8 @@ public final class PlanParser {
             "include",
             "exclude",
             Objectives.KEY,
-            Objectives.ABORT_KEY);
+            Objectives.ABORT_KEY,
+            SearchSpec.KEY);
 
     private PlanParser() {}
 
@@ -93,7 +96,27 @@ public final class PlanParser {
         int repetitions =
                 top.has("repetitions") ? (int) top.scalar("repetitions").integer(1, 1000) : 3;
         int warmups = top.has("warmups") ? (int) top.scalar("warmups").integer(0, 100) : 1;
-        return new SweepPlan(name, description, file, text, repetitions, warmups, Cells.of(file, Expansion.of(top)));
+        SearchSpec search = top.has(SearchSpec.KEY) ? SearchSpec.read(top) : null;
+        List<Expansion.Draft> drafts = Expansion.of(top);
+        if (search != null) {
+            searched(file, drafts);
+        }
+        return new SweepPlan(name, description, file, text, repetitions, warmups, Cells.of(file, drafts), search);
+    }
+
+    /** A search chooses each run's rate and duration: a cell may not. */
+    private static void searched(String file, List<Expansion.Draft> drafts) {
+        for (Expansion.Draft d : drafts) {
+            for (String key : SearchSpec.CHOSEN) {
+                if (d.params().containsKey(key)) {
+                    throw new PlanError(
+                            file,
+                            d.line(),
+                            "cell {" + d.describe() + "}",
+                            "sets " + key + ", which the search chooses for every run; drop it");
+                }
+            }
+        }
     }
 
     private static Node compose(String file, String text) {

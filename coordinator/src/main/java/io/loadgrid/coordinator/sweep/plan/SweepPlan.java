@@ -10,6 +10,14 @@ import java.util.List;
  * @param source      the plan's text, kept in the results so that a sweep can be resumed and re-read as it was
  * @param repetitions measured runs per cell
  * @param warmups     runs per cell before the measured ones, whose results are discarded
+ * @param search      the rate search every cell is put through instead of its repetitions, or null
  */
 public record SweepPlan(
-        String name, String description, String file, String source, int repetitions, int warmups, List<Cell> cells) {}
+        String name,
+        String description,
+        String file,
+        String source,
+        int repetitions,
+        int warmups,
+        List<Cell> cells,
+        SearchSpec search) {}

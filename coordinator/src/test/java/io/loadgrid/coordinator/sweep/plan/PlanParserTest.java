@@ -178,7 +178,7 @@ class PlanParserTest {
                 "name: t\nrepetition: 2\n",
                 "sweeps/t.yaml:2: field 'repetition': unknown key; use one of "
                         + "name, description, repetitions, warmups, defaults, matrix, include, exclude, slo, "
-                        + "abort_on_fail");
+                        + "abort_on_fail, search");
         assertError(
                 "name: t\ndefaults: {items: 10, slo: 'p99<1s'}\n",
                 "sweeps/t.yaml:2: field 'defaults.slo': objectives hold the whole plan or one include entry; move it"

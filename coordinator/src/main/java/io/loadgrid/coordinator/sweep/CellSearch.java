@@ -1,0 +1,112 @@
+package io.loadgrid.coordinator.sweep;
+
+import io.loadgrid.common.metrics.RunResult;
+import io.loadgrid.common.metrics.SloVerdict;
+import io.loadgrid.common.slo.Objectives;
+import io.loadgrid.coordinator.request.RunRequest;
+import io.loadgrid.coordinator.run.RunObserver;
+import io.loadgrid.coordinator.search.RateSearch;
+import io.loadgrid.coordinator.sweep.plan.Cell;
+import io.loadgrid.coordinator.sweep.plan.SearchSpec;
+import io.loadgrid.report.results.Saturation;
+import io.loadgrid.report.results.SaturationCheck;
+import io.loadgrid.report.results.SearchResult;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalDouble;
+import java.util.stream.Collectors;
+
+/**
+ * Puts one cell through its plan's rate search: each rate {@link RateSearch} proposes is one paced run of the search's
+ * step, judged on the cluster's merged figures; the confirm run at the best rate is the cell's kept run.
+ */
+final class CellSearch {
+    private final CellRunner runner;
+    private final boolean local;
+    private boolean finished;
+
+    CellSearch(CellRunner runner, boolean local) {
+        this.runner = runner;
+        this.local = local;
+    }
+
+    /** What was found, and the confirm run in {@code runs} (nothing when no rate met the objectives). */
+    SearchResult run(
+            Cell cell, RunRequest options, SearchSpec spec, String position, List<RunResult> runs, RunObserver observer)
+            throws Exception {
+        RateSearch search = new RateSearch(spec.from(), spec.to(), spec.precision());
+        Objectives slo = cell.slo().with(spec.slo());
+        List<SearchResult.Step> steps = new ArrayList<>();
+        java.util.Map<Double, RunResult> metAt = new java.util.HashMap<>();
+        for (OptionalDouble next = search.next(); next.isPresent() && !runner.stopAsked(); next = search.next()) {
+            double rate = next.getAsDouble();
+            boolean confirm = search.steps().stream().anyMatch(s -> s.rate() == rate && s.met());
+            RunResult r = runner.once(
+                    cell,
+                    options.paced(rate, spec.step()),
+                    observer,
+                    position,
+                    (confirm ? "confirm " : "search ") + fmt(rate) + "/s",
+                    false);
+            List<SloVerdict> verdicts = slo.judge(List.of(r));
+            // a rate holds when its objectives are met and it was kept: a queue that grows for a whole step is not a
+            // rate the cell sustains, however short the step was for its latencies to show it
+            boolean kept = r.rates().itemsPerS() >= SaturationCheck.RATE_SHARE * rate;
+            boolean met = Objectives.allMet(verdicts) && kept && !r.wasInterrupted();
+            search.record(rate, met);
+            Saturation sat = SaturationCheck.of(List.of(r), local);
+            steps.add(new SearchResult.Step(
+                    rate,
+                    met,
+                    confirm,
+                    r.rates().reqPerS(),
+                    r.latency().latencyUs().p99() / 1e3,
+                    verdicts.stream().map(SloVerdict::says).collect(Collectors.joining("; "))
+                            + (kept
+                                    ? ""
+                                    : String.format(
+                                            "; kept %.0f of the %s items/s",
+                                            r.rates().itemsPerS(), fmt(rate))),
+                    sat.saturated() ? sat.summary() : null,
+                    inFlightBound(r)));
+            if (r.wasInterrupted()) {
+                runs.add(r);
+                break;
+            }
+            if (met) {
+                metAt.put(rate, r); // a confirm replaces the first run at its rate
+            }
+        }
+        if (!Double.isNaN(search.best()) && metAt.containsKey(search.best())) {
+            runs.add(metAt.get(search.best()));
+        }
+        finished = search.next().isEmpty();
+        double best = search.best();
+        double failedAt = search.failedAt();
+        return new SearchResult(
+                slo.all().stream().map(s -> s.text()).collect(Collectors.joining(", ")),
+                spec.from(),
+                spec.to(),
+                Double.isNaN(best) ? null : best,
+                search.confirmed(),
+                search.atTop(),
+                Double.isNaN(failedAt) ? null : failedAt,
+                steps);
+    }
+
+    /** Whether the last search ran to its end (not stopped by Ctrl-C or an interrupted run). */
+    boolean finished() {
+        return finished;
+    }
+
+    /** The most a run's requests in flight answer a second: all of them, over its mean response time. */
+    private static double inFlightBound(RunResult r) {
+        double meanS = r.latency().latencyUncorrectedUs().mean() / 1e6;
+        int agents = r.spread().nodes() == null ? 1 : r.spread().nodes().size();
+        return meanS <= 0 ? 0 : r.concurrency() * (double) agents / meanS;
+    }
+
+    static String fmt(double rate) {
+        return rate == Math.rint(rate) ? String.format("%,d", (long) rate) : String.format("%,.2f", rate);
+    }
+}
