@@ -48,20 +48,25 @@ public final class JUnitFile {
             XMLStreamWriter x = XMLOutputFactory.newFactory().createXMLStreamWriter(text);
             x.writeStartDocument("UTF-8", "1.0");
             x.writeCharacters("\n");
+            // the same totals on both: some readers take the outer element's, some the suite's
+            String[] totals = {
+                "name",
+                suite,
+                "tests",
+                tests,
+                "failures",
+                Long.toString(failures),
+                "errors",
+                Long.toString(errors),
+                "time",
+                time
+            };
             x.writeStartElement("testsuites");
-            x.writeAttribute("name", suite);
-            x.writeAttribute("tests", tests);
-            x.writeAttribute("failures", Long.toString(failures));
-            x.writeAttribute("errors", Long.toString(errors));
-            x.writeAttribute("time", time);
+            attributes(x, totals);
             x.writeCharacters("\n  ");
             x.writeStartElement("testsuite");
-            x.writeAttribute("name", suite);
-            x.writeAttribute("tests", tests);
-            x.writeAttribute("failures", Long.toString(failures));
-            x.writeAttribute("errors", Long.toString(errors));
+            attributes(x, totals);
             x.writeAttribute("skipped", "0");
-            x.writeAttribute("time", time);
             x.writeAttribute(
                     "timestamp",
                     start.truncatedTo(ChronoUnit.SECONDS)
@@ -103,6 +108,12 @@ public final class JUnitFile {
             throw new IllegalStateException("cannot write the JUnit report", e);
         }
         return text.toString();
+    }
+
+    private static void attributes(XMLStreamWriter x, String... namesAndValues) throws XMLStreamException {
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            x.writeAttribute(namesAndValues[i], namesAndValues[i + 1]);
+        }
     }
 
     private static String seconds(double s) {
