@@ -61,13 +61,36 @@ public record Objectives(List<Slo> all, Duration abortAfter) {
         return new Objectives(new ArrayList<>(byWhat.values()), abortAfter);
     }
 
-    /** One verdict per objective, on the runs' merged figures. */
+    /**
+     * One verdict per objective, on the runs' merged figures. One that a run lost while it ran ({@link #lost}) is
+     * unmet whatever the figures at the end say: it was what stopped that run.
+     */
     public List<SloVerdict> judge(List<RunResult> runs) {
         if (all.isEmpty()) {
             return List.of();
         }
         Evidence e = Evidence.of(runs);
-        return all.stream().map(s -> s.judge(e)).toList();
+        return all.stream()
+                .map(s -> {
+                    SloVerdict v = s.judge(e);
+                    return runs.stream()
+                            .map(RunResult::stoppedBy)
+                            .filter(why -> why != null && why.startsWith(lostPrefix(s)))
+                            .findFirst()
+                            .map(why -> new SloVerdict(v.slo(), false, v.measured(), v.says() + "; " + why))
+                            .orElse(v);
+                })
+                .toList();
+    }
+
+    /** Why a run was stopped for losing {@code slo} at {@code atS} seconds, as its {@code stopped_by} says. */
+    public static String lost(Slo slo, double atS, String says) {
+        return String.format(
+                java.util.Locale.ROOT, "%s %.1f s into the run (%s on the figures so far)", lostPrefix(slo), atS, says);
+    }
+
+    private static String lostPrefix(Slo slo) {
+        return "objective " + slo.text() + " lost";
     }
 
     /** One unmet verdict per objective, for a cell that did not run to its end. */

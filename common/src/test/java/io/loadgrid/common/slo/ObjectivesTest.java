@@ -3,9 +3,15 @@ package io.loadgrid.common.slo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.loadgrid.common.metrics.Counts;
 import io.loadgrid.common.metrics.Histograms;
+import io.loadgrid.common.metrics.Latencies;
+import io.loadgrid.common.metrics.Rates;
+import io.loadgrid.common.metrics.RunResult;
+import io.loadgrid.common.metrics.RunResultBuilder;
 import io.loadgrid.common.metrics.SloVerdict;
 import java.util.List;
+import java.util.Map;
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
 
@@ -74,6 +80,29 @@ class ObjectivesTest {
                 .hasMessageContaining("p99<50ms");
         assertThatThrownBy(() -> Objectives.parse(List.of("p99<1s", "p99=1s"), "--slo"))
                 .hasMessageStartingWith("--slo 'p99=1s' is not an objective");
+    }
+
+    @Test
+    void anObjectiveARunLostWhileItRanStaysUnmetWhateverItsEndSays() {
+        Histogram h = Histograms.newLatency();
+        h.recordValueWithCount(1_000, 100); // 1 ms: p99<5ms is met on the figures at the end
+        Slo p99 = Slo.parse("p99<5ms");
+        RunResult stopped = RunResultBuilder.builder()
+                .counts(new Counts(100, 100, 0, Map.of(), null))
+                .rates(new Rates(1, 100, 100, 0, 0))
+                .latency(new Latencies(null, null, null, Histograms.encode(h), null, null))
+                .stoppedBy(Objectives.lost(p99, 2.5, "p99 40 ms, needs < 5 ms"))
+                .build();
+        List<SloVerdict> v =
+                Objectives.parse(List.of("p99<5ms", "errors<1%"), "--slo").judge(List.of(stopped));
+        assertThat(v.get(0).met()).isFalse();
+        assertThat(v.get(0).says()).contains("objective p99<5ms lost 2.5 s into the run");
+        assertThat(v.get(1).met()).isTrue();
+        assertThat(Objectives.parse(List.of("p99<5ms"), "--slo")
+                        .judge(List.of(stopped.withStoppedBy(null)))
+                        .getFirst()
+                        .met())
+                .isTrue();
     }
 
     @Test

@@ -67,8 +67,8 @@ public final class SweepCli implements Callable<Integer> {
     @Option(
             names = SloOptions.JUNIT,
             paramLabel = "FILE",
-            description = SloOptions.JUNIT_HELP
-                    + " and cell (the sweep's folder always holds junit.xml when its plan has slo:)")
+            description = "write the objectives' verdicts as a JUnit XML report, one test case per objective and cell,"
+                    + " for CI to show (the sweep's folder always holds junit.xml when its plan has objectives)")
     Path junit;
 
     @Mixin
@@ -101,7 +101,8 @@ public final class SweepCli implements Callable<Integer> {
             }
             SweepOptions.Valid valid = new SweepOptions(plan, agents, out, resume, null, base).validate();
             if (junit != null) {
-                if (valid.plan().cells().stream().allMatch(c -> c.slo().isEmpty())) {
+                if (valid.plan().search() == null
+                        && valid.plan().cells().stream().allMatch(c -> c.slo().isEmpty())) {
                     throw new IllegalArgumentException(SloOptions.JUNIT + " reports objectives and plan "
                             + valid.plan().file() + " holds none; add e.g. slo: ['p99<50ms'] to it");
                 }

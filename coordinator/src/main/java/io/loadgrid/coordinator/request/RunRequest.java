@@ -100,13 +100,13 @@ public record RunRequest(
                 chunk == null ? 0 : chunk);
     }
 
-    /** The same run on {@code count} agents. */
     /** The same run paced at {@code rate} items/s for {@code d}: one step of a rate search. */
     public RunRequest paced(double rate, java.time.Duration d) {
         return new RunRequest(
                 spec.timed(d).withRate(rate), embeddedTarget, targetLatencyMs, json, agents, split, chunk);
     }
 
+    /** The same run on {@code count} agents. */
     public RunRequest onAgents(int count) {
         return new RunRequest(spec, embeddedTarget, targetLatencyMs, json, count, split, chunk);
     }

@@ -10,7 +10,6 @@ import io.loadgrid.common.slo.Evidence;
 import io.loadgrid.common.slo.Objectives;
 import io.loadgrid.common.slo.Slo;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.HdrHistogram.Histogram;
@@ -48,6 +47,10 @@ public final class ObjectiveGuard implements RunObserver {
         if (!armed()) {
             return;
         }
+        NodeSnapshot had = latest.get(s.node());
+        if (had != null && had.seq() >= s.seq()) {
+            return; // as Progress keeps them: an older or repeated snapshot adds nothing
+        }
         latest.put(s.node(), s);
         if (interval != null) {
             latency.add(interval);
@@ -67,12 +70,7 @@ public final class ObjectiveGuard implements RunObserver {
         for (Slo slo : objectives.all()) {
             SloVerdict v = slo.judge(sofar);
             if (!v.met() && v.measured() != null) {
-                lost = String.format(
-                        Locale.ROOT,
-                        "objective %s lost %.1f s into the run (%s on the figures so far)",
-                        slo.text(),
-                        sofar.wallS(),
-                        v.says());
+                lost = Objectives.lost(slo, sofar.wallS(), v.says());
                 break;
             }
         }

@@ -101,6 +101,11 @@ public final class RateSearch {
         return lo;
     }
 
+    /** Whether the rate {@link #next} gave is a confirm run of the best one. */
+    public boolean confirming() {
+        return confirming;
+    }
+
     public boolean confirmed() {
         return confirmed;
     }

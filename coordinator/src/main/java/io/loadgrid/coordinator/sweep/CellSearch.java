@@ -30,17 +30,20 @@ final class CellSearch {
         this.local = local;
     }
 
-    /** What was found, and the confirm run in {@code runs} (nothing when no rate met the objectives). */
+    /**
+     * What was found, and the run at the best rate in {@code runs} (nothing when no rate met the objectives; the
+     * interrupted run alone when Ctrl-C stopped it). {@code cell} carries the objectives the search judges.
+     */
     SearchResult run(
             Cell cell, RunRequest options, SearchSpec spec, String position, List<RunResult> runs, RunObserver observer)
             throws Exception {
         RateSearch search = new RateSearch(spec.from(), spec.to(), spec.precision());
-        Objectives slo = cell.slo().with(spec.slo());
+        Objectives slo = cell.slo();
         List<SearchResult.Step> steps = new ArrayList<>();
         java.util.Map<Double, RunResult> metAt = new java.util.HashMap<>();
         for (OptionalDouble next = search.next(); next.isPresent() && !runner.stopAsked(); next = search.next()) {
             double rate = next.getAsDouble();
-            boolean confirm = search.steps().stream().anyMatch(s -> s.rate() == rate && s.met());
+            boolean confirm = search.confirming();
             RunResult r = runner.once(
                     cell,
                     options.paced(rate, spec.step()),
@@ -52,7 +55,13 @@ final class CellSearch {
             // a rate holds when its objectives are met and it was kept: a queue that grows for a whole step is not a
             // rate the cell sustains, however short the step was for its latencies to show it
             boolean kept = r.rates().itemsPerS() >= SaturationCheck.RATE_SHARE * rate;
-            boolean met = Objectives.allMet(verdicts) && kept && !r.wasInterrupted();
+            if (r.wasInterrupted()) {
+                // an interrupted run says nothing of its rate; the cell is redone on resume
+                runs.add(r);
+                finished = false;
+                return result(spec, slo, search, steps);
+            }
+            boolean met = Objectives.allMet(verdicts) && kept;
             search.record(rate, met);
             Saturation sat = SaturationCheck.of(List.of(r), local);
             steps.add(new SearchResult.Step(
@@ -69,10 +78,6 @@ final class CellSearch {
                                             r.rates().itemsPerS(), fmt(rate))),
                     sat.saturated() ? sat.summary() : null,
                     inFlightBound(r)));
-            if (r.wasInterrupted()) {
-                runs.add(r);
-                break;
-            }
             if (met) {
                 metAt.put(rate, r); // a confirm replaces the first run at its rate
             }
@@ -81,6 +86,11 @@ final class CellSearch {
             runs.add(metAt.get(search.best()));
         }
         finished = search.next().isEmpty();
+        return result(spec, slo, search, steps);
+    }
+
+    private static SearchResult result(
+            SearchSpec spec, Objectives slo, RateSearch search, List<SearchResult.Step> steps) {
         double best = search.best();
         double failedAt = search.failedAt();
         return new SearchResult(
@@ -91,6 +101,7 @@ final class CellSearch {
                 search.confirmed(),
                 search.atTop(),
                 Double.isNaN(failedAt) ? null : failedAt,
+                spec.precision(),
                 steps);
     }
 

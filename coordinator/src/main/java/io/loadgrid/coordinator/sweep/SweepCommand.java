@@ -108,8 +108,14 @@ public final class SweepCommand implements Callable<Integer> {
         options = session.agents().pin(options);
         SweepResults start = sweep.previous() != null ? sweep.previous() : fresh(plan, session);
         out.println("loadgrid sweep " + start.sweepId() + ": " + plan.cells().size() + " cell(s) of plan " + plan.name()
-                + " (" + plan.file() + "), " + plan.repetitions() + " run(s) + " + plan.warmups()
-                + " warm-up(s) each; outputs in " + store.dir());
+                + " (" + plan.file() + "), "
+                + (plan.search() != null
+                        ? "each searched for its best rate at "
+                                + plan.search().slo().all().stream()
+                                        .map(io.loadgrid.common.slo.Slo::text)
+                                        .collect(java.util.stream.Collectors.joining(", "))
+                        : plan.repetitions() + " run(s) + " + plan.warmups() + " warm-up(s) each")
+                + "; outputs in " + store.dir());
         try {
             store.save(start);
         } catch (OutputFailed e) {

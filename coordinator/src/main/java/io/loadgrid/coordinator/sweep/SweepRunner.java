@@ -111,7 +111,11 @@ final class SweepRunner {
                 o.spec().plannedItems());
     }
 
-    private CellResult runCell(CellRunner runner, Cell cell, String position, CellSeries series) {
+    private CellResult runCell(CellRunner runner, Cell planned, String position, CellSeries series) {
+        // a searched cell is judged on what its search judged: the search's objectives, the cell's own over them
+        Cell cell = plan.search() == null
+                ? planned
+                : planned.withSlo(plan.search().slo().with(planned.slo()));
         List<RunResult> runs = new ArrayList<>();
         String tag = "[" + position + " " + cell.id() + "] " + cell.name();
         CellSearch searching = null;

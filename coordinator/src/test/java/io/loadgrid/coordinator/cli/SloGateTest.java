@@ -56,7 +56,7 @@ class SloGateTest {
                 .as(r.out() + r.err())
                 .isEqualTo(ExitCode.SLO_FAILED.code())
                 .isEqualTo(4);
-        assertThat(r.out()).contains("Objectives: 1 of 3 NOT met").containsPattern("p99<5ms +NOT MET +p99 \\d");
+        assertThat(r.out()).contains("Objectives: 1 of 3 NOT MET").containsPattern("p99<5ms +NOT MET +p99 \\d");
 
         JsonNode doc = Json.MAPPER.readTree(json.toFile());
         JsonNode slo = doc.get("slo");

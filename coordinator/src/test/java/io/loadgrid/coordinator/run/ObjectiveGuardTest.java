@@ -16,10 +16,11 @@ import org.junit.jupiter.api.Test;
 class ObjectiveGuardTest {
     private static final long START = 1_000_000;
 
+    /** A snapshot {@code ms} into the run; its sequence number grows with time, as an agent's does. */
     private static NodeSnapshot at(String node, long ms, long ok, long timeouts) {
         return new NodeSnapshot(
                 node,
-                1,
+                ms,
                 START + ms,
                 ok + timeouts,
                 ok,
@@ -82,6 +83,14 @@ class ObjectiveGuardTest {
         assertThat(g.lost())
                 .get(org.assertj.core.api.InstanceOfAssertFactories.STRING)
                 .contains("errors 20%"); // 50 of 250
+    }
+
+    @Test
+    void anOlderSnapshotArrivingLateChangesNothing() {
+        ObjectiveGuard g = guard("errors<10%");
+        g.snapshot("a", at("a", 3_000, 100, 0), latencies(1_000, 100));
+        g.snapshot("a", at("a", 2_500, 10, 90), null); // seq 2,500 after seq 3,000: stale
+        assertThat(g.lost()).isEmpty();
     }
 
     @Test

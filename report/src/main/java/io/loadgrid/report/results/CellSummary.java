@@ -41,14 +41,21 @@ public final class CellSummary {
                 merged(runs, r -> r.latency().latencyUncorrectedHistogram()),
                 merged(runs, r -> r.latency().scheduleLagHistogram()),
                 SaturationCheck.of(runs, local),
-                verdicts(cell, status, error, runs),
+                verdicts(cell, status, error, runs, search),
                 search);
     }
 
     /** Its objectives judged on every repetition together; unjudged (so unmet) when it stopped before its end. */
-    private static List<SloVerdict> verdicts(CellIdentity cell, String status, String error, List<RunResult> runs) {
+    private static List<SloVerdict> verdicts(
+            CellIdentity cell, String status, String error, List<RunResult> runs, SearchResult search) {
         if (cell.slo().isEmpty() || "pending".equals(status)) {
             return null;
+        }
+        if ("done".equals(status) && search != null && search.bestRate() == null) {
+            String why = "no rate from " + search.from() + " items/s up met it";
+            return cell.slo().all().stream()
+                    .map(s -> new SloVerdict(s.text(), false, null, why))
+                    .toList();
         }
         return "done".equals(status)
                 ? cell.slo().judge(runs)

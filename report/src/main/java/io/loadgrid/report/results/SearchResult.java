@@ -13,6 +13,7 @@ import java.util.List;
  *                  an edge where runs at one rate disagreed: the best rate is then the last one that met them
  * @param atTop     the best rate is {@code to}: the objectives may hold above it too
  * @param failedAt  the lowest rate seen to miss them, null when none did
+ * @param precision how close the bracket closed, a share of its lower end (0.05)
  */
 public record SearchResult(
         String slo,
@@ -22,6 +23,7 @@ public record SearchResult(
         boolean confirmed,
         boolean atTop,
         Double failedAt,
+        double precision,
         List<Step> steps) {
 
     /**

@@ -83,8 +83,10 @@ final class MaxRateTable {
         for (CellResult c : searched) {
             notes.add(c.id() + " " + c.name() + ": " + SearchLines.of(c.search()));
         }
-        notes.add("each rate one paced run; the best confirmed by a second run at it, which is the cell's kept run; "
-                + "the bracket closed to within 5%; ? marks a best rate the runs ran out before confirming");
+        notes.add(Fmt.f(
+                "each rate one paced run; the best confirmed by a second run at it, which is the cell's kept run; "
+                        + "the bracket closed to within %.0f%%; ? marks a best rate the runs ran out before confirming",
+                searched.getFirst().search().precision() * 100));
         return notes;
     }
 }

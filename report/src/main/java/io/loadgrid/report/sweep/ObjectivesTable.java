@@ -10,7 +10,7 @@ import java.util.Optional;
 /** Every cell's objectives and their verdicts, on the cell's repetitions together: the sweep's pass or fail. */
 final class ObjectivesTable {
     /** How an unmet objective reads in every table, and what the HTML report marks. */
-    static final String UNMET = "NOT MET";
+    static final String UNMET = SloVerdict.UNMET;
 
     private ObjectivesTable() {}
 

@@ -27,7 +27,11 @@ public final class SearchLines {
         String p99 = String.format(Locale.ROOT, "p99 %.2f ms there", at.p99Ms());
         String bound = s.atTop()
                 ? "; the top of the range: raise to"
-                : "; " + limit(s).orElse(rate(s.failedAt()) + " items/s missed it");
+                : "; "
+                        + limit(s).orElse(
+                                        s.failedAt() == null
+                                                ? "stopped before any rate missed"
+                                                : rate(s.failedAt()) + " items/s missed it");
         return "max " + best + " at " + s.slo() + " (" + p99 + ", " + runs + bound + ")";
     }
 
@@ -62,7 +66,7 @@ public final class SearchLines {
                 return Optional.of(HtmlText.SATURATED_SIGN + " the generator set the limit at " + rate(step.rate())
                         + "/s: " + step.saturated());
             }
-            if (!unloadedTimes) {
+            if (!unloadedTimes && step.inFlightBound() > 0) {
                 return Optional.of(Fmt.f(
                         "the response times grew: at %s/s asked the mean was %.1f times the search's lowest",
                         rate(step.rate()), unloaded / step.inFlightBound()));

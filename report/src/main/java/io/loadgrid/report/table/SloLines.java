@@ -17,9 +17,9 @@ public final class SloLines {
         out.println(
                 unmet == 0
                         ? "Objectives: all " + verdicts.size() + " met"
-                        : "Objectives: " + unmet + " of " + verdicts.size() + " NOT met");
+                        : "Objectives: " + unmet + " of " + verdicts.size() + " " + SloVerdict.UNMET);
         for (SloVerdict v : verdicts) {
-            out.printf("  %-" + width + "s  %-7s  %s%n", v.slo(), v.met() ? "met" : "NOT MET", v.says());
+            out.printf("  %-" + width + "s  %-7s  %s%n", v.slo(), v.met() ? "met" : SloVerdict.UNMET, v.says());
         }
     }
 }

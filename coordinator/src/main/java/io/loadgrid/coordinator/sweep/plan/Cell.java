@@ -15,4 +15,10 @@ import java.util.Map;
  * @param slo    the objectives it is held to: the plan's, with its include entry's own over them
  */
 public record Cell(String id, String name, int line, Map<String, Object> params, String group, Objectives slo)
-        implements CellIdentity {}
+        implements CellIdentity {
+
+    /** The same cell held to {@code objectives} instead. */
+    public Cell withSlo(Objectives objectives) {
+        return new Cell(id, name, line, params, group, objectives);
+    }
+}
