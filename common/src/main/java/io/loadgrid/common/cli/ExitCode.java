@@ -1,6 +1,7 @@
 package io.loadgrid.common.cli;
 
 import io.loadgrid.common.metrics.RunResult;
+import io.loadgrid.common.slo.Objectives;
 
 /**
  * What every loadgrid command's exit code says, declared once; README's "Exit codes" table is {@link #markdown()}
@@ -50,7 +51,7 @@ public enum ExitCode {
         if (allFailed(r)) {
             return ALL_FAILED;
         }
-        return r.slo() != null && r.slo().stream().anyMatch(v -> !v.met()) ? SLO_FAILED : OK;
+        return r.slo() != null && !Objectives.allMet(r.slo()) ? SLO_FAILED : OK;
     }
 
     /** Items ran and not one succeeded. */

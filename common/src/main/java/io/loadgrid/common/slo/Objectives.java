@@ -43,7 +43,17 @@ public record Objectives(List<Slo> all, Duration abortAfter) {
                 throw new IllegalArgumentException(where + " " + e.getMessage(), e);
             }
         }
-        return new Objectives(out.stream().distinct().toList(), null);
+        return of(out);
+    }
+
+    /** These objectives, each once, enforced only at the end. */
+    public static Objectives of(List<Slo> slos) {
+        return new Objectives(slos.stream().distinct().toList(), null);
+    }
+
+    /** As people read them together: "p99<100ms, errors<0.1%". */
+    public String text() {
+        return String.join(", ", all.stream().map(Slo::text).toList());
     }
 
     public boolean isEmpty() {

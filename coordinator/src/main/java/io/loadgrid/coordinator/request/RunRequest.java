@@ -101,7 +101,7 @@ public record RunRequest(
     }
 
     /** The same run paced at {@code rate} items/s for {@code d}: one step of a rate search. */
-    public RunRequest paced(double rate, java.time.Duration d) {
+    public RunRequest paced(double rate, Duration d) {
         return new RunRequest(
                 spec.timed(d).withRate(rate), embeddedTarget, targetLatencyMs, json, agents, split, chunk);
     }

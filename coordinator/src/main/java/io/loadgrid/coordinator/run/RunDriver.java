@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 
@@ -99,8 +100,10 @@ public final class RunDriver implements Callable<RunResult> {
                     if (System.nanoTime() >= nextLine) {
                         progress.poll();
                         nextLine = System.nanoTime() + 1_000_000_000L;
-                        if (stoppedBy == null && watch.guard().lost().isPresent()) {
-                            stoppedBy = watch.guard().lost().get();
+                        Optional<String> lost =
+                                stoppedBy == null ? watch.guard().lost() : Optional.empty();
+                        if (lost.isPresent()) {
+                            stoppedBy = lost.get();
                             err.println("loadgrid: " + stoppedBy + "; stopping the run (--abort-on-fail)");
                             run.stop();
                         }

@@ -12,7 +12,9 @@ import io.loadgrid.report.results.Saturation;
 import io.loadgrid.report.results.SaturationCheck;
 import io.loadgrid.report.results.SearchResult;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.stream.Collectors;
 
@@ -40,7 +42,7 @@ final class CellSearch {
         RateSearch search = new RateSearch(spec.from(), spec.to(), spec.precision());
         Objectives slo = cell.slo();
         List<SearchResult.Step> steps = new ArrayList<>();
-        java.util.Map<Double, RunResult> metAt = new java.util.HashMap<>();
+        Map<Double, RunResult> metAt = new HashMap<>();
         for (OptionalDouble next = search.next(); next.isPresent() && !runner.stopAsked(); next = search.next()) {
             double rate = next.getAsDouble();
             boolean confirm = search.confirming();
@@ -94,7 +96,7 @@ final class CellSearch {
         double best = search.best();
         double failedAt = search.failedAt();
         return new SearchResult(
-                slo.all().stream().map(s -> s.text()).collect(Collectors.joining(", ")),
+                slo.text(),
                 spec.from(),
                 spec.to(),
                 Double.isNaN(best) ? null : best,

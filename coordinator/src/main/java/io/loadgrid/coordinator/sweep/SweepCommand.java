@@ -4,7 +4,7 @@ import io.loadgrid.common.cli.ClusterOptions;
 import io.loadgrid.common.cli.ExitCode;
 import io.loadgrid.common.files.AtomicFile;
 import io.loadgrid.common.files.OutputFailed;
-import io.loadgrid.common.metrics.SloVerdict;
+import io.loadgrid.common.slo.Objectives;
 import io.loadgrid.coordinator.export.LoadMetrics;
 import io.loadgrid.coordinator.export.MetricsOptions;
 import io.loadgrid.coordinator.export.MetricsServer;
@@ -111,9 +111,7 @@ public final class SweepCommand implements Callable<Integer> {
                 + " (" + plan.file() + "), "
                 + (plan.search() != null
                         ? "each searched for its best rate at "
-                                + plan.search().slo().all().stream()
-                                        .map(io.loadgrid.common.slo.Slo::text)
-                                        .collect(java.util.stream.Collectors.joining(", "))
+                                + plan.search().slo().text()
                         : plan.repetitions() + " run(s) + " + plan.warmups() + " warm-up(s) each")
                 + "; outputs in " + store.dir());
         try {
@@ -160,7 +158,7 @@ public final class SweepCommand implements Callable<Integer> {
     }
 
     private static boolean objectivesMet(CellResult cell) {
-        return cell.slo() == null || cell.slo().stream().allMatch(SloVerdict::met);
+        return cell.slo() == null || Objectives.allMet(cell.slo());
     }
 
     /** The sweep folder's junit.xml, also where --junit asked (the folder's is written with the reports). */

@@ -2,6 +2,7 @@ package io.loadgrid.coordinator.sweep.plan;
 
 import io.loadgrid.common.plan.Durations;
 import io.loadgrid.common.slo.Objectives;
+import io.loadgrid.common.slo.Slo;
 import java.util.ArrayList;
 import java.util.List;
 import org.yaml.snakeyaml.nodes.Node;
@@ -34,17 +35,16 @@ final class PlanObjectives {
         }
         Node node = map.node(Objectives.KEY);
         List<Node> items = node instanceof SequenceNode s ? s.getValue() : List.of(node);
-        List<String> texts = new ArrayList<>();
+        List<Slo> slos = new ArrayList<>();
         for (Node item : items) {
             Scalar s = new Scalar(map.file(), map.field(Objectives.KEY), item);
             String text = s.text("an objective such as 'p99<50ms'");
             try {
-                Objectives.parse(List.of(text), "");
+                slos.add(Slo.parse(text));
             } catch (IllegalArgumentException e) {
-                throw s.error(e.getMessage().strip());
+                throw s.error(e.getMessage());
             }
-            texts.add(text);
         }
-        return Objectives.parse(texts, Objectives.KEY);
+        return Objectives.of(slos);
     }
 }
