@@ -29,4 +29,19 @@ public final class Durations {
         }
         return Duration.ofNanos((long) (ms * 1_000_000));
     }
+
+    /** {@code d} as {@link #parse} reads it back, in the largest unit that keeps it whole: 2m, 30s, 500ms. */
+    public static String text(Duration d) {
+        long ms = d.toMillis();
+        if (Duration.ofMillis(ms).equals(d) && ms > 0) {
+            if (ms % 3_600_000 == 0) {
+                return ms / 3_600_000 + "h";
+            }
+            if (ms % 60_000 == 0) {
+                return ms / 60_000 + "m";
+            }
+            return ms % 1000 == 0 ? ms / 1000 + "s" : ms + "ms";
+        }
+        return java.math.BigDecimal.valueOf(d.toNanos(), 6).stripTrailingZeros().toPlainString() + "ms";
+    }
 }
