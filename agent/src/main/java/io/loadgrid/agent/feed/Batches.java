@@ -9,6 +9,8 @@ final class Batches implements Iterator<Items> {
     private final Items items;
     private final long size;
     private final AtomicBoolean drained = new AtomicBoolean();
+    /** The places left in the latest batch; null before the first. */
+    private AtomicLong lastLeft;
 
     Batches(Items items, long size) {
         this.items = items;
@@ -17,12 +19,15 @@ final class Batches implements Iterator<Items> {
 
     @Override
     public boolean hasNext() {
-        return !drained.get();
+        // a batch that nobody asked for an item ends them too: under a closed shape whose slots never open again
+        // every sender leaves without taking one, and a next batch would find the same
+        return !drained.get() && (lastLeft == null || lastLeft.get() < size);
     }
 
     @Override
     public Items next() {
         AtomicLong left = new AtomicLong(size);
+        lastLeft = left;
         return new Items() {
             @Override
             public long next() {

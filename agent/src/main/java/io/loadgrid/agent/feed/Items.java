@@ -3,6 +3,7 @@ package io.loadgrid.agent.feed;
 import io.loadgrid.common.profile.NanoClock;
 import io.loadgrid.common.profile.Pacer;
 import java.util.Iterator;
+import java.util.function.IntSupplier;
 
 /**
  * Hands out item indices to any number of senders, lock-free where it can. Nothing is materialised: a million items
@@ -36,6 +37,28 @@ public interface Items {
             pacer.clock().sleepNanos(Math.min(wait, 50_000_000L));
         }
         return intended;
+    }
+
+    /**
+     * For blocking senders under a closed shape: waits, in the same slices, until the lane {@code lane} names is open;
+     * the lane is asked again each slice (a virtual-thread sender's lane is how many are in flight). False when stopped
+     * first or when the shape never opens the lane again: the sender is then done.
+     */
+    default boolean awaitLane(Pacer pacer, IntSupplier lane) throws InterruptedException {
+        if (!pacer.gated()) {
+            return true;
+        }
+        for (long at = pacer.laneOpens(lane.getAsInt()); at >= 0; at = pacer.laneOpens(lane.getAsInt())) {
+            long wait = pacer.nanosUntil(at);
+            if (wait == 0) {
+                return true;
+            }
+            if (stopped()) {
+                return false;
+            }
+            pacer.clock().sleepNanos(Math.min(wait, 50_000_000L));
+        }
+        return false;
     }
 
     /** For blocking senders: the next item index or {@link #DONE}, waiting out {@link #LATER}. */

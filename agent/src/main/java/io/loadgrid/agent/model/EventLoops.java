@@ -74,9 +74,11 @@ final class EventLoops implements AutoCloseable {
         for (Iterator<Items> batches = items.batches(batch); batches.hasNext(); ) {
             Items b = batches.next();
             CountDownLatch done = new CountDownLatch(started.size());
-            for (Loop loop : started) {
+            for (int i = 0; i < started.size(); i++) {
+                Loop loop = started.get(i);
+                Pacer lanes = pacer.part(i, started.size());
                 loop.eventLoop.execute(
-                        () -> new Lanes(loop.eventLoop, b, pacer, loop.task, done::countDown).start(loop.lanes));
+                        () -> new Lanes(loop.eventLoop, b, lanes, loop.task, done::countDown).start(loop.lanes));
             }
             done.await();
         }

@@ -17,6 +17,12 @@ final class Lanes {
     private final AsyncItemTask task;
     private final Runnable whenDone;
     private int active;
+    /** Each lane's own continuation, made once: a lane is a slot that a closed shape opens and closes. */
+    private Runnable[] pumps;
+    /** Set by {@link #laneOpen}: when a lane that found nothing looks again, and whether it never will. */
+    private long retryNanos;
+
+    private boolean shut;
 
     Lanes(EventLoop loop, Items items, Pacer pacer, AsyncItemTask task, Runnable whenDone) {
         this.loop = loop;
@@ -31,8 +37,13 @@ final class Lanes {
         if (lanes == 0) {
             whenDone.run();
         }
+        pumps = new Runnable[lanes];
         for (int i = 0; i < lanes; i++) {
-            pump();
+            int lane = i;
+            pumps[i] = () -> pump(lane);
+        }
+        for (Runnable p : pumps) {
+            p.run();
         }
     }
 
@@ -40,17 +51,17 @@ final class Lanes {
      * Waits for the slot on the loop's own scheduler, to the nanosecond, as blocking senders park for it: every model
      * paces alike. A request never leaves before its slot.
      */
-    private void sendAtSlot(long index, long intended, long wait) {
+    private void sendAtSlot(int lane, long index, long intended, long wait) {
         loop.schedule(
                 () -> {
                     long more = pacer.nanosUntil(intended);
                     if (items.stopped()) {
                         // stopped while this item waited for its slot: it is not sent, and the lane ends
-                        pump();
+                        pump(lane);
                     } else if (more > 0) {
-                        sendAtSlot(index, intended, more);
-                    } else if (task.start(index, intended, this::pump)) {
-                        pump();
+                        sendAtSlot(lane, index, intended, more);
+                    } else if (task.start(index, intended, pumps[lane])) {
+                        pump(lane);
                     }
                 },
                 wait,
@@ -58,13 +69,16 @@ final class Lanes {
     }
 
     /** Runs items back to back while they complete inline (CPU work), so a million of them do not recurse. */
-    private void pump() {
+    private void pump(int lane) {
         while (true) {
-            long index = items.next();
+            long index = laneOpen(lane) ? items.next() : Items.LATER;
             if (index == Items.LATER) {
-                // the next chunk is on its way: never block the loop, look again shortly
-                loop.schedule(this::pump, 1, TimeUnit.MILLISECONDS);
-                return;
+                if (!shut) {
+                    // the next chunk is on its way, or the lane opens later: never block the loop, look again then
+                    loop.schedule(pumps[lane], retryNanos, TimeUnit.NANOSECONDS);
+                    return;
+                }
+                index = Items.DONE;
             }
             if (index < 0) {
                 if (--active == 0) {
@@ -75,12 +89,32 @@ final class Lanes {
             long intended = pacer.intendedStart(index);
             long wait = pacer.nanosUntil(intended);
             if (wait > 0) {
-                sendAtSlot(index, intended, wait);
+                sendAtSlot(lane, index, intended, wait);
                 return;
             }
-            if (!task.start(index, intended, this::pump)) {
+            if (!task.start(index, intended, pumps[lane])) {
                 return;
             }
         }
+    }
+
+    /**
+     * Whether {@code lane} may take an item now. When not, sets when to look again (at most 50 ms on, so that a stop
+     * is seen), or marks it shut when the shape never opens it again or the items were stopped.
+     */
+    private boolean laneOpen(int lane) {
+        retryNanos = 1_000_000;
+        shut = false;
+        if (!pacer.gated()) {
+            return true;
+        }
+        long at = pacer.laneOpens(lane);
+        long wait = at < 0 ? 0 : pacer.nanosUntil(at);
+        if (wait == 0 && at >= 0) {
+            return true;
+        }
+        shut = at < 0 || items.stopped();
+        retryNanos = Math.min(wait, 50_000_000L);
+        return false;
     }
 }

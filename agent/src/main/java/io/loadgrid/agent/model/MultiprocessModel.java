@@ -43,7 +43,7 @@ public final class MultiprocessModel implements Model {
             int share = spec.concurrency() / processes + (w < spec.concurrency() % processes ? 1 : 0);
             RunSpec async = spec.with(b -> b.model(new ModelConfig.Async()).concurrency(share));
             workers.add(WorkerProcess.start(
-                    new WorkerMessage.Job(async, setup.feed().layout())));
+                    new WorkerMessage.Job(async, setup.feed().layout(), w, processes)));
         }
         for (WorkerProcess w : workers) {
             setup.children().started(w.handle());

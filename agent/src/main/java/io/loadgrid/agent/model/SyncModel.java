@@ -14,6 +14,6 @@ public final class SyncModel implements Model {
 
     @Override
     public void drive(Items items, Pacer pacer) throws InterruptedException {
-        Senders.drain(items, pacer, task);
+        Senders.drain(items, pacer, 0, task);
     }
 }

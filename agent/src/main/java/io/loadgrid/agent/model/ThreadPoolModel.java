@@ -4,11 +4,12 @@ import io.loadgrid.agent.feed.Items;
 import io.loadgrid.agent.task.ItemTask;
 import io.loadgrid.common.plan.ModelConfig.Threads.Pool;
 import io.loadgrid.common.profile.Pacer;
-import java.util.Collections;
 import java.util.Iterator;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.stream.IntStream;
 
 /**
  * Seed 000's thread.py and seed 002's pool variants: a ThreadPoolExecutor of N platform threads, each blocked on
@@ -41,8 +42,10 @@ public final class ThreadPoolModel implements Model {
         for (Iterator<Items> batches = items.batches(batch); batches.hasNext(); ) {
             Items b = batches.next();
             ExecutorService pool = mode == Pool.REUSE ? shared : newPool();
-            Callable<Void> sender = () -> Senders.drain(b, pacer, task);
-            pool.invokeAll(Collections.nCopies(size, sender));
+            List<Callable<Void>> senders = IntStream.range(0, size)
+                    .<Callable<Void>>mapToObj(lane -> () -> Senders.drain(b, pacer, lane, task))
+                    .toList();
+            pool.invokeAll(senders);
             if (pool != shared) {
                 pool.shutdown();
             }

@@ -27,8 +27,14 @@ public final class VirtualThreadModel implements Model {
                 Thread.ofVirtual().name("virtual-", 0).factory())) {
             for (Iterator<Items> batches = items.batches(batch); batches.hasNext(); ) {
                 Items b = batches.next();
-                for (long i = b.take(); i >= 0; i = b.take()) {
+                while (true) {
                     inFlight.acquire();
+                    // under a closed shape the next item waits until the items in flight are fewer than its level
+                    long i = b.awaitLane(pacer, () -> limit - 1 - inFlight.availablePermits()) ? b.take() : Items.DONE;
+                    if (i < 0) {
+                        inFlight.release();
+                        break;
+                    }
                     long index = i;
                     perItem.execute(() -> {
                         try {

@@ -15,7 +15,6 @@ import io.loadgrid.agent.worker.Children;
 import io.loadgrid.agent.worker.WorkerReport;
 import io.loadgrid.common.metrics.Tally;
 import io.loadgrid.common.plan.RunSpec;
-import io.loadgrid.common.profile.LoadProfile;
 import io.loadgrid.common.profile.NanoClock;
 import io.loadgrid.common.profile.Pacer;
 import java.lang.management.ManagementFactory;
@@ -119,17 +118,23 @@ public final class Engine implements AutoCloseable {
      * {@code window} when the measured part begins and when its last item has completed.
      */
     public Outcome run(long start, MeasuredWindow window) throws Exception {
+        return run(start, window, 0, 1);
+    }
+
+    /**
+     * As {@link #run(long, MeasuredWindow)}, for worker JVM {@code part} of its node's {@code parts}: under a closed
+     * shape its lanes are every parts-th slot of the node's, from slot {@code part}.
+     */
+    public Outcome run(long start, MeasuredWindow window, int part, int parts) throws Exception {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         threads.resetPeakThreadCount();
         NanoClock clock = NanoClock.SYSTEM;
         for (long wait = start - clock.nanoTime(); wait > 0; wait = start - clock.nanoTime()) {
             LockSupport.parkNanos(wait);
         }
-        LoadProfile profile =
-                spec.rate() == null ? new LoadProfile.ClosedLoop() : new LoadProfile.ConstantRate(spec.rate());
         window.opened();
         try {
-            model.drive(bounded(start), new Pacer(profile, clock, start));
+            model.drive(bounded(start), new Pacer(spec.profile(), clock, start).part(part, parts));
         } finally {
             window.closed();
         }
@@ -159,7 +164,7 @@ public final class Engine implements AutoCloseable {
      * the chunk book already holds exactly those items.
      */
     private Items bounded(long start) {
-        if (spec.duration() == null || spec.rate() != null) {
+        if (spec.duration() == null || spec.paced()) {
             return feed;
         }
         return feed.until(start + spec.duration().toNanos(), NanoClock.SYSTEM);

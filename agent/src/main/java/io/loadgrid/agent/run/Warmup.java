@@ -42,8 +42,8 @@ final class Warmup {
      * of workload (paced or not) in an earlier run has it compiled, as a sweep's repetitions do.
      */
     static void run(RunSpec spec) throws Exception {
-        String path = spec.model() + "/" + spec.workload().getClass().getSimpleName() + "/" + (spec.rate() != null)
-                + "/" + spec.batch();
+        String path = spec.model() + "/" + spec.workload().getClass().getSimpleName() + "/" + spec.paced() + "/"
+                + spec.batch();
         if (WARMED.contains(path)) {
             return;
         }
@@ -71,9 +71,10 @@ final class Warmup {
                         http.name(), new UrlTemplate("http://127.0.0.1:" + server.actualPort() + "/warm/{i}"), true));
             }
             // as fast as it goes, for the call counts that get code compiled; then paced, for the timers' path
-            drive(warm.withRate(null).timed(CLOSED));
-            if (spec.rate() != null) {
-                drive(warm.withRate(Math.max(spec.rate(), PACED_RATE)).timed(PACED));
+            RunSpec unshaped = warm.withStages(null);
+            drive(unshaped.withRate(null).timed(CLOSED));
+            if (spec.paced()) {
+                drive(unshaped.withRate(Math.max(spec.meanRate(), PACED_RATE)).timed(PACED));
             }
         } finally {
             vertx.close().await();

@@ -37,7 +37,7 @@ public final class WorkerMain {
             Thread watchdog =
                     Thread.ofPlatform().daemon().name("parent-watch").start(() -> followParent(in, engine, chunks, go));
             long start = go.join();
-            var outcome = engine.run(start, MeasuredWindow.NONE);
+            var outcome = engine.run(start, MeasuredWindow.NONE, job.part(), job.parts());
             chunks.drain();
             long lastEnd = start + outcome.wallNanos();
             send(

@@ -36,8 +36,11 @@ public sealed interface WorkerMessage {
     /** The messages without fields are types alone: their JSON is {"type":"…"}. */
     ObjectMapper CODEC = Json.MAPPER.copy().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
 
-    /** Parent to worker, first: the run, already turned into an async one, and the layout of the chunks to come. */
-    record Job(RunSpec spec, ChunkLayout layout) implements WorkerMessage {}
+    /**
+     * Parent to worker, first: the run, already turned into an async one, the layout of the chunks to come, and which
+     * of the node's senders it is ({@code part} of {@code parts}).
+     */
+    record Job(RunSpec spec, ChunkLayout layout, int part, int parts) implements WorkerMessage {}
 
     /** Worker to parent: set up, nothing sent yet. */
     record Ready() implements WorkerMessage {}

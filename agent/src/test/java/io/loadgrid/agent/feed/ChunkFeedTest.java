@@ -25,7 +25,7 @@ class ChunkFeedTest {
     private static final Workload HTTP = new Workload.Http("t", new UrlTemplate("http://127.0.0.1:1/x/{i}"), true);
 
     private static RunSpec spec(ModelConfig model, long items, Double rate) {
-        return new RunSpec(model, 8, HTTP, items, null, rate, 0, Duration.ofSeconds(1), null, false);
+        return new RunSpec(model, 8, HTTP, items, null, rate, null, 0, Duration.ofSeconds(1), null, false);
     }
 
     private static ChunkFeed feed(LocalBook book, int senders) {

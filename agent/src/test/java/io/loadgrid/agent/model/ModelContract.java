@@ -9,6 +9,7 @@ import io.loadgrid.common.metrics.LatencySummary;
 import io.loadgrid.common.metrics.TargetCounts;
 import io.loadgrid.common.plan.ModelConfig;
 import io.loadgrid.common.plan.RunSpec;
+import io.loadgrid.common.profile.LoadShape;
 import io.loadgrid.common.workload.CpuKernel;
 import io.loadgrid.common.workload.SeedStream;
 import io.loadgrid.common.workload.Workload;
@@ -24,6 +25,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -366,6 +369,65 @@ abstract class ModelContract {
         assertThat(uncorrected.p50()).isGreaterThanOrEqualTo(100_000);
         assertThat(corrected.p50()).isGreaterThan(2 * uncorrected.p50());
         assertThat(corrected.max()).isGreaterThanOrEqualTo(uncorrected.max());
+    }
+
+    @Test
+    void aRateShapeSendsExactlyTheItemsItSchedulesAtTheirSlots() throws Exception {
+        // 0 -> 200/s over 200 ms, then 200/s for 200 ms: 20 + 40 items; item 59's slot is at 200 + 39 * 5 = 395 ms
+        RunSpec s = spec(seed(), -1).shaped(LoadShape.parse("200ms->200/s,200ms@200/s"));
+        TargetCounts before = target.stats();
+        Outcome o = Runs.run(s);
+        assertThat(o.tally().ok()).isEqualTo(60);
+        assertThat(target.stats().requests() - before.requests()).isEqualTo(60);
+        assertThat(o.wallNanos()).isGreaterThanOrEqualTo(395_000_000L);
+        assertThat(LatencySummary.of(o.tally().lag()).count()).isEqualTo(60);
+    }
+
+    /**
+     * A closed shape that holds 1 in flight, pauses at 0, then holds K: a recording target sees at most 1 at once in
+     * the first stage, nothing arrive in the pause, and exactly K at once in the last.
+     */
+    @Test
+    void aClosedShapeOpensAndClosesItsSendersOverTime() throws Exception {
+        int k = model().oneAtATime() ? 1 : Math.max(4, minimumConcurrency());
+        LoadShape shape = LoadShape.parse("300ms@1,300ms@0,300ms@" + k);
+        AtomicInteger inFlight = new AtomicInteger();
+        List<long[]> arrivals = java.util.Collections.synchronizedList(new ArrayList<>());
+        AtomicLong t0 = new AtomicLong();
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
+        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+        server.createContext("/", exchange -> {
+            arrivals.add(new long[] {(System.nanoTime() - t0.get()) / 1_000_000, inFlight.incrementAndGet()});
+            try {
+                Thread.sleep(60);
+                byte[] body = "ok".getBytes(StandardCharsets.US_ASCII);
+                exchange.sendResponseHeaders(200, body.length);
+                exchange.getResponseBody().write(body);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                inFlight.decrementAndGet();
+                exchange.close();
+            }
+        });
+        server.start();
+        try {
+            String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/shape/{i}";
+            RunSpec s = variant(Runs.spec(model(), k, Runs.http(url), -1))
+                    .shaped(shape)
+                    .withPrewarm(true);
+            // the engine's start instant is taken right after this
+            Outcome o = Runs.run(s, 0, () -> t0.set(System.nanoTime()));
+            List<long[]> seen = List.copyOf(arrivals);
+            assertThat(o.tally().ok()).isEqualTo(seen.size());
+            assertThat(seen).filteredOn(a -> a[0] < 300).isNotEmpty().allMatch(a -> a[1] <= 1);
+            assertThat(seen).as("arrivals in the pause").noneMatch(a -> a[0] > 380 && a[0] < 595);
+            assertThat(seen).filteredOn(a -> a[0] >= 595).extracting(a -> a[1]).contains((long) k);
+            assertThat(seen).allMatch(a -> a[1] <= k);
+            assertThat(o.inFlightPeak()).isLessThanOrEqualTo(k);
+        } finally {
+            server.stop(0);
+        }
     }
 
     @Test

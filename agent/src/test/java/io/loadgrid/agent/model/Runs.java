@@ -17,7 +17,8 @@ final class Runs {
     private Runs() {}
 
     static RunSpec spec(ModelConfig model, int concurrency, Workload workload, long items) {
-        return new RunSpec(model, concurrency, workload, items, null, null, 0, Duration.ofSeconds(10), null, false);
+        return new RunSpec(
+                model, concurrency, workload, items, null, null, null, 0, Duration.ofSeconds(10), null, false);
     }
 
     static Workload http(String template) {

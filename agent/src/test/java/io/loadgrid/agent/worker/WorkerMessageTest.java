@@ -25,6 +25,7 @@ class WorkerMessageTest {
                 100,
                 null,
                 50.0,
+                null,
                 0,
                 Duration.ofSeconds(3),
                 null,
@@ -32,7 +33,7 @@ class WorkerMessageTest {
         Chunk chunk = new Chunk(7, 3, 2, 10);
         Tally.Encoded tally = Tally.empty().encode();
         List<WorkerMessage> all = List.of(
-                new WorkerMessage.Job(spec, new ChunkLayout(10, 2, 100)),
+                new WorkerMessage.Job(spec, new ChunkLayout(10, 2, 100), 1, 2),
                 new WorkerMessage.Ready(),
                 new WorkerMessage.Go(123_456_789_012L),
                 new WorkerMessage.Stop(),

@@ -69,6 +69,7 @@ public class PerItem {
                 Long.MAX_VALUE / 4,
                 null,
                 null,
+                null,
                 0,
                 Duration.ofSeconds(10),
                 null,

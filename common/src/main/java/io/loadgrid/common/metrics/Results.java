@@ -53,7 +53,8 @@ public final class Results {
 
     private static RunResult.Parameters parameters(RunSpec s) {
         return new RunResult.Parameters(
-                s.rate(),
+                s.meanRate(),
+                s.stages() == null ? null : s.stages().text(),
                 s.duration() == null ? null : s.duration().toMillis() / 1000.0,
                 s.batch() > 0 ? s.batch() : null,
                 s.model().knobs(),

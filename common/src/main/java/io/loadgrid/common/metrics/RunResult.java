@@ -53,12 +53,15 @@ public record RunResult(
     /**
      * The knobs of the run that are not the model or its concurrency.
      *
+     * @param rate      the constant arrival rate, or with rate stages the mean rate they schedule; null: closed loop
+     * @param stages    the load shape ({@code --stages}) as typed, or null
      * @param model     the model's own knobs by plan key (pool, threads, processes), written beside the others
      * @param prewarmed whether every sender ran its sending path and opened its connection before the start instant
      *                  (--no-prewarm: a cold start, connects included)
      */
     public record Parameters(
             Double rate,
+            String stages,
             Double durationS,
             Integer batch,
             @JsonAnyGetter @JsonAnySetter Map<String, Object> model,

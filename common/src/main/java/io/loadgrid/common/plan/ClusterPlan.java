@@ -23,7 +23,7 @@ public record ClusterPlan(RunSpec spec, ChunkLayout layout, Split split, List<St
         long size = chunkSize > 0
                 ? chunkSize
                 : ChunkSizes.choose(items, agents.size(), spec.sendersPerNode(), spec.concurrency());
-        int lanes = spec.rate() == null ? 1 : agents.size() * spec.sendersPerNode();
+        int lanes = !spec.paced() ? 1 : agents.size() * spec.sendersPerNode();
         return new ClusterPlan(spec, new ChunkLayout(size, lanes, items), split, agents, coordinator);
     }
 

@@ -1,5 +1,6 @@
 package io.loadgrid.common.plan;
 
+import io.loadgrid.common.profile.LoadShape;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -34,6 +35,7 @@ public record Param(
         POSITIVE,
         NON_NEGATIVE,
         DURATION,
+        STAGES,
         TEXT,
         FLAG,
         CHOICE
@@ -110,6 +112,7 @@ public record Param(
                 }
                 yield text;
             }
+            case STAGES -> LoadShape.parse(text).text();
             case TEXT -> text;
             case FLAG ->
                 switch (text.toLowerCase(Locale.ROOT)) {

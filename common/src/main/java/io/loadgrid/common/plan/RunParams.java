@@ -32,6 +32,13 @@ public final class RunParams {
             "R",
             "a constant arrival rate in items/s (open model): "
                     + "latency counts from each item's scheduled start, the uncorrected latency is reported beside it");
+    public static final Param STAGES = Param.of(
+            "stages",
+            Type.STAGES,
+            "SHAPE",
+            "a load shape instead of --rate, --duration and the count: stages D@L (hold L for D) or D->L (ramp "
+                    + "linearly from the level before, 0 at first); L/s is an arrival rate (open model), plain L "
+                    + "items in flight (closed model), e.g. '10s->2000/s,30s@2000/s' or '10s->100,20s@100,10s->0'");
     public static final Param WORKLOAD = Param.choice(
             "workload",
             "W",
@@ -104,6 +111,7 @@ public final class RunParams {
                             ITEMS,
                             DURATION,
                             RATE,
+                            STAGES,
                             WORKLOAD,
                             BASE,
                             URL,

@@ -28,6 +28,7 @@ class ChunkBookTest {
                 4000,
                 null,
                 rate,
+                null,
                 0,
                 Duration.ofSeconds(1),
                 null,

@@ -59,8 +59,8 @@ class RunResultJsonTest {
                 .concurrency(10)
                 .workload("sqrt-sum")
                 .target("http://127.0.0.1:1")
-                .parameters(
-                        new RunResult.Parameters(null, null, null, Map.of("pool", "reuse"), 30_000, "discard", true))
+                .parameters(new RunResult.Parameters(
+                        null, null, null, null, Map.of("pool", "reuse"), 30_000, "discard", true))
                 .counts(new Counts(1000, 950, 50, Map.of("timeout", 50L), BigInteger.TEN))
                 .rates(new Rates(1.0, 950, 1000, 5000, 200))
                 .bytes(new WireBytes(5000, 200, 0))

@@ -33,6 +33,7 @@ class ModelConfigTest {
                     100,
                     null,
                     null,
+                    null,
                     0,
                     Duration.ofSeconds(1),
                     null,
@@ -80,8 +81,8 @@ class ModelConfigTest {
 
     @Test
     void theResultsParametersCarryTheModelsOwnKnobsBesideTheOthers() {
-        RunResult.Parameters p =
-                new RunResult.Parameters(null, null, null, new ModelConfig.Hybrid(3).knobs(), 5000, "discard", true);
+        RunResult.Parameters p = new RunResult.Parameters(
+                null, null, null, null, new ModelConfig.Hybrid(3).knobs(), 5000, "discard", true);
         String json = Json.write(p);
         assertThat(json).contains("\"threads\":3").doesNotContain("model").doesNotContain("pool");
         assertThat(Json.read(json, RunResult.Parameters.class)).isEqualTo(p);

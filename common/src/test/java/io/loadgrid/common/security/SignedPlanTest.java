@@ -22,6 +22,7 @@ class SignedPlanTest {
             5000,
             null,
             250.0,
+            null,
             0,
             Duration.ofSeconds(5),
             null,

@@ -14,6 +14,7 @@ import static io.loadgrid.common.plan.RunParams.RATE;
 import static io.loadgrid.common.plan.RunParams.SINK;
 import static io.loadgrid.common.plan.RunParams.SINK_FILE;
 import static io.loadgrid.common.plan.RunParams.SPLIT;
+import static io.loadgrid.common.plan.RunParams.STAGES;
 import static io.loadgrid.common.plan.RunParams.TARGET_LATENCY_MS;
 import static io.loadgrid.common.plan.RunParams.TIMEOUT;
 import static io.loadgrid.common.plan.RunParams.URL;
@@ -26,9 +27,11 @@ import io.loadgrid.common.plan.RunParams;
 import io.loadgrid.common.plan.RunSpec;
 import io.loadgrid.common.plan.Split;
 import io.loadgrid.common.process.Limits;
+import io.loadgrid.common.profile.LoadShape;
 import io.loadgrid.common.workload.Workload;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.OptionalDouble;
 
@@ -59,8 +62,24 @@ public record RunRequest(
             throw new IllegalArgumentException(BASE.option() + " and " + URL.option() + " both given; " + BASE.option()
                     + " is for the seed stream, " + URL.option() + " for your own template");
         }
+        LoadShape shape = v.given(STAGES) == null ? null : LoadShape.parse(v.text(STAGES));
+        if (shape != null) {
+            for (Param p : List.of(ITEMS, DURATION, RATE)) {
+                if (v.given(p) != null) {
+                    throw new IllegalArgumentException(p.option() + " and " + STAGES.option()
+                            + " both given; the stages set the run's length and rate, drop " + p.option());
+                }
+            }
+            if (!shape.open() && v.given(CONCURRENCY) != null) {
+                throw new IllegalArgumentException(CONCURRENCY.option() + " and " + STAGES.option() + " '"
+                        + shape.text() + "' both given; the stages set the items in flight, drop "
+                        + CONCURRENCY.option());
+            }
+        }
         ModelConfig model = ModelConfig.of(v.text(MODEL), v::get);
-        int n = model.concurrency((Integer) v.given(CONCURRENCY), v.count(CONCURRENCY));
+        int n = model.concurrency(
+                shape != null && !shape.open() ? Integer.valueOf((int) shape.peak()) : (Integer) v.given(CONCURRENCY),
+                v.count(CONCURRENCY));
         Limits.checkConcurrency(n, model.sendersPerNode());
         model.check(n);
         for (Param p : RunParams.ALL) {
@@ -79,10 +98,14 @@ public record RunRequest(
                 d == null ? v.bigCount(ITEMS) : -1,
                 d,
                 v.number(RATE),
+                null,
                 batch,
                 Durations.parse(v.text(TIMEOUT), TIMEOUT.option()),
                 v.text(SINK).equals("file") ? Path.of(v.text(SINK_FILE)).toAbsolutePath() : null,
                 v.flag(PREWARM));
+        if (shape != null) {
+            spec = spec.shaped(shape);
+        }
         Split split = Split.valueOf(v.text(SPLIT).toUpperCase(Locale.ROOT));
         Integer agents = v.count(AGENTS);
         Long chunk = v.bigCount(CHUNK);
@@ -103,7 +126,13 @@ public record RunRequest(
     /** The same run paced at {@code rate} items/s for {@code d}: one step of a rate search. */
     public RunRequest paced(double rate, Duration d) {
         return new RunRequest(
-                spec.timed(d).withRate(rate), embeddedTarget, targetLatencyMs, json, agents, split, chunk);
+                spec.timed(d).withRate(rate).withStages(null),
+                embeddedTarget,
+                targetLatencyMs,
+                json,
+                agents,
+                split,
+                chunk);
     }
 
     /** The same run on {@code count} agents. */

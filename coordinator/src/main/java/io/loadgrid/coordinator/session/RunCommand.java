@@ -77,12 +77,14 @@ public final class RunCommand implements Callable<Integer> {
                     resolved,
                     err,
                     (spec, target, agents) -> out.printf(
-                            "loadgrid run: %s, concurrency %d per agent, %s items of %s against %s on %d agent(s)%n",
+                            "loadgrid run: %s, concurrency %d per agent, %s of %s against %s on %d agent(s)%n",
                             spec.model().key(),
                             spec.concurrency(),
-                            spec.duration() == null
-                                    ? String.format("%,d", spec.items())
-                                    : "for " + spec.duration().toSeconds() + " s of",
+                            spec.stages() != null
+                                    ? "stages " + spec.stages().text()
+                                    : spec.duration() == null
+                                            ? String.format("%,d items", spec.items())
+                                            : "for " + spec.duration().toSeconds() + " s",
                             spec.workload().name(),
                             target,
                             agents),

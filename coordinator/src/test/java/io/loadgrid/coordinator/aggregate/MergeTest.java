@@ -36,6 +36,7 @@ class MergeTest {
             20_000,
             null,
             null,
+            null,
             0,
             Duration.ofSeconds(5),
             null,

@@ -145,6 +145,7 @@ class BadInputTest {
             case POSITIVE -> List.of("0", "-1", "abc", "NaN", "Infinity", "");
             case NON_NEGATIVE -> List.of("-0.5", "abc", "NaN", "Infinity", "");
             case DURATION -> List.of("soon", "-5s", "5 parsecs", "0s", "");
+            case STAGES -> List.of("1s", "1s->", "1s->100/s,1s->5", "0s@100/s", "1s@0", "1s->2.5", "1s@-3/s", ",", "");
             case FLAG -> List.of("maybe", "");
             case CHOICE -> List.of("nonexistent", "", p.choices().getFirst() + "x");
             case TEXT -> textValues(p);
@@ -164,7 +165,7 @@ class BadInputTest {
     /** A count so that a case that wrongly passed would run one item, not ten thousand. */
     private static List<String> withItems(Param p, List<String> args) {
         List<String> all = new ArrayList<>(args);
-        if (!p.key().equals("items") && !p.key().equals("duration")) {
+        if (!List.of("items", "duration", "stages").contains(p.key())) {
             all.addAll(List.of("--urls", "1"));
         }
         return all;

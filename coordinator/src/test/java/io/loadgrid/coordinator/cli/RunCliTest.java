@@ -215,6 +215,41 @@ public class RunCliTest {
     }
 
     @Test
+    void aRateShapeOnTwoAgentsSendsExactlyTheItemsItSchedules() throws Exception {
+        Path json = tmp.resolve("shaped.json");
+        // 0 -> 400/s over 1 s, then 400/s for 1 s: 200 + 400 items, one schedule split across both agents
+        Console.Ran r = run("--agents", "2", "--stages", "1s->400/s, 1s@400/s", "--json", json.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonNode n = Json.MAPPER.readTree(Files.readString(json));
+        assertThat(n.get("ok").asLong()).isEqualTo(600);
+        assertThat(n.get("target_counts").get("requests").asLong()).isEqualTo(600);
+        assertThat(n.get("parameters").get("stages").asText()).isEqualTo("1s->400/s,1s@400/s");
+        assertThat(n.get("parameters").get("rate").asDouble()).isEqualTo(300.0);
+        assertThat(n.get("parameters").get("duration_s").asDouble()).isEqualTo(2.0);
+        // the last slot is at 1 s + 399 / 400 s
+        assertThat(n.get("wall_s").asDouble()).isBetween(1.99, 30.0);
+        assertThat(r.out()).contains("stages 1s->400/s,1s@400/s");
+    }
+
+    @Test
+    void aClosedShapeSetsTheItemsInFlightAndRefusesAConcurrencyBesideIt() throws Exception {
+        Path json = tmp.resolve("closed.json");
+        Console.Ran r = run("--stages", "1s@2,1s->6", "--target-latency", "20", "--json", json.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonNode n = Json.MAPPER.readTree(Files.readString(json));
+        assertThat(n.get("concurrency").asInt()).isEqualTo(6);
+        assertThat(n.get("failed").asLong()).isZero();
+        assertThat(n.get("target_counts").get("requests").asLong())
+                .isEqualTo(n.get("ok").asLong())
+                .isPositive();
+        // at 20 ms per response: at most 2 * 50 in the first second and 4 * 50 on average in the second
+        assertThat(n.get("ok").asLong()).isLessThan(2 * 50 + 6 * 50);
+        assertBadInput(
+                run("--stages", "1s@2", "--concurrency", "4"), "--concurrency and --stages", "drop --concurrency");
+        assertBadInput(run("--stages", "1s@2/s", "--rate", "4"), "--rate and --stages", "drop --rate");
+    }
+
+    @Test
     void cpuWorkloadReportsItsResult() throws Exception {
         Path json = tmp.resolve("cpu.json");
         Console.Ran r = run("--model", "sync", "--workload", "squares", "--urls", "1000", "--json", json.toString());

@@ -33,6 +33,7 @@ class NodeSeriesTest {
             1000,
             null,
             null,
+            null,
             0,
             Duration.ofSeconds(5),
             null,

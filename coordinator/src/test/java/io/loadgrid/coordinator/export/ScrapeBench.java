@@ -37,6 +37,7 @@ public final class ScrapeBench {
                 10_000,
                 null,
                 null,
+                null,
                 0,
                 Duration.ofSeconds(5),
                 null,

@@ -29,6 +29,7 @@ class CellSummaryTest {
             1000,
             null,
             500.0,
+            null,
             0,
             Duration.ofSeconds(5),
             null,

@@ -132,7 +132,7 @@ class SaturationCheckTest {
                 .concurrency(10)
                 .workload("seed")
                 .target("http://127.0.0.1:1")
-                .parameters(new RunResult.Parameters(rate, null, null, Map.of(), 30_000, "discard", true))
+                .parameters(new RunResult.Parameters(rate, null, null, null, Map.of(), 30_000, "discard", true))
                 .counts(new Counts(1000, 1000, 0, Map.of(), result))
                 .rates(new Rates(1.0, 1000, 1000, 0, 0))
                 .bytes(new WireBytes(0, 0, 0))

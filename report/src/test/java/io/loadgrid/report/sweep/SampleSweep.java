@@ -273,7 +273,8 @@ final class SampleSweep {
                 .concurrency(concurrency)
                 .workload("seed")
                 .target("http://127.0.0.1:8080")
-                .parameters(new RunResult.Parameters(null, null, null, Map.of("pool", "reuse"), 5_000, "discard", true))
+                .parameters(new RunResult.Parameters(
+                        null, null, null, null, Map.of("pool", "reuse"), 5_000, "discard", true))
                 .counts(new Counts(items, ok, failed, Map.of("timeout", failed, "connect", 0L, "status", 0L), null))
                 .rates(new Rates(wallS, ok / wallS, items / wallS, down / wallS, up / wallS))
                 .bytes(new WireBytes(down, up, 0))

@@ -50,6 +50,7 @@ final class PlanKeys {
             case COUNT, BIG_COUNT -> "an integer";
             case POSITIVE, NON_NEGATIVE -> "a number";
             case DURATION -> "a duration such as 30s";
+            case STAGES -> "stages such as 10s->2000/s,30s@2000/s";
             case TEXT -> "a string";
             case FLAG -> "true or false";
             case CHOICE -> "one of " + String.join(", ", p.choices());

@@ -20,7 +20,8 @@ public record SearchSpec(Objectives slo, double from, double to, Duration step, 
     static final double PRECISION = 0.05;
 
     /** What a cell of a search plan may not set: the search chooses them for every run. */
-    static final List<String> CHOSEN = List.of(RunParams.RATE.key(), RunParams.DURATION.key(), RunParams.ITEMS.key());
+    static final List<String> CHOSEN =
+            List.of(RunParams.RATE.key(), RunParams.STAGES.key(), RunParams.DURATION.key(), RunParams.ITEMS.key());
 
     static SearchSpec read(YamlMap top) {
         YamlMap m = YamlMap.of(top.file(), KEY, top.node(KEY), KEYS);
