@@ -1,5 +1,6 @@
 package io.loadgrid.common.plan;
 
+import io.loadgrid.common.codec.Durations;
 import io.loadgrid.common.profile.LoadShape;
 import java.util.List;
 import java.util.Locale;

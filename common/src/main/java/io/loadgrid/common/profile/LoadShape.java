@@ -2,7 +2,7 @@ package io.loadgrid.common.profile;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import io.loadgrid.common.plan.Durations;
+import io.loadgrid.common.codec.Durations;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -19,8 +19,8 @@ import static io.loadgrid.common.plan.RunParams.TARGET_LATENCY_MS;
 import static io.loadgrid.common.plan.RunParams.TIMEOUT;
 import static io.loadgrid.common.plan.RunParams.URL;
 
+import io.loadgrid.common.codec.Durations;
 import io.loadgrid.common.files.Writable;
-import io.loadgrid.common.plan.Durations;
 import io.loadgrid.common.plan.ModelConfig;
 import io.loadgrid.common.plan.Param;
 import io.loadgrid.common.plan.RunParams;

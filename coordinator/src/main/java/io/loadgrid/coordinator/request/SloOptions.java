@@ -1,7 +1,7 @@
 package io.loadgrid.coordinator.request;
 
+import io.loadgrid.common.codec.Durations;
 import io.loadgrid.common.files.Writable;
-import io.loadgrid.common.plan.Durations;
 import io.loadgrid.common.slo.Objectives;
 import java.nio.file.Path;
 import java.util.ArrayList;

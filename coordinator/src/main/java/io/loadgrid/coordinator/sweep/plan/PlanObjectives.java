@@ -1,6 +1,6 @@
 package io.loadgrid.coordinator.sweep.plan;
 
-import io.loadgrid.common.plan.Durations;
+import io.loadgrid.common.codec.Durations;
 import io.loadgrid.common.slo.Objectives;
 import io.loadgrid.common.slo.Slo;
 import java.util.ArrayList;

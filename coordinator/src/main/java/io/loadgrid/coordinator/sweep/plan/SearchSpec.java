@@ -1,6 +1,6 @@
 package io.loadgrid.coordinator.sweep.plan;
 
-import io.loadgrid.common.plan.Durations;
+import io.loadgrid.common.codec.Durations;
 import io.loadgrid.common.plan.RunParams;
 import io.loadgrid.common.slo.Objectives;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package io.loadgrid.common.plan;
+package io.loadgrid.common.codec;
 
 import java.time.Duration;
 import java.util.regex.Matcher;
