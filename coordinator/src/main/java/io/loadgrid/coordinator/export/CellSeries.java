@@ -2,23 +2,28 @@ package io.loadgrid.coordinator.export;
 
 import io.loadgrid.common.metrics.NodeSnapshot;
 import io.loadgrid.common.metrics.RunResult;
-import io.loadgrid.common.metrics.Spread;
+import io.loadgrid.coordinator.run.Phase;
 import io.loadgrid.coordinator.run.RunObserver;
+import java.util.EnumMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentSkipListMap;
 import org.HdrHistogram.Histogram;
 
-/** One cell of a sweep: its progress and the series of every agent that ran it (by address, as users know agents). */
+/**
+ * One cell of a sweep: its progress and, per phase, the series of every agent that ran it. Observed as is, its runs
+ * are steady ones; {@link #in} gives the observer of its warm-ups and search steps.
+ */
 public final class CellSeries implements RunObserver {
     final RunLabels labels;
-    private final Map<String, NodeSeries> nodes = new ConcurrentSkipListMap<>();
+    private final Map<Phase, PhaseSeries> phases = new EnumMap<>(Phase.class);
     private volatile int runsPlanned;
     private volatile int runsDone;
     private volatile long itemsPlanned;
-    private volatile double wallSeconds;
 
     CellSeries(RunLabels labels) {
         this.labels = labels;
+        for (Phase p : Phase.values()) {
+            phases.put(p, new PhaseSeries(() -> runsDone++));
+        }
     }
 
     /** The cell (re)starts: a resumed cell plans and counts its runs afresh. */
@@ -29,31 +34,28 @@ public final class CellSeries implements RunObserver {
     }
 
     @Override
+    public RunObserver in(Phase phase) {
+        return phases.get(phase);
+    }
+
+    @Override
     public void snapshot(String address, NodeSnapshot s, Histogram interval) {
-        nodes.computeIfAbsent(address, a -> new NodeSeries()).snapshot(s, interval);
+        phases.get(Phase.STEADY).snapshot(address, s, interval);
     }
 
     @Override
     public void finished(RunResult result) {
-        for (Spread.NodeResult n : result.spread().nodes()) {
-            nodes.computeIfAbsent(n.address(), a -> new NodeSeries()).finish(n.result());
-        }
-        wallSeconds += result.rates().wallS();
-        runsDone++;
-    }
-
-    /** Wall time of the finished runs, synchronized start to last item: requests over this is the cell's throughput. */
-    double wallSeconds() {
-        return wallSeconds;
+        phases.get(Phase.STEADY).finished(result);
     }
 
     @Override
     public void aborted() {
-        nodes.values().forEach(NodeSeries::abort);
+        phases.get(Phase.STEADY).aborted();
     }
 
-    Map<String, NodeSeries> nodes() {
-        return nodes;
+    /** Every phase, in the order of {@link Phase}. */
+    Map<Phase, PhaseSeries> phases() {
+        return phases;
     }
 
     int runsPlanned() {

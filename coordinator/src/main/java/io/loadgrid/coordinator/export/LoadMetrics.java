@@ -1,6 +1,7 @@
 package io.loadgrid.coordinator.export;
 
 import io.loadgrid.common.metrics.NodeSnapshot;
+import io.loadgrid.coordinator.run.Phase;
 import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
@@ -79,12 +80,18 @@ public final class LoadMetrics implements MultiCollector {
                     "Items per run of the cell (0 when the run is timed)",
                     cell,
                     c.itemsPlanned());
-            f.counter(
-                    "loadgrid_cell_wall_seconds",
-                    "Wall time of the cell's finished runs, start to last item, warm-ups included",
-                    cell,
-                    c.wallSeconds());
-            c.nodes().forEach((address, n) -> node(f, cell.add("node", address), n));
+            c.phases().forEach((phase, p) -> {
+                if (phase != Phase.STEADY && !p.observed()) {
+                    return; // a cell without warm-ups or a search exports no series of them
+                }
+                Labels l = cell.add("phase", phase.label());
+                f.counter(
+                        "loadgrid_cell_wall_seconds",
+                        "Wall time of the cell's finished runs of the phase, start to last item",
+                        l,
+                        p.wallSeconds());
+                p.nodes().forEach((address, n) -> node(f, l.add("node", address), n));
+            });
         }
         sweeps.forEach((id, s) -> {
             Labels l = Labels.of("sweep", id);

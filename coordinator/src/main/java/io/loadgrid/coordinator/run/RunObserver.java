@@ -23,6 +23,11 @@ public interface RunObserver {
     static RunObserver both(RunObserver first, RunObserver second) {
         return new RunObserver() {
             @Override
+            public RunObserver in(Phase phase) {
+                return both(first.in(phase), second.in(phase));
+            }
+
+            @Override
             public void snapshot(String address, NodeSnapshot s, Histogram interval) {
                 first.snapshot(address, s, interval);
                 second.snapshot(address, s, interval);
@@ -40,6 +45,11 @@ public interface RunObserver {
                 second.aborted();
             }
         };
+    }
+
+    /** The observer of this one's runs made in {@code phase}; the same one unless it tells phases apart. */
+    default RunObserver in(Phase phase) {
+        return this;
     }
 
     /** A snapshot of the agent at {@code address}, with the latencies of its interval already decoded. */

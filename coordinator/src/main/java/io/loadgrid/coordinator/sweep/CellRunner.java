@@ -4,6 +4,7 @@ import io.loadgrid.common.metrics.RunResult;
 import io.loadgrid.common.slo.Objectives;
 import io.loadgrid.coordinator.request.RunRequest;
 import io.loadgrid.coordinator.run.ObjectiveGuard;
+import io.loadgrid.coordinator.run.Phase;
 import io.loadgrid.coordinator.run.RunObserver;
 import io.loadgrid.coordinator.run.StopSwitch;
 import io.loadgrid.coordinator.session.Resolved;
@@ -46,7 +47,14 @@ final class CellRunner {
         Resolved resolved = session.resolve(options);
         for (int w = 1; w <= warmups; w++) {
             if (stopAsked.getAsBoolean()
-                    || once(cell, options, resolved, observer, position, "warm-up " + w + "/" + warmups, false)
+                    || once(
+                                    cell,
+                                    options,
+                                    resolved,
+                                    observer.in(Phase.WARMUP),
+                                    position,
+                                    "warm-up " + w + "/" + warmups,
+                                    false)
                             .wasInterrupted()) {
                 return;
             }

@@ -4,6 +4,7 @@ import io.loadgrid.common.metrics.RunResult;
 import io.loadgrid.common.metrics.SloVerdict;
 import io.loadgrid.common.slo.Objectives;
 import io.loadgrid.coordinator.request.RunRequest;
+import io.loadgrid.coordinator.run.Phase;
 import io.loadgrid.coordinator.run.RunObserver;
 import io.loadgrid.coordinator.search.RateSearch;
 import io.loadgrid.coordinator.sweep.plan.Cell;
@@ -49,7 +50,7 @@ final class CellSearch {
             RunResult r = runner.once(
                     cell,
                     options.paced(rate, spec.step()),
-                    observer,
+                    observer.in(Phase.SEARCH),
                     position,
                     (confirm ? "confirm " : "search ") + fmt(rate) + "/s",
                     false);

@@ -63,7 +63,7 @@ class CoordinatorDaemonTest {
             Files.writeString(plan, """
                     name: tiny
                     repetitions: 1
-                    warmups: 0
+                    warmups: 1
                     defaults: {workload: seed, items: 300, target_latency_ms: 1, concurrency: 10}
                     matrix:
                       model: [async, threads]
@@ -84,11 +84,17 @@ class CoordinatorDaemonTest {
             assertThat(metrics)
                     .contains("loadgrid_sweep_cells_done{sweep=\"" + sweep + "\"} 2.0")
                     .contains("loadgrid_agents_up 1.0");
-            double ok = metrics.lines()
-                    .filter(l -> l.startsWith("loadgrid_requests_total{") && l.contains("outcome=\"ok\""))
-                    .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
-                    .sum();
-            assertThat(ok).isEqualTo(600);
+            // each cell's warm-up is traffic, exported apart from the measured run that makes its result
+            assertThat(okRequests(metrics, "steady")).isEqualTo(600);
+            assertThat(okRequests(metrics, "warmup")).isEqualTo(600);
+            assertThat(metrics.lines()
+                            .filter(l ->
+                                    l.startsWith("loadgrid_cell_wall_seconds_total{") && l.contains("phase=\"warmup\""))
+                            .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))))
+                    .as("both cells' warm-ups took wall time of their own")
+                    .hasSize(2)
+                    .allSatisfy(wall -> assertThat(wall).isPositive());
+            assertThat(metrics).doesNotContain("phase=\"search\"");
 
             Files.writeString(tmp.resolve("bad.yaml"), "name: bad\nmatrix:\n  concurrency: [ten]\n");
             Console.Ran bad =
@@ -116,7 +122,11 @@ class CoordinatorDaemonTest {
             }
 
             Path longPlan = tmp.resolve("long.yaml");
-            Files.writeString(longPlan, Files.readString(plan).replace("items: 300", "items: 3000000"));
+            Files.writeString(
+                    longPlan,
+                    Files.readString(plan)
+                            .replace("items: 300", "items: 3000000")
+                            .replace("warmups: 1", "warmups: 0"));
             Path clientErr = tmp.resolve("client.err");
             Process client = JavaProcess.builder(
                             SweepCli.class.getName(), List.of(longPlan.toString(), "--coordinator", url))
@@ -151,6 +161,16 @@ class CoordinatorDaemonTest {
         try (Stream<Path> dirs = Files.list(results)) {
             return dirs.findFirst().orElseThrow();
         }
+    }
+
+    /** The ok requests a scrape counts in {@code phase}, every cell and agent together. */
+    private static double okRequests(String metrics, String phase) {
+        return metrics.lines()
+                .filter(l -> l.startsWith("loadgrid_requests_total{")
+                        && l.contains("outcome=\"ok\"")
+                        && l.contains("phase=\"" + phase + "\""))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+                .sum();
     }
 
     private static String scrape(String url) throws Exception {
