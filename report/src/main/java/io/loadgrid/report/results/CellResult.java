@@ -5,6 +5,7 @@ import io.loadgrid.common.metrics.RunResult;
 import io.loadgrid.common.metrics.SloVerdict;
 import java.util.List;
 import java.util.Map;
+import org.HdrHistogram.Histogram;
 
 /**
  * A cell's measured repetitions and what they add up to.
@@ -33,6 +34,12 @@ public record CellResult(
         Saturation saturation,
         List<SloVerdict> slo,
         SearchResult search) {
+
+    /** The latency histogram of every measured repetition merged: what {@code latencyUs} summarises. */
+    public Histogram latencyHistogram() {
+        return CellSummary.histogram(
+                runs == null ? List.of() : runs, r -> r.latency().latencyHistogram());
+    }
 
     public boolean done() {
         return "done".equals(status);

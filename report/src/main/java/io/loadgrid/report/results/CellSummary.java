@@ -69,12 +69,17 @@ public final class CellSummary {
 
     /** Percentiles over every repetition's items: the histograms are added, never the percentiles averaged. */
     static LatencySummary merged(List<RunResult> runs, Function<RunResult, String> histogram) {
+        return LatencySummary.of(histogram(runs, histogram));
+    }
+
+    /** The repetitions' histograms added into one (a run written without its histogram adds nothing). */
+    static Histogram histogram(List<RunResult> runs, Function<RunResult, String> histogram) {
         Histogram all = Histograms.newLatency();
         for (RunResult r : runs) {
             if (histogram.apply(r) != null) {
                 all.add(Histograms.decode(histogram.apply(r)));
             }
         }
-        return LatencySummary.of(all);
+        return all;
     }
 }

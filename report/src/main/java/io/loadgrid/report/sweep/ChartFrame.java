@@ -8,9 +8,12 @@ import java.awt.image.BufferedImage;
 import java.util.List;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.style.AxesChartStyler;
 import org.knowm.xchart.style.CategoryStyler;
 import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.XYStyler;
 
 /** The one look of every sweep chart: size, fonts, legend, and category labels that stay readable as cells grow. */
 final class ChartFrame {
@@ -60,6 +63,31 @@ final class ChartFrame {
             s.setXAxisLabelRotation(90);
             s.setXAxisLabelAlignmentVertical(AxesChartStyler.TextAlignment.Right);
         }
+        s.setYAxisMin(0.0);
+        s.setToolTipsEnabled(false);
+        return chart;
+    }
+
+    /** A chart of lines, in the same look as the bar charts: one line per cell, the legend below. */
+    static XYChart createXy(String title, String xTitle, String yTitle) {
+        XYChart chart = new XYChartBuilder()
+                .width(WIDTH)
+                .height(HEIGHT)
+                .title(title)
+                .xAxisTitle(xTitle)
+                .yAxisTitle(yTitle)
+                .build();
+        XYStyler s = chart.getStyler();
+        s.setChartTitleFont(new Font(FONT, Font.BOLD, 20));
+        s.setAxisTitleFont(new Font(FONT, Font.PLAIN, 15));
+        s.setAxisTickLabelsFont(TICKS);
+        s.setLegendFont(new Font(FONT, Font.PLAIN, 13));
+        s.setLegendPosition(Styler.LegendPosition.OutsideS);
+        s.setLegendLayout(Styler.LegendLayout.Horizontal);
+        s.setChartBackgroundColor(Color.WHITE);
+        s.setChartTitleBoxVisible(false);
+        s.setPlotGridLinesColor(new Color(0xDD, 0xDD, 0xDD));
+        s.setErrorBarsColor(new Color(0x22, 0x22, 0x22));
         s.setYAxisMin(0.0);
         s.setToolTipsEnabled(false);
         return chart;

@@ -3,28 +3,29 @@ package io.loadgrid.report.sweep;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
-import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.internal.chartpart.Chart;
 
 /** The plots of a sweep report, in the order the report shows them. */
 enum Plot {
     EXECUTION_TIME("execution_time.png", "Execution time", TotalsCharts::executionTime),
     THROUGHPUT("throughput.png", "Throughput", TotalsCharts::throughput),
     LATENCY("latency_percentiles.png", "Latency percentiles", LatencyChart::of),
+    DISTRIBUTION("latency_distribution.png", "Latency by percentile", PercentileChart::of),
     CPU("cpu.png", "CPU usage", TotalsCharts::cpu),
     MEMORY("memory.png", "Memory usage (RSS)", TotalsCharts::memory),
     FAILURES("failures.png", "Failed requests", TotalsCharts::failures);
 
     final String file;
     final String title;
-    private final Function<List<PlottedCell>, CategoryChart> chart;
+    private final Function<List<PlottedCell>, Chart<?, ?>> chart;
 
-    Plot(String file, String title, Function<List<PlottedCell>, CategoryChart> chart) {
+    Plot(String file, String title, Function<List<PlottedCell>, Chart<?, ?>> chart) {
         this.file = file;
         this.title = title;
         this.chart = chart;
     }
 
-    CategoryChart chart(List<PlottedCell> cells) {
+    Chart<?, ?> chart(List<PlottedCell> cells) {
         return chart.apply(cells);
     }
 

@@ -9,9 +9,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.knowm.xchart.BitmapEncoder;
-import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.internal.chartpart.Chart;
 
-/** The PNG plots of a sweep, one per figure, a bar per plotted cell. */
+/** The PNG plots of a sweep, one per figure: a bar or a line per plotted cell. */
 public final class SweepPlots {
     /** A search sweep's first plot: the best rate of each cell. */
     static final String MAX_RATE = "max_rate.png";
@@ -34,9 +34,9 @@ public final class SweepPlots {
         return pngs;
     }
 
-    static Map<String, CategoryChart> charts(SweepResults r) {
+    static Map<String, Chart<?, ?>> charts(SweepResults r) {
         List<PlottedCell> cells = PlottedCell.of(r);
-        Map<String, CategoryChart> charts = new LinkedHashMap<>();
+        Map<String, Chart<?, ?>> charts = new LinkedHashMap<>();
         if (cells.stream().anyMatch(p -> p.cell().search() != null)) {
             charts.put(MAX_RATE, TotalsCharts.maxRate(cells));
         }
@@ -48,7 +48,7 @@ public final class SweepPlots {
         return charts;
     }
 
-    private static byte[] png(CategoryChart chart) {
+    private static byte[] png(Chart<?, ?> chart) {
         try {
             return BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
         } catch (IOException e) {

@@ -16,10 +16,18 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategorySeries;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.internal.chartpart.Chart;
 
 class SweepPlotsTest {
     static final List<String> FILES = List.of(
-            "execution_time.png", "throughput.png", "latency_percentiles.png", "cpu.png", "memory.png", "failures.png");
+            "execution_time.png",
+            "throughput.png",
+            "latency_percentiles.png",
+            "latency_distribution.png",
+            "cpu.png",
+            "memory.png",
+            "failures.png");
 
     @Test
     void everyPlotIsADecodablePngWithSomethingDrawnOnIt() throws IOException {
@@ -44,16 +52,20 @@ class SweepPlotsTest {
 
     @Test
     void onlyCellsWithRunsArePlottedAndTheSaturatedOneIsFlagged() {
-        Map<String, CategoryChart> charts = SweepPlots.charts(SampleSweep.results());
-        for (CategoryChart chart : charts.values()) {
+        List<String> labels =
+                List.of("sync c=1", "threads c=100", "virtual c=1000", "async c=100" + PlottedCell.SATURATED_MARK);
+        for (Chart<?, ?> any : SweepPlots.charts(SampleSweep.results()).values()) {
+            if (any instanceof XYChart lines) {
+                // a line per cell, models overlaid
+                assertThat(lines.getSeriesMap().keySet()).as(lines.getTitle()).containsExactlyElementsOf(labels);
+                assertThat(lines.getXAxisTitle()).as(lines.getTitle()).contains(PlottedCell.SATURATED_NOTE);
+                continue;
+            }
+            CategoryChart chart = (CategoryChart) any;
             for (CategorySeries s : chart.getSeriesMap().values()) {
                 assertThat(s.getXData().stream().map(String::valueOf))
                         .as(chart.getTitle())
-                        .containsExactly(
-                                "sync c=1",
-                                "threads c=100",
-                                "virtual c=1000",
-                                "async c=100" + PlottedCell.SATURATED_MARK);
+                        .containsExactlyElementsOf(labels);
             }
             assertThat(chart.getXAxisTitle()).as(chart.getTitle()).contains(PlottedCell.SATURATED_NOTE);
         }
@@ -64,12 +76,8 @@ class SweepPlotsTest {
     @Test
     void meansCarryTheirStddevAsErrorBars() {
         SweepResults r = SampleSweep.results();
-        CategorySeries wall = SweepPlots.charts(r)
-                .get("execution_time.png")
-                .getSeriesMap()
-                .values()
-                .iterator()
-                .next();
+        CategorySeries wall =
+                bars(r, "execution_time.png").getSeriesMap().values().iterator().next();
         var threads = r.cells().get(1).totals().get("wall_s");
         assertThat(List.copyOf(wall.getYData()).get(1).doubleValue()).isEqualTo(threads.mean());
         assertThat(List.copyOf(wall.getExtraValues()).get(1).doubleValue()).isEqualTo(threads.stddev());
@@ -79,18 +87,12 @@ class SweepPlotsTest {
     @Test
     void latencyGoesLogarithmicOnlyWhenItSpansMoreThanTwoDecades() {
         SweepResults r = SampleSweep.results();
-        assertThat(SweepPlots.charts(r)
-                        .get("latency_percentiles.png")
-                        .getStyler()
-                        .isYAxisLogarithmic())
+        assertThat(bars(r, "latency_percentiles.png").getStyler().isYAxisLogarithmic())
                 .isTrue();
         SweepResults narrow = new SweepResults(
                 r.schema(), r.sweepId(), r.plan(), r.environment(), r.cells().subList(1, 3));
         assertThat(LatencyChart.span(PlottedCell.of(narrow))).isLessThan(100);
-        assertThat(SweepPlots.charts(narrow)
-                        .get("latency_percentiles.png")
-                        .getStyler()
-                        .isYAxisLogarithmic())
+        assertThat(bars(narrow, "latency_percentiles.png").getStyler().isYAxisLogarithmic())
                 .isFalse();
     }
 
@@ -103,8 +105,7 @@ class SweepPlotsTest {
                 .isEqualTo(ChartFrame.width(wide.cells().size()))
                 .isGreaterThan(ChartFrame.WIDTH);
         assertThat(colours(img)).isGreaterThan(50);
-        assertThat(SweepPlots.charts(wide).get("cpu.png").getStyler().getXAxisLabelRotation())
-                .isPositive();
+        assertThat(bars(wide, "cpu.png").getStyler().getXAxisLabelRotation()).isPositive();
     }
 
     @Test
@@ -132,6 +133,10 @@ class SweepPlotsTest {
         assertThat(List.of(0.0, 5.0, 28.0, 3.6543, 0.0953, 455.2, 1_650.4, 30_712.0, 1_250_000.0))
                 .map(BarValueLabels::format)
                 .containsExactly("0", "5", "28", "3.65", "0.0953", "455", "1,650", "30.7k", "1.25M");
+    }
+
+    static CategoryChart bars(SweepResults r, String file) {
+        return (CategoryChart) SweepPlots.charts(r).get(file);
     }
 
     static int colours(BufferedImage img) {
