@@ -34,6 +34,9 @@ enum Plot {
         if (file.equals(SweepPlots.MAX_RATE)) {
             return "Max rate at the objectives";
         }
+        if (ScalingChart.titleOf(file) != null) {
+            return ScalingChart.titleOf(file);
+        }
         return Arrays.stream(values())
                 .filter(p -> p.file.equals(file))
                 .map(p -> p.title)

@@ -44,6 +44,7 @@ public final class SweepPlots {
             for (Plot p : Plot.values()) {
                 charts.put(p.file, p.chart(cells));
             }
+            charts.putAll(ScalingChart.of(cells));
         }
         return charts;
     }
