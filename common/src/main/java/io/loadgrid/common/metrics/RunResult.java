@@ -18,6 +18,7 @@ import java.util.Map;
  * @param stoppedBy    why the run stopped before its end when a live objective was lost ({@code --abort-on-fail}),
  *                     else null: its figures cover the items that ran until then
  * @param slo          the verdicts of the objectives it was held to ({@code --slo}), null when it was held to none
+ * @param timeline     the run second by second from the agents' live snapshots (null in a node's own result)
  */
 @RecordBuilder
 public record RunResult(
@@ -36,7 +37,8 @@ public record RunResult(
         Boolean interrupted,
         @JsonUnwrapped Spread spread,
         String stoppedBy,
-        List<SloVerdict> slo)
+        List<SloVerdict> slo,
+        List<Second> timeline)
         implements RunResultBuilder.With {
 
     public static final int SCHEMA = 1;

@@ -72,13 +72,14 @@ public final class RunDriver implements Callable<RunResult> {
         try (ClusterRun run = new ClusterRun(crew.hz(), runId, plan, crew.members(), err)) {
             Map<String, String> addresses = new HashMap<>();
             crew.members().forEach(m -> addresses.put(m.getUuid().toString(), ClusterNames.address(m)));
+            Timeline timeline = new Timeline();
             // a terminal gets the line redrawn in place; a log or a remote client gets whole lines
             Progress progress = new Progress(
                     run.board(),
                     plan.items(),
                     err,
                     err == System.err && System.console() != null,
-                    RunObserver.both(watch.observer(), watch.guard()),
+                    RunObserver.both(timeline, RunObserver.both(watch.observer(), watch.guard())),
                     addresses);
             String stoppedBy = null;
             long start;
@@ -92,6 +93,7 @@ public final class RunDriver implements Callable<RunResult> {
                 before = readings.around(() -> run.prepare(crew.secret()));
                 watch.onReady().run();
                 start = run.start();
+                timeline.started(start);
                 watch.guard().started(start);
                 long nextLine = 0;
                 while (!finished(run)) {
@@ -120,7 +122,8 @@ public final class RunDriver implements Callable<RunResult> {
             }
             RunResult result = Merge.of(
                             plan, nodes, run.chunks(), run.releasedFrom(), start, target, counts, interrupted)
-                    .withStoppedBy(stoppedBy);
+                    .withStoppedBy(stoppedBy)
+                    .withTimeline(timeline.seconds());
             watch.observer().finished(result);
             return result;
         }

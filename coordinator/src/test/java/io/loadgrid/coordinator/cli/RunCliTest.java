@@ -229,6 +229,17 @@ public class RunCliTest {
         // the last slot is at 1 s + 399 / 400 s
         assertThat(n.get("wall_s").asDouble()).isBetween(1.99, 30.0);
         assertThat(r.out()).contains("stages 1s->400/s,1s@400/s");
+        // second by second from the agents' snapshots: what completed in each second it saw, in order
+        JsonNode timeline = n.get("timeline");
+        assertThat(timeline).isNotEmpty();
+        long seen = 0;
+        int t = 0;
+        for (JsonNode second : timeline) {
+            assertThat(second.get("t").asInt()).isGreaterThan(t);
+            t = second.get("t").asInt();
+            seen += second.get("items_per_s").asLong();
+        }
+        assertThat(seen).isPositive().isLessThanOrEqualTo(600);
     }
 
     @Test

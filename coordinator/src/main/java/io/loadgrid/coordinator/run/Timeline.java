@@ -1,0 +1,77 @@
+package io.loadgrid.coordinator.run;
+
+import io.loadgrid.common.metrics.Histograms;
+import io.loadgrid.common.metrics.NodeSnapshot;
+import io.loadgrid.common.metrics.RunResult;
+import io.loadgrid.common.metrics.Second;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.HdrHistogram.Histogram;
+
+/**
+ * The run second by second: each agent's snapshots placed by their cluster time from the start instant, counts as
+ * the growth of each agent's cumulative ones, latencies as the merge of their interval histograms. A snapshot that
+ * arrives twice or out of order adds nothing.
+ */
+public final class Timeline implements RunObserver {
+    private final Map<Integer, Bucket> seconds = new TreeMap<>();
+    private final Map<String, NodeSnapshot> previous = new HashMap<>();
+    private volatile long startMs = Long.MIN_VALUE;
+
+    private static final class Bucket {
+        final Histogram latency = Histograms.newLatency();
+        final Map<String, NodeSnapshot> last = new HashMap<>();
+        long done;
+        long failed;
+        double cpu;
+    }
+
+    /** The run's start instant in cluster time: seconds count from it. */
+    public void started(long clusterMs) {
+        this.startMs = clusterMs;
+    }
+
+    @Override
+    public synchronized void snapshot(String address, NodeSnapshot s, Histogram interval) {
+        NodeSnapshot before = previous.get(address);
+        if (startMs == Long.MIN_VALUE || (before != null && s.seq() <= before.seq())) {
+            return;
+        }
+        previous.put(address, s);
+        int t = (int) Math.max(1, Math.round((s.clusterMs() - startMs) / 1000.0));
+        Bucket b = seconds.computeIfAbsent(t, k -> new Bucket());
+        b.done += s.done() - (before == null ? 0 : before.done());
+        b.failed += (s.done() - s.ok()) - (before == null ? 0 : before.done() - before.ok());
+        b.latency.add(interval);
+        b.cpu += s.cpuProcessPct();
+        b.last.put(address, s);
+    }
+
+    /** Every second seen so far, in order; a second no snapshot fell in is left out, not shown as zero. */
+    public synchronized List<Second> seconds() {
+        List<Second> out = new ArrayList<>();
+        seconds.forEach((t, b) -> {
+            boolean known = b.last.values().stream().allMatch(s -> s.inFlight() >= 0);
+            long inFlight = known
+                    ? b.last.values().stream().mapToLong(NodeSnapshot::inFlight).sum()
+                    : -1;
+            out.add(new Second(
+                    t,
+                    b.done,
+                    b.failed,
+                    b.latency.getTotalCount() == 0 ? 0 : b.latency.getValueAtPercentile(99),
+                    inFlight,
+                    b.cpu));
+        });
+        return out;
+    }
+
+    @Override
+    public void finished(RunResult result) {}
+
+    @Override
+    public void aborted() {}
+}

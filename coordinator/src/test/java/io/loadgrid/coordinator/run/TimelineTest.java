@@ -1,0 +1,79 @@
+package io.loadgrid.coordinator.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.loadgrid.common.metrics.FailureKind;
+import io.loadgrid.common.metrics.Histograms;
+import io.loadgrid.common.metrics.NodeSnapshot;
+import io.loadgrid.common.metrics.Second;
+import java.util.List;
+import java.util.Map;
+import org.HdrHistogram.Histogram;
+import org.junit.jupiter.api.Test;
+
+/** The run second by second, from two agents' cumulative snapshots placed by cluster time. */
+class TimelineTest {
+    private static final long START = 1_000_000;
+
+    @Test
+    void agentsSnapshotsAreMergedPerSecondOfClusterTime() {
+        Timeline t = new Timeline();
+        t.snapshot("a", snapshot(1, START - 200, 100, 2, 5, 30), latencies(100, 2_000)); // before the start: ignored
+        t.started(START);
+        t.snapshot("a", snapshot(1, START + 1_020, 100, 2, 5, 30), latencies(100, 2_000));
+        t.snapshot("b", snapshot(1, START + 980, 50, 0, 3, 20), latencies(50, 8_000));
+        t.snapshot("a", snapshot(2, START + 2_010, 300, 2, 4, 35), latencies(200, 3_000));
+        t.snapshot("a", snapshot(2, START + 2_010, 300, 2, 4, 35), latencies(200, 3_000)); // twice: nothing more
+        t.snapshot("b", snapshot(2, START + 1_990, 150, 1, 0, 25), latencies(100, 1_000));
+        List<Second> s = t.seconds();
+        assertThat(s).extracting(Second::t).containsExactly(1, 2);
+        assertThat(s.get(0).itemsPerS()).isEqualTo(150);
+        assertThat(s.get(0).failed()).isEqualTo(2);
+        assertThat(s.get(0).inFlight()).isEqualTo(8);
+        assertThat(s.get(0).cpuProcessPct()).isEqualTo(50);
+        // a third of the first second's items took 8 ms: its p99 is theirs, merged, not an average of the agents'
+        assertThat(s.get(0).p99Us()).isBetween(7_990L, 8_010L);
+        assertThat(s.get(1).itemsPerS()).isEqualTo(200 + 100);
+        assertThat(s.get(1).failed()).isEqualTo(1);
+        assertThat(s.get(1).inFlight()).isEqualTo(4);
+        assertThat(s.get(1).p99Us()).isBetween(2_990L, 3_010L);
+    }
+
+    @Test
+    void inFlightIsUnknownWhenAnAgentsWorkersRunTheItems() {
+        Timeline t = new Timeline();
+        t.started(START);
+        t.snapshot("a", snapshot(1, START + 1_000, 10, 0, 3, 10), latencies(10, 1_000));
+        t.snapshot("b", snapshot(1, START + 1_000, 10, 0, -1, 10), Histograms.newLatency());
+        assertThat(t.seconds()).singleElement().satisfies(s -> {
+            assertThat(s.inFlight()).isEqualTo(-1);
+            assertThat(s.itemsPerS()).isEqualTo(20);
+        });
+    }
+
+    private static NodeSnapshot snapshot(long seq, long clusterMs, long done, long failed, long inFlight, double cpu) {
+        return new NodeSnapshot(
+                "n",
+                seq,
+                clusterMs,
+                done,
+                done - failed,
+                failed == 0 ? Map.of() : Map.of(FailureKind.TIMEOUT, failed),
+                0,
+                0,
+                "",
+                cpu,
+                100,
+                10,
+                0,
+                inFlight,
+                10,
+                null);
+    }
+
+    private static Histogram latencies(int count, long us) {
+        Histogram h = Histograms.newLatency();
+        h.recordValueWithCount(us, count);
+        return h;
+    }
+}
