@@ -37,6 +37,9 @@ enum Plot {
         if (ScalingChart.titleOf(file) != null) {
             return ScalingChart.titleOf(file);
         }
+        if (TimelineChart.titleOf(file) != null) {
+            return TimelineChart.titleOf(file);
+        }
         return Arrays.stream(values())
                 .filter(p -> p.file.equals(file))
                 .map(p -> p.title)

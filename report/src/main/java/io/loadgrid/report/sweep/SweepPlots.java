@@ -22,6 +22,7 @@ public final class SweepPlots {
     public static Map<String, byte[]> render(SweepResults r) {
         Map<String, byte[]> pngs = new LinkedHashMap<>();
         charts(r).forEach((file, chart) -> pngs.put(file, png(chart)));
+        pngs.putAll(TimelineChart.render(PlottedCell.of(r)));
         return pngs;
     }
 

@@ -42,7 +42,7 @@ class HtmlReportChromiumTest {
         assertThat(body.find()).as("a <body> in the dumped DOM:\n%s", dom).isTrue();
         assertThat(body.group())
                 .contains("data-rendered=\"" + plots.size() + "\"", "data-tables=\"" + tables.size() + "\"");
-        assertThat(plots).hasSize(SweepPlotsTest.FILES.size());
+        assertThat(plots).hasSize(SweepPlotsTest.ALL.size());
         // the injected markup stayed text: the page's own script is the only one
         assertThat(dom.split("<script", -1)).hasSize(2);
 

@@ -73,7 +73,7 @@ class HtmlReportTest {
                 "Latency by percentile")) {
             assertThat(html).contains("<figcaption>" + title + "</figcaption>");
         }
-        assertThat(html.split("src=\"data:image/png;base64,", -1)).hasSize(SweepPlotsTest.FILES.size() + 1);
+        assertThat(html.split("src=\"data:image/png;base64,", -1)).hasSize(SweepPlotsTest.ALL.size() + 1);
         assertThat(NETWORK.matcher(html).find()).as("a network reference").isFalse();
         assertThat(NETWORK.matcher("<img src=\"https://example.org/x.png\">").find())
                 .isTrue();

@@ -9,6 +9,7 @@ import io.loadgrid.common.metrics.Rates;
 import io.loadgrid.common.metrics.Resources;
 import io.loadgrid.common.metrics.RunResult;
 import io.loadgrid.common.metrics.RunResultBuilder;
+import io.loadgrid.common.metrics.Second;
 import io.loadgrid.common.metrics.TargetCounts;
 import io.loadgrid.common.metrics.WireBytes;
 import io.loadgrid.report.results.CellResult;
@@ -288,6 +289,19 @@ final class SampleSweep {
                 .resources(new Resources(cpuProcess, cpuSystem, rss, threads, 2, (int) Math.ceil(wallS), null))
                 .targetCounts(new TargetCounts(items, up, down))
                 .interrupted(false)
+                .timeline(timeline(items, wallS, h, cpuProcess, concurrency))
                 .build();
+    }
+
+    /** A second per second of the run: a slow first second (a cold start), then an even rate. */
+    private static List<Second> timeline(long items, double wallS, Histogram h, AvgMax cpu, int concurrency) {
+        List<Second> seconds = new ArrayList<>();
+        int n = Math.max(1, (int) Math.ceil(wallS));
+        for (int t = 1; t <= n; t++) {
+            long perS = Math.round(items / wallS * (t == 1 ? 0.6 : 1.0));
+            long p99 = t == 1 ? h.getValueAtPercentile(99.9) : h.getValueAtPercentile(99);
+            seconds.add(new Second(t, perS, 0, p99, concurrency, t == 1 ? cpu.max() : cpu.avg()));
+        }
+        return seconds;
     }
 }

@@ -28,12 +28,18 @@ class SweepPlotsTest {
             "cpu.png",
             "memory.png",
             "failures.png");
+    /** One per plotted cell of the sample: its runs second by second. */
+    static final List<String> TIMELINES =
+            List.of("timeline_c01.png", "timeline_c02.png", "timeline_c03.png", "timeline_c04.png");
+
+    static final List<String> ALL =
+            java.util.stream.Stream.concat(FILES.stream(), TIMELINES.stream()).toList();
 
     @Test
     void everyPlotIsADecodablePngWithSomethingDrawnOnIt() throws IOException {
         Path dir = SampleSweep.OUT.resolve("plots");
         Map<String, byte[]> pngs = SweepPlots.write(SampleSweep.results(), dir);
-        assertThat(pngs.keySet()).containsExactlyElementsOf(FILES);
+        assertThat(pngs.keySet()).containsExactlyElementsOf(ALL);
         for (String file : FILES) {
             assertThat(Files.readAllBytes(dir.resolve(file))).isEqualTo(pngs.get(file));
             BufferedImage img = ImageIO.read(new ByteArrayInputStream(pngs.get(file)));
@@ -46,7 +52,7 @@ class SweepPlotsTest {
         try (var left = Files.list(dir)) {
             assertThat(left.map(p -> p.getFileName().toString()))
                     .as("no temp files left")
-                    .containsExactlyInAnyOrderElementsOf(FILES);
+                    .containsExactlyInAnyOrderElementsOf(ALL);
         }
     }
 
