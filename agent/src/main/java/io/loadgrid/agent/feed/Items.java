@@ -40,15 +40,14 @@ public interface Items {
     }
 
     /**
-     * For blocking senders under a closed shape: waits, in the same slices, until the lane {@code lane} names is open;
-     * the lane is asked again each slice (a virtual-thread sender's lane is how many are in flight). False when stopped
-     * first or when the shape never opens the lane again: the sender is then done.
+     * For blocking senders under a closed shape: waits, in the same slices, until lane {@code lane} is open. False when
+     * stopped first or when the shape never opens the lane again: the sender is then done.
      */
-    default boolean awaitLane(Pacer pacer, IntSupplier lane) throws InterruptedException {
+    default boolean awaitLane(Pacer pacer, int lane) throws InterruptedException {
         if (!pacer.gated()) {
             return true;
         }
-        for (long at = pacer.laneOpens(lane.getAsInt()); at >= 0; at = pacer.laneOpens(lane.getAsInt())) {
+        for (long at = pacer.laneOpens(lane); at >= 0; at = pacer.laneOpens(lane)) {
             long wait = pacer.nanosUntil(at);
             if (wait == 0) {
                 return true;
@@ -59,6 +58,29 @@ public interface Items {
             pacer.clock().sleepNanos(Math.min(wait, 50_000_000L));
         }
         return false;
+    }
+
+    /**
+     * For one dispatcher of many senders under a closed shape (virtual threads): waits until the items in flight are
+     * fewer than the shape's level, that is until the slot they would fill is open. Either time opens it or an item
+     * completing does, so it looks again every millisecond rather than sleeping until that slot opens. False when
+     * stopped first, or when nothing is in flight and the shape never opens its first slot again.
+     */
+    default boolean awaitFewerInFlight(Pacer pacer, IntSupplier inFlight) throws InterruptedException {
+        if (!pacer.gated()) {
+            return true;
+        }
+        while (true) {
+            int n = inFlight.getAsInt();
+            long at = pacer.laneOpens(n);
+            if (at >= 0 && pacer.nanosUntil(at) == 0) {
+                return true;
+            }
+            if ((at < 0 && n == 0) || stopped()) {
+                return false;
+            }
+            pacer.clock().sleepNanos(at < 0 ? 1_000_000L : Math.min(pacer.nanosUntil(at), 1_000_000L));
+        }
     }
 
     /** For blocking senders: the next item index or {@link #DONE}, waiting out {@link #LATER}. */

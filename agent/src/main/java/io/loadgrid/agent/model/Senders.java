@@ -9,7 +9,7 @@ final class Senders {
     private Senders() {}
 
     static Void drain(Items items, Pacer pacer, int lane, ItemTask task) throws InterruptedException {
-        while (items.awaitLane(pacer, () -> lane)) {
+        while (items.awaitLane(pacer, lane)) {
             long i = items.take();
             if (i < 0) {
                 break;

@@ -30,7 +30,9 @@ public final class VirtualThreadModel implements Model {
                 while (true) {
                     inFlight.acquire();
                     // under a closed shape the next item waits until the items in flight are fewer than its level
-                    long i = b.awaitLane(pacer, () -> limit - 1 - inFlight.availablePermits()) ? b.take() : Items.DONE;
+                    long i = b.awaitFewerInFlight(pacer, () -> limit - 1 - inFlight.availablePermits())
+                            ? b.take()
+                            : Items.DONE;
                     if (i < 0) {
                         inFlight.release();
                         break;

@@ -430,6 +430,54 @@ abstract class ModelContract {
         }
     }
 
+    /**
+     * A ramp down closes the slots one by one, the highest first, and the last one only at the shape's end: the run
+     * goes on with fewer senders, never more than the falling level, instead of ending when the ramp begins.
+     */
+    @Test
+    void aClosedShapeRampsDownItsSendersOneByOne() throws Exception {
+        int k = model().oneAtATime() ? 1 : Math.max(4, minimumConcurrency());
+        LoadShape shape = LoadShape.parse("400ms@" + k + ",400ms->0");
+        AtomicInteger inFlight = new AtomicInteger();
+        List<long[]> arrivals = java.util.Collections.synchronizedList(new ArrayList<>());
+        AtomicLong t0 = new AtomicLong();
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
+        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+        server.createContext("/", exchange -> {
+            arrivals.add(new long[] {(System.nanoTime() - t0.get()) / 1_000_000, inFlight.incrementAndGet()});
+            try {
+                Thread.sleep(30);
+                byte[] body = "ok".getBytes(StandardCharsets.US_ASCII);
+                exchange.sendResponseHeaders(200, body.length);
+                exchange.getResponseBody().write(body);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                inFlight.decrementAndGet();
+                exchange.close();
+            }
+        });
+        server.start();
+        try {
+            String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/down/{i}";
+            RunSpec s = variant(Runs.spec(model(), k, Runs.http(url), -1))
+                    .shaped(shape)
+                    .withPrewarm(true);
+            Outcome o = Runs.run(s, 0, () -> t0.set(System.nanoTime()));
+            List<long[]> seen = List.copyOf(arrivals);
+            assertThat(o.tally().ok()).isEqualTo(seen.size());
+            // slot 0 stays open until 800 ms, when the level reaches 0
+            assertThat(seen).as("arrivals late in the ramp").anyMatch(a -> a[0] > 650 && a[0] < 800);
+            assertThat(o.wallNanos()).isGreaterThan(650_000_000L);
+            // slot j takes no item once the level is at or below j (30 ms of slack for the request to arrive)
+            assertThat(seen)
+                    .filteredOn(a -> a[0] > 430)
+                    .allMatch(a -> a[1] <= Math.ceil(k * (1 - (a[0] - 430) / 400.0)) + 0.0);
+        } finally {
+            server.stop(0);
+        }
+    }
+
     @Test
     void neverSendsBeforeTheSchedule() throws Exception {
         RunSpec s = spec(seed(), 30).withRate(60.0);
