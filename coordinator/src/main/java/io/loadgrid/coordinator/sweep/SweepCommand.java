@@ -207,7 +207,8 @@ public final class SweepCommand implements Callable<Integer> {
                         plan.file(),
                         plan.repetitions(),
                         plan.warmups(),
-                        plan.source()),
+                        plan.source(),
+                        plan.search() == null ? null : plan.search().text()),
                 EnvironmentProbe.of(session.node(), session.agents().mode()),
                 cells);
     }

@@ -64,6 +64,9 @@ class SweepSearchTest {
         String summary = Files.readString(dir.resolve("summary.md"));
         assertThat(summary)
                 .contains("## Max rate at p99<200ms")
+                .contains("Each cell searched for its highest rate at p99<200ms between 100 and 1,600 items/s,")
+                .contains("in 2s runs (within 5%, best confirmed)")
+                .doesNotContain("measured run(s) per cell")
                 .containsPattern("async c=100 sustained [\\d.]+ times the rate of threads c=10")
                 .contains("the top of the range: raise to")
                 // 10 in flight at 20 ms answer about 480 a second: the rates that missed asked for more than that

@@ -25,10 +25,7 @@ final class HtmlOverview {
         }
         if (r.plan() != null) {
             item(b, "Plan file", r.plan().file());
-            item(
-                    b,
-                    "Repetitions",
-                    r.plan().repetitions() + " measured, " + r.plan().warmups() + " warm-up");
+            item(b, "Runs", r.plan().measured());
         }
         item(b, "Cells", r.cells().size() + " (" + PlottedCell.of(r).size() + " with measured runs)");
         b.append("</dl>\n");

@@ -22,7 +22,7 @@ public final class SummaryMarkdown {
         out.println();
         out.println("Plan **" + p.name() + "** (`" + p.file() + "`)"
                 + (p.description() == null ? "" : ": " + p.description())
-                + Fmt.f(". %d measured run(s) per cell after %d warm-up(s).", p.repetitions(), p.warmups()));
+                + ". " + p.measured());
         out.println();
         out.println(environment(r.environment()));
         out.println();

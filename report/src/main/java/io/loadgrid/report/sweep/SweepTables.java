@@ -6,16 +6,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The tables of a sweep report, in reading order: the overview, the objectives' verdicts (when the plan has any), then
- * one per cell that has runs.
+ * The tables of a sweep report, in reading order: a search plan's answer (each cell's best rate) first, the overview,
+ * the objectives' verdicts (when the plan has any), then one per cell that has runs.
  */
 public final class SweepTables {
     private SweepTables() {}
 
     public static List<TableModel> of(SweepResults r) {
         List<TableModel> tables = new ArrayList<>();
-        tables.add(OverviewTable.of(r));
         MaxRateTable.of(r).ifPresent(tables::add);
+        tables.add(OverviewTable.of(r));
         ObjectivesTable.of(r).ifPresent(tables::add);
         for (CellResult c : r.cells()) {
             if (!c.runs().isEmpty()) {

@@ -114,7 +114,8 @@ final class SampleSweep {
                         "plans/models.yaml",
                         3,
                         1,
-                        "name: models-at-scale\n"),
+                        "name: models-at-scale\n",
+                        null),
                 environment(),
                 cells);
     }
@@ -150,7 +151,7 @@ final class SampleSweep {
         return new SweepResults(
                 SweepResults.SCHEMA,
                 "20261124-120000-wide",
-                new SweepResults.PlanInfo("wide", "", "plans/wide.yaml", 3, 0, ""),
+                new SweepResults.PlanInfo("wide", "", "plans/wide.yaml", 3, 0, "", null),
                 environment(),
                 cells);
     }

@@ -23,6 +23,18 @@ public record SearchSpec(Objectives slo, double from, double to, Duration step, 
     static final List<String> CHOSEN =
             List.of(RunParams.RATE.key(), RunParams.STAGES.key(), RunParams.DURATION.key(), RunParams.ITEMS.key());
 
+    /** In words, for the report: "its highest rate at p99<50ms between 100 and 50,000 items/s, in 5s runs (...)". */
+    public String text() {
+        return String.format(
+                java.util.Locale.ROOT,
+                "its highest rate at %s between %,.0f and %,.0f items/s, in %s runs (within %.0f%%, best confirmed)",
+                slo.text(),
+                from,
+                to,
+                Durations.text(step),
+                precision * 100);
+    }
+
     static SearchSpec read(YamlMap top) {
         YamlMap m = YamlMap.of(top.file(), KEY, top.node(KEY), KEYS);
         if (!m.has("slo") || !m.has("to")) {
