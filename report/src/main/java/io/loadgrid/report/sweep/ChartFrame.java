@@ -21,6 +21,10 @@ final class ChartFrame {
     static final int WIDTH = 1000;
     static final int HEIGHT = 560;
     private static final Font TICKS;
+    /** A legend entry's line sample and gaps, beside its name, in pixels. */
+    private static final int LEGEND_ENTRY_PAD = 50;
+    /** A legend row's height, in pixels, at the legend's 13 pt. */
+    private static final int LEGEND_ROW = 22;
 
     static {
         // charts are drawn on servers and in CI without a display; every AWT use here passes through this class
@@ -70,9 +74,21 @@ final class ChartFrame {
 
     /** A chart of lines, in the same look as the bar charts: one line per cell, the legend below. */
     static XYChart createXy(String title, String xTitle, String yTitle) {
+        return createXy(title, xTitle, yTitle, List.of());
+    }
+
+    /**
+     * As {@link #createXy(String, String, String)} for lines named {@code legend}: XChart lays a legend below in one
+     * row and cuts what does not fit, so a legend longer than the chart is wide goes to its right, one name a row, the
+     * chart widened by the longest name and made tall enough for them all.
+     */
+    static XYChart createXy(String title, String xTitle, String yTitle, List<String> legend) {
+        int row = legend.stream().mapToInt(n -> textWidth(n) + LEGEND_ENTRY_PAD).sum();
+        boolean aside = row > WIDTH - 40;
+        int widest = legend.stream().mapToInt(ChartFrame::textWidth).max().orElse(0);
         XYChart chart = new XYChartBuilder()
-                .width(WIDTH)
-                .height(HEIGHT)
+                .width(aside ? WIDTH + widest + LEGEND_ENTRY_PAD : WIDTH)
+                .height(aside ? Math.min(1600, Math.max(HEIGHT, 120 + legend.size() * LEGEND_ROW)) : HEIGHT)
                 .title(title)
                 .xAxisTitle(xTitle)
                 .yAxisTitle(yTitle)
@@ -82,8 +98,8 @@ final class ChartFrame {
         s.setAxisTitleFont(new Font(FONT, Font.PLAIN, 15));
         s.setAxisTickLabelsFont(TICKS);
         s.setLegendFont(new Font(FONT, Font.PLAIN, 13));
-        s.setLegendPosition(Styler.LegendPosition.OutsideS);
-        s.setLegendLayout(Styler.LegendLayout.Horizontal);
+        s.setLegendPosition(aside ? Styler.LegendPosition.OutsideE : Styler.LegendPosition.OutsideS);
+        s.setLegendLayout(aside ? Styler.LegendLayout.Vertical : Styler.LegendLayout.Horizontal);
         s.setChartBackgroundColor(Color.WHITE);
         s.setChartTitleBoxVisible(false);
         s.setPlotGridLinesColor(new Color(0xDD, 0xDD, 0xDD));
@@ -113,10 +129,15 @@ final class ChartFrame {
     }
 
     static int widestLabel(List<PlottedCell> cells) {
+        return cells.stream().mapToInt(c -> textWidth(c.label())).max().orElse(0);
+    }
+
+    /** Pixels {@code text} takes in the tick and legend font (the two are the same size). */
+    static int textWidth(String text) {
         Graphics2D g = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB).createGraphics();
         try {
             FontMetrics m = g.getFontMetrics(TICKS);
-            return cells.stream().mapToInt(c -> m.stringWidth(c.label())).max().orElse(0);
+            return m.stringWidth(text);
         } finally {
             g.dispose();
         }

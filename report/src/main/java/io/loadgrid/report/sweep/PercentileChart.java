@@ -47,8 +47,14 @@ final class PercentileChart {
         boolean log = max / Math.max(min, 1e-3) > LOG_SPAN;
         String xTitle =
                 PlottedCell.anySaturated(cells) ? "percentile      (" + PlottedCell.SATURATED_NOTE + ")" : "percentile";
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < cells.size(); i++) {
+            if (lines.get(i)[0].length > 0) {
+                names.add(cells.get(i).label());
+            }
+        }
         XYChart c = ChartFrame.createXy(
-                "Latency by percentile (ms), all repetitions merged", xTitle, log ? "ms (log scale)" : "ms");
+                "Latency by percentile (ms), all repetitions merged", xTitle, log ? "ms (log scale)" : "ms", names);
         c.getStyler().setXAxisMin(FROM);
         c.getStyler().setXAxisMax(Math.ceil(right));
         c.getStyler().setxAxisTickLabelsFormattingFunction(PercentileChart::percentile);

@@ -117,7 +117,8 @@ final class ScalingChart {
             }
         }
         boolean log = min > 0 && max / min > LOG_SPAN;
-        XYChart chart = ChartFrame.createXy(title + " against " + axis, axis + (log ? " (log scale)" : ""), yTitle);
+        XYChart chart = ChartFrame.createXy(
+                title + " against " + axis, axis + (log ? " (log scale)" : ""), yTitle, List.copyOf(lines.keySet()));
         if (log) {
             chart.getStyler().setXAxisLogarithmic(true);
             chart.getStyler().setXAxisDecimalPattern("#,##0.###");

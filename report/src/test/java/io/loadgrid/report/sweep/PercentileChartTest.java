@@ -10,6 +10,7 @@ import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
 
 /** HdrHistogram's classic percentile plot: the nines evenly spaced, each line its cell's merged histogram. */
 class PercentileChartTest {
@@ -53,6 +54,22 @@ class PercentileChartTest {
         double[] y = threads.getYData();
         assertThat(y[indexOf(x, 2.0)]).isEqualTo(r.cells().get(1).latencyUs().p99() / 1000.0, within(1e-9));
         assertThat(chart.getStyler().getXAxisMax()).isGreaterThanOrEqualTo(PercentileChart.NINES);
+    }
+
+    @Test
+    void aLegendTooLongForOneRowStandsBesideTheChartWithEveryName() {
+        XYChart few = PercentileChart.of(PlottedCell.of(SampleSweep.results()));
+        assertThat(few.getStyler().getLegendPosition()).isEqualTo(Styler.LegendPosition.OutsideS);
+        assertThat(few.getWidth()).isEqualTo(ChartFrame.WIDTH);
+
+        // 30 lines: in one row below, XChart would cut all but the first few names off
+        List<PlottedCell> many = PlottedCell.of(SampleSweep.wide());
+        XYChart chart = PercentileChart.of(many);
+        assertThat(chart.getSeriesMap()).hasSize(many.size());
+        assertThat(chart.getStyler().getLegendPosition()).isEqualTo(Styler.LegendPosition.OutsideE);
+        assertThat(chart.getStyler().getLegendLayout()).isEqualTo(Styler.LegendLayout.Vertical);
+        assertThat(chart.getWidth()).isGreaterThan(ChartFrame.WIDTH + ChartFrame.widestLabel(many));
+        assertThat(chart.getHeight()).isGreaterThanOrEqualTo(many.size() * 22);
     }
 
     private static int indexOf(double[] xs, double x) {
