@@ -52,7 +52,8 @@ final class AgentRun {
             node.state(AgentState.RUNNING);
             Outcome outcome;
             boolean lostCoordinator;
-            try (LiveReporting live = new LiveReporting(board, me, engine, sampler, watch)) {
+            try (LiveReporting live =
+                    new LiveReporting(board, me, engine, sampler, watch, start == null ? System.nanoTime() : start)) {
                 // stopped or abandoned before the start: run nothing, but still report so the coordinator can finish
                 outcome = start == null ? new Outcome(Tally.empty(), 0, 0, 0) : engine.run(start, sampler);
                 lostCoordinator = live.coordinatorLost() || watch.look() instanceof CoordinatorWatch.Seen.Gone;

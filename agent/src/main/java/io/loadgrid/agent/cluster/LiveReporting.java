@@ -13,8 +13,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * While a run lasts: a snapshot to the coordinator every second, and a look at the coordinator every 100 ms. When it
- * asks to stop, or is gone or silent, the engine stops handing out items at once.
+ * While a run lasts: a snapshot to the coordinator every second of it and one when it ends, and a look at the
+ * coordinator every 100 ms. When it asks to stop, or is gone or silent, the engine stops handing out items at once.
  */
 final class LiveReporting implements AutoCloseable {
     private static final long WATCH_MS = 100;
@@ -23,6 +23,11 @@ final class LiveReporting implements AutoCloseable {
      * without snapshots the coordinator shows no progress and exports no live series.
      */
     private static final long SNAPSHOT_MS = Long.getLong("loadgrid.snapshot.ms", 1000);
+    /**
+     * How long after each whole second of the run a snapshot is taken: the resource sampler's second ends on the whole
+     * second, so the CPU a snapshot carries is the second it covers, and the first snapshot is not an empty one.
+     */
+    private static final long AFTER_SECOND_MS = 100;
 
     private final ScheduledExecutorService timer = Executors.newScheduledThreadPool(
             2, Thread.ofPlatform().daemon().name("live-", 0).factory());
@@ -35,14 +40,24 @@ final class LiveReporting implements AutoCloseable {
     private volatile boolean stopped;
     private long seq;
 
-    LiveReporting(RunBoard board, String me, Engine engine, ResourceSampler sampler, CoordinatorWatch watch) {
+    /** {@code startNanos}: the start instant on this host's nanoTime; the snapshots count whole seconds from it. */
+    LiveReporting(
+            RunBoard board,
+            String me,
+            Engine engine,
+            ResourceSampler sampler,
+            CoordinatorWatch watch,
+            long startNanos) {
         this.board = board;
         this.me = me;
         this.engine = engine;
         this.sampler = sampler;
         this.watch = watch;
         if (SNAPSHOT_MS > 0) {
-            timer.scheduleAtFixedRate(this::snapshot, SNAPSHOT_MS, SNAPSHOT_MS, TimeUnit.MILLISECONDS);
+            long first = Math.max(0, startNanos - System.nanoTime())
+                    + TimeUnit.MILLISECONDS.toNanos(SNAPSHOT_MS + AFTER_SECOND_MS);
+            timer.scheduleAtFixedRate(
+                    this::snapshot, first, TimeUnit.MILLISECONDS.toNanos(SNAPSHOT_MS), TimeUnit.NANOSECONDS);
         }
         timer.scheduleWithFixedDelay(this::look, WATCH_MS, WATCH_MS, TimeUnit.MILLISECONDS);
     }
@@ -108,8 +123,18 @@ final class LiveReporting implements AutoCloseable {
         return lost;
     }
 
+    /** Ends the reporting with one last snapshot: the run's last part-second, which no periodic one covered. */
     @Override
     public void close() {
+        timer.shutdown(); // cancels the periodic snapshots and looks; lets one under way finish, so seq stays in order
+        try {
+            timer.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         timer.shutdownNow();
+        if (SNAPSHOT_MS > 0) {
+            snapshot();
+        }
     }
 }

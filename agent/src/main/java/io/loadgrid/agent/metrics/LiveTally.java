@@ -30,6 +30,10 @@ public final class LiveTally {
     private final Histogram latencyTotal = Histograms.newLatency();
     private final Histogram uncorrectedTotal = Histograms.newLatency();
     private final Histogram lagTotal = Histograms.newLatency();
+    /** Recorded since the last live interval: the run's last snapshot comes after its total was taken. */
+    private final Histogram latencySinceInterval = Histograms.newLatency();
+
+    private final Histogram lagSinceInterval = Histograms.newLatency();
 
     public LiveTally(WireCounter wire, ChunkLedger ledger) {
         this.wire = wire;
@@ -139,20 +143,30 @@ public final class LiveTally {
     /** What one interval of a run recorded: its latencies and its schedule lags. */
     public record Interval(Histogram latency, Histogram lag) {}
 
-    /** What was recorded since the previous call (or {@link #total()}), for live snapshots. */
+    /** What was recorded since the previous call, for live snapshots (a {@link #total()} between them takes none). */
     public synchronized Interval interval() {
+        drain();
+        Interval i = new Interval(latencySinceInterval.copy(), lagSinceInterval.copy());
+        latencySinceInterval.reset();
+        lagSinceInterval.reset();
+        return i;
+    }
+
+    /** Moves what the recorders hold into the totals and into what the next interval reports. */
+    private void drain() {
         Histogram h = latency.getIntervalHistogram();
         Histogram behind = lag.getIntervalHistogram();
         latencyTotal.add(h);
         uncorrectedTotal.add(uncorrected.getIntervalHistogram());
         lagTotal.add(behind);
-        return new Interval(h, behind);
+        latencySinceInterval.add(h);
+        lagSinceInterval.add(behind);
     }
 
     /** Everything recorded so far; call when no item is in flight any more. */
     public synchronized Tally total() {
         // the recorders hand out what was recorded since the last call; the totals keep the sum
-        interval();
+        drain();
         return new Tally(
                 counts.ok.sum(),
                 counts.failures(),

@@ -36,6 +36,22 @@ class LiveTallyTest {
     }
 
     @Test
+    void eachItemIsInOneIntervalAndInTheTotalWhicheverIsTakenFirst() {
+        LiveTally t = tally(3);
+        t.completed(0, 0, 0, 1_000_000);
+        assertThat(t.interval().latency().getTotalCount()).isEqualTo(1);
+        t.completed(1, 0, 0, 2_000_000);
+        t.completed(2, 0, 0, 3_000_000);
+        // the run's total is taken before its last snapshot: that snapshot still carries the last two items
+        assertThat(t.total().latency().getTotalCount()).isEqualTo(3);
+        LiveTally.Interval last = t.interval();
+        assertThat(last.latency().getTotalCount()).isEqualTo(2);
+        assertThat(last.lag().getTotalCount()).isEqualTo(2);
+        assertThat(t.interval().latency().getTotalCount()).isZero();
+        assertThat(t.total().latency().getTotalCount()).isEqualTo(3);
+    }
+
+    @Test
     void aLatencyAboveTheHistogramsRangeCountsOnceAsOkAtTheTopOfTheRange() {
         LiveTally t = tally(1);
         long twoHours = 2L * 3600 * 1_000_000_000L;

@@ -5,7 +5,8 @@ package io.loadgrid.common.metrics;
  * warm-up, pauses and drift show. The figures are the live ones; the run's totals come from its exact result.
  *
  * @param t             seconds since the start instant, at the end of the second
- * @param itemsPerS     items completed in the second (every outcome), summed over the agents
+ * @param itemsPerS     items completed per second (every outcome), summed over the agents, each agent's over the time
+ *                      its snapshot covers
  * @param failed        items that failed in the second
  * @param p99Us         p99 latency of the items that completed in the second, from the agents' interval histograms
  *                      merged; 0 when none got a response

@@ -13,8 +13,10 @@ import org.HdrHistogram.Histogram;
 
 /**
  * The run second by second: each agent's snapshots placed by their cluster time from the start instant, counts as
- * the growth of each agent's cumulative ones, latencies as the merge of their interval histograms. A snapshot that
- * arrives twice or out of order adds nothing.
+ * the growth of each agent's cumulative ones, latencies as the merge of their interval histograms. A rate is an
+ * agent's growth over the time its snapshot covers (since its previous one, or since the start instant), so that a
+ * snapshot 600 ms into the run reports what the agent sustained, not 60% of it. A snapshot that arrives twice or out
+ * of order adds nothing.
  */
 public final class Timeline implements RunObserver {
     private final Map<Integer, Bucket> seconds = new TreeMap<>();
@@ -24,7 +26,9 @@ public final class Timeline implements RunObserver {
     private static final class Bucket {
         final Histogram latency = Histograms.newLatency();
         final Map<String, NodeSnapshot> last = new HashMap<>();
-        long done;
+        /** Per agent: items completed and the milliseconds they were completed in. */
+        final Map<String, long[]> covered = new HashMap<>();
+
         long failed;
         double cpu;
     }
@@ -43,7 +47,10 @@ public final class Timeline implements RunObserver {
         previous.put(address, s);
         int t = (int) Math.max(1, Math.round((s.clusterMs() - startMs) / 1000.0));
         Bucket b = seconds.computeIfAbsent(t, k -> new Bucket());
-        b.done += s.done() - (before == null ? 0 : before.done());
+        long grew = s.done() - (before == null ? 0 : before.done());
+        long[] c = b.covered.computeIfAbsent(address, k -> new long[2]);
+        c[0] += grew;
+        c[1] += Math.max(1, s.clusterMs() - (before == null ? startMs : before.clusterMs()));
         b.failed += (s.done() - s.ok()) - (before == null ? 0 : before.done() - before.ok());
         b.latency.add(interval);
         b.cpu += s.cpuProcessPct();
@@ -60,7 +67,9 @@ public final class Timeline implements RunObserver {
                     : -1;
             out.add(new Second(
                     t,
-                    b.done,
+                    b.covered.values().stream()
+                            .mapToLong(c -> Math.round(c[0] * 1000.0 / c[1]))
+                            .sum(),
                     b.failed,
                     b.latency.getTotalCount() == 0 ? 0 : b.latency.getValueAtPercentile(99),
                     inFlight,

@@ -20,14 +20,15 @@ class TimelineTest {
         Timeline t = new Timeline();
         t.snapshot("a", snapshot(1, START - 200, 100, 2, 5, 30), latencies(100, 2_000)); // before the start: ignored
         t.started(START);
-        t.snapshot("a", snapshot(1, START + 1_020, 100, 2, 5, 30), latencies(100, 2_000));
-        t.snapshot("b", snapshot(1, START + 980, 50, 0, 3, 20), latencies(50, 8_000));
-        t.snapshot("a", snapshot(2, START + 2_010, 300, 2, 4, 35), latencies(200, 3_000));
-        t.snapshot("a", snapshot(2, START + 2_010, 300, 2, 4, 35), latencies(200, 3_000)); // twice: nothing more
-        t.snapshot("b", snapshot(2, START + 1_990, 150, 1, 0, 25), latencies(100, 1_000));
+        t.snapshot("a", snapshot(1, START + 1_000, 100, 2, 5, 30), latencies(100, 2_000));
+        t.snapshot("b", snapshot(1, START + 980, 49, 0, 3, 20), latencies(49, 8_000));
+        t.snapshot("a", snapshot(2, START + 2_000, 300, 2, 4, 35), latencies(200, 3_000));
+        t.snapshot("a", snapshot(2, START + 2_000, 300, 2, 4, 35), latencies(200, 3_000)); // twice: nothing more
+        t.snapshot("b", snapshot(2, START + 1_960, 147, 1, 0, 25), latencies(98, 1_000));
         List<Second> s = t.seconds();
         assertThat(s).extracting(Second::t).containsExactly(1, 2);
-        assertThat(s.get(0).itemsPerS()).isEqualTo(150);
+        // b's 49 items in 980 ms are 50 a second
+        assertThat(s.get(0).itemsPerS()).isEqualTo(100 + 50);
         assertThat(s.get(0).failed()).isEqualTo(2);
         assertThat(s.get(0).inFlight()).isEqualTo(8);
         assertThat(s.get(0).cpuProcessPct()).isEqualTo(50);
@@ -37,6 +38,18 @@ class TimelineTest {
         assertThat(s.get(1).failed()).isEqualTo(1);
         assertThat(s.get(1).inFlight()).isEqualTo(4);
         assertThat(s.get(1).p99Us()).isBetween(2_990L, 3_010L);
+    }
+
+    @Test
+    void aSnapshotCoveringPartOfASecondGivesItsRateNotItsCount() {
+        Timeline t = new Timeline();
+        t.started(START);
+        // an agent whose first snapshot came 600 ms in, then every second: 1,000 items/s throughout
+        t.snapshot("a", snapshot(1, START + 600, 600, 0, 10, 50), latencies(600, 1_000));
+        t.snapshot("a", snapshot(2, START + 1_600, 1_600, 0, 10, 50), latencies(1_000, 1_000));
+        t.snapshot("a", snapshot(3, START + 2_600, 2_600, 0, 10, 50), latencies(1_000, 1_000));
+        assertThat(t.seconds()).extracting(Second::t).containsExactly(1, 2, 3);
+        assertThat(t.seconds()).extracting(Second::itemsPerS).containsExactly(1_000L, 1_000L, 1_000L);
     }
 
     @Test
