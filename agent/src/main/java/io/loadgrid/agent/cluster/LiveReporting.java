@@ -54,12 +54,24 @@ final class LiveReporting implements AutoCloseable {
         this.sampler = sampler;
         this.watch = watch;
         if (SNAPSHOT_MS > 0) {
-            long first = Math.max(0, startNanos - System.nanoTime())
-                    + TimeUnit.MILLISECONDS.toNanos(SNAPSHOT_MS + AFTER_SECOND_MS);
             timer.scheduleAtFixedRate(
-                    this::snapshot, first, TimeUnit.MILLISECONDS.toNanos(SNAPSHOT_MS), TimeUnit.NANOSECONDS);
+                    this::snapshot,
+                    firstSnapshotIn(startNanos, System.nanoTime()),
+                    TimeUnit.MILLISECONDS.toNanos(SNAPSHOT_MS),
+                    TimeUnit.NANOSECONDS);
         }
         timer.scheduleWithFixedDelay(this::look, WATCH_MS, WATCH_MS, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Nanoseconds from {@code now} to the first snapshot: on the run's grid of whole seconds from its start, the next
+     * one still ahead, so that an agent that learnt of the start late keeps the same seconds as the others.
+     */
+    static long firstSnapshotIn(long startNanos, long now) {
+        long period = TimeUnit.MILLISECONDS.toNanos(SNAPSHOT_MS);
+        long offset = TimeUnit.MILLISECONDS.toNanos(AFTER_SECOND_MS);
+        long k = now <= startNanos ? 1 : (now - startNanos - offset) / period + 1;
+        return startNanos + k * period + offset - now;
     }
 
     private void look() {
@@ -83,7 +95,8 @@ final class LiveReporting implements AutoCloseable {
         }
     }
 
-    private void snapshot() {
+    /** Synchronized: the last one, taken as the reporting closes, may meet a periodic one still under way. */
+    private synchronized void snapshot() {
         try {
             LiveTally t = engine.tally();
             var latest = sampler.latest();
@@ -126,15 +139,10 @@ final class LiveReporting implements AutoCloseable {
     /** Ends the reporting with one last snapshot: the run's last part-second, which no periodic one covered. */
     @Override
     public void close() {
-        timer.shutdown(); // cancels the periodic snapshots and looks; lets one under way finish, so seq stays in order
-        try {
-            timer.awaitTermination(2, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        timer.shutdownNow();
+        timer.shutdown(); // no periodic snapshot or look starts any more; one under way finishes before the last
         if (SNAPSHOT_MS > 0) {
             snapshot();
         }
+        timer.shutdownNow();
     }
 }

@@ -15,8 +15,9 @@ import org.HdrHistogram.Histogram;
  * The run second by second: each agent's snapshots placed by their cluster time from the start instant, counts as
  * the growth of each agent's cumulative ones, latencies as the merge of their interval histograms. A rate is an
  * agent's growth over the time its snapshot covers (since its previous one, or since the start instant), so that a
- * snapshot 600 ms into the run reports what the agent sustained, not 60% of it. A snapshot that arrives twice or out
- * of order adds nothing.
+ * snapshot 600 ms into the run reports what the agent sustained, not 60% of it; its CPU is weighted the same way, so
+ * two snapshots of one agent in one second (the run's last one, say) give that second's CPU once. A snapshot that
+ * arrives twice or out of order adds nothing.
  */
 public final class Timeline implements RunObserver {
     private final Map<Integer, Bucket> seconds = new TreeMap<>();
@@ -26,11 +27,17 @@ public final class Timeline implements RunObserver {
     private static final class Bucket {
         final Histogram latency = Histograms.newLatency();
         final Map<String, NodeSnapshot> last = new HashMap<>();
-        /** Per agent: items completed and the milliseconds they were completed in. */
-        final Map<String, long[]> covered = new HashMap<>();
+        /** Per agent: what its snapshots in this second cover. */
+        final Map<String, Share> shares = new HashMap<>();
 
         long failed;
-        double cpu;
+    }
+
+    /** One agent's part of a second: items completed, over how many milliseconds, and its CPU weighted by them. */
+    private static final class Share {
+        long done;
+        long ms;
+        double cpuMs;
     }
 
     /** The run's start instant in cluster time: seconds count from it. */
@@ -47,13 +54,13 @@ public final class Timeline implements RunObserver {
         previous.put(address, s);
         int t = (int) Math.max(1, Math.round((s.clusterMs() - startMs) / 1000.0));
         Bucket b = seconds.computeIfAbsent(t, k -> new Bucket());
-        long grew = s.done() - (before == null ? 0 : before.done());
-        long[] c = b.covered.computeIfAbsent(address, k -> new long[2]);
-        c[0] += grew;
-        c[1] += Math.max(1, s.clusterMs() - (before == null ? startMs : before.clusterMs()));
+        long ms = Math.max(1, s.clusterMs() - (before == null ? startMs : before.clusterMs()));
+        Share share = b.shares.computeIfAbsent(address, k -> new Share());
+        share.done += s.done() - (before == null ? 0 : before.done());
+        share.ms += ms;
+        share.cpuMs += s.cpuProcessPct() * ms;
         b.failed += (s.done() - s.ok()) - (before == null ? 0 : before.done() - before.ok());
         b.latency.add(interval);
-        b.cpu += s.cpuProcessPct();
         b.last.put(address, s);
     }
 
@@ -67,13 +74,13 @@ public final class Timeline implements RunObserver {
                     : -1;
             out.add(new Second(
                     t,
-                    b.covered.values().stream()
-                            .mapToLong(c -> Math.round(c[0] * 1000.0 / c[1]))
+                    b.shares.values().stream()
+                            .mapToLong(a -> Math.round(a.done * 1000.0 / a.ms))
                             .sum(),
                     b.failed,
                     b.latency.getTotalCount() == 0 ? 0 : b.latency.getValueAtPercentile(99),
                     inFlight,
-                    b.cpu));
+                    b.shares.values().stream().mapToDouble(a -> a.cpuMs / a.ms).sum()));
         });
         return out;
     }

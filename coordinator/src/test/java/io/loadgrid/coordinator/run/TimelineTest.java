@@ -1,6 +1,7 @@
 package io.loadgrid.coordinator.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.loadgrid.common.metrics.FailureKind;
 import io.loadgrid.common.metrics.Histograms;
@@ -50,6 +51,20 @@ class TimelineTest {
         t.snapshot("a", snapshot(3, START + 2_600, 2_600, 0, 10, 50), latencies(1_000, 1_000));
         assertThat(t.seconds()).extracting(Second::t).containsExactly(1, 2, 3);
         assertThat(t.seconds()).extracting(Second::itemsPerS).containsExactly(1_000L, 1_000L, 1_000L);
+    }
+
+    @Test
+    void twoSnapshotsOfOneAgentInOneSecondCountItsCpuOnceAndItsRateOverBoth() {
+        Timeline t = new Timeline();
+        t.started(START);
+        t.snapshot("a", snapshot(1, START + 1_100, 1_100, 0, 10, 80), latencies(1_100, 1_000));
+        // the run ended 1.3 s in: its last snapshot falls in the same second
+        t.snapshot("a", snapshot(2, START + 1_300, 1_300, 0, 0, 40), latencies(200, 1_000));
+        assertThat(t.seconds()).singleElement().satisfies(s -> {
+            assertThat(s.itemsPerS()).isEqualTo(1_000);
+            // 80% over 1.1 s and 40% over 0.2 s
+            assertThat(s.cpuProcessPct()).isCloseTo((80 * 1.1 + 40 * 0.2) / 1.3, within(1e-9));
+        });
     }
 
     @Test
