@@ -27,7 +27,8 @@ public final class Durations {
         if (ms <= 0) {
             throw new IllegalArgumentException(option + " must be longer than zero, got '" + text + "'");
         }
-        return Duration.ofNanos((long) (ms * 1_000_000));
+        // rounded, not truncated: 1.005ms is 1,005,000 ns, though 1.005 * 1e6 is 1,004,999.99...
+        return Duration.ofNanos(Math.round(ms * 1_000_000));
     }
 
     /** {@code d} as {@link #parse} reads it back, in the largest unit that keeps it whole: 2m, 30s, 500ms. */

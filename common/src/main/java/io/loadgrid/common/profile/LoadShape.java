@@ -19,7 +19,6 @@ import java.util.regex.Pattern;
  * @param open whether the levels are rates
  */
 public record LoadShape(boolean open, List<Stage> stages) {
-    public static final String OPTION = "--stages";
     public static final String EXAMPLE = "10s->2000/s,30s@2000/s (rates) or 10s->100,30s@100 (in flight)";
     private static final Pattern STAGE =
             Pattern.compile("\\s*([0-9.]+(?:ms|s|m|h)?)\\s*(@|->)\\s*([0-9._]+)\\s*(/s)?\\s*");
