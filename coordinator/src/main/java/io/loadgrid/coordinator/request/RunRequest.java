@@ -77,6 +77,11 @@ public record RunRequest(
             }
         }
         ModelConfig model = ModelConfig.of(v.text(MODEL), v::get);
+        if (shape != null && !shape.open() && model.oneAtATime() && shape.peak() != 1) {
+            throw new IllegalArgumentException(MODEL.option() + " " + model.key() + " runs one request at a time; "
+                    + STAGES.option() + " '" + shape.text() + "' puts up to " + Math.round(shape.peak())
+                    + " in flight: give rates (L/s) or pick --model threads");
+        }
         int n = model.concurrency(
                 shape != null && !shape.open() ? Integer.valueOf((int) shape.peak()) : (Integer) v.given(CONCURRENCY),
                 v.count(CONCURRENCY));
