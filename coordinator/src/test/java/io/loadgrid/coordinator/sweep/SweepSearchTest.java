@@ -39,7 +39,8 @@ class SweepSearchTest {
                 Json.MAPPER.readTree(dir.resolve("results.json").toFile()).get("cells");
 
         JsonNode threads = cells.get(0).get("search");
-        assertThat(threads.get("best_rate").asDouble()).as(r.err()).isBetween(300.0, 560.0);
+        // 10 in flight at 20 ms answer at most 500 a second: a best rate is within the search's 5% of what it sustained
+        assertThat(threads.get("best_rate").asDouble()).as(r.err()).isBetween(300.0, 525.0);
         assertThat(threads.get("failed_at").asDouble())
                 .isLessThanOrEqualTo(threads.get("best_rate").asDouble() * 1.05 + 1);
         assertThat(threads.get("at_top").asBoolean()).isFalse();
