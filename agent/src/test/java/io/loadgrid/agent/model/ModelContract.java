@@ -25,8 +25,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -391,42 +389,20 @@ abstract class ModelContract {
     void aClosedShapeOpensAndClosesItsSendersOverTime() throws Exception {
         int k = model().oneAtATime() ? 1 : Math.max(4, minimumConcurrency());
         LoadShape shape = LoadShape.parse("300ms@1,300ms@0,300ms@" + k);
-        AtomicInteger inFlight = new AtomicInteger();
-        List<long[]> arrivals = java.util.Collections.synchronizedList(new ArrayList<>());
-        AtomicLong t0 = new AtomicLong();
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
-        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
-        server.createContext("/", exchange -> {
-            arrivals.add(new long[] {(System.nanoTime() - t0.get()) / 1_000_000, inFlight.incrementAndGet()});
-            try {
-                Thread.sleep(60);
-                byte[] body = "ok".getBytes(StandardCharsets.US_ASCII);
-                exchange.sendResponseHeaders(200, body.length);
-                exchange.getResponseBody().write(body);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } finally {
-                inFlight.decrementAndGet();
-                exchange.close();
-            }
-        });
-        server.start();
-        try {
-            String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/shape/{i}";
+        try (ArrivalTarget target = new ArrivalTarget(60)) {
+            String url = target.url("shape");
             RunSpec s = variant(Runs.spec(model(), k, Runs.http(url), -1))
                     .shaped(shape)
                     .withPrewarm(true);
             // the engine's start instant is taken right after this
-            Outcome o = Runs.run(s, 0, () -> t0.set(System.nanoTime()));
-            List<long[]> seen = List.copyOf(arrivals);
+            Outcome o = Runs.run(s, 0, target::startClock);
+            List<long[]> seen = target.arrivals();
             assertThat(o.tally().ok()).isEqualTo(seen.size());
             assertThat(seen).filteredOn(a -> a[0] < 300).isNotEmpty().allMatch(a -> a[1] <= 1);
             assertThat(seen).as("arrivals in the pause").noneMatch(a -> a[0] > 380 && a[0] < 595);
             assertThat(seen).filteredOn(a -> a[0] >= 595).extracting(a -> a[1]).contains((long) k);
             assertThat(seen).allMatch(a -> a[1] <= k);
             assertThat(o.inFlightPeak()).isLessThanOrEqualTo(k);
-        } finally {
-            server.stop(0);
         }
     }
 
@@ -438,33 +414,13 @@ abstract class ModelContract {
     void aClosedShapeRampsDownItsSendersOneByOne() throws Exception {
         int k = model().oneAtATime() ? 1 : Math.max(4, minimumConcurrency());
         LoadShape shape = LoadShape.parse("400ms@" + k + ",400ms->0");
-        AtomicInteger inFlight = new AtomicInteger();
-        List<long[]> arrivals = java.util.Collections.synchronizedList(new ArrayList<>());
-        AtomicLong t0 = new AtomicLong();
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
-        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
-        server.createContext("/", exchange -> {
-            arrivals.add(new long[] {(System.nanoTime() - t0.get()) / 1_000_000, inFlight.incrementAndGet()});
-            try {
-                Thread.sleep(30);
-                byte[] body = "ok".getBytes(StandardCharsets.US_ASCII);
-                exchange.sendResponseHeaders(200, body.length);
-                exchange.getResponseBody().write(body);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } finally {
-                inFlight.decrementAndGet();
-                exchange.close();
-            }
-        });
-        server.start();
-        try {
-            String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/down/{i}";
+        try (ArrivalTarget target = new ArrivalTarget(30)) {
+            String url = target.url("down");
             RunSpec s = variant(Runs.spec(model(), k, Runs.http(url), -1))
                     .shaped(shape)
                     .withPrewarm(true);
-            Outcome o = Runs.run(s, 0, () -> t0.set(System.nanoTime()));
-            List<long[]> seen = List.copyOf(arrivals);
+            Outcome o = Runs.run(s, 0, target::startClock);
+            List<long[]> seen = target.arrivals();
             assertThat(o.tally().ok()).isEqualTo(seen.size());
             // slot 0 stays open until 800 ms, when the level reaches 0
             assertThat(seen).as("arrivals late in the ramp").anyMatch(a -> a[0] > 650 && a[0] < 800);
@@ -473,8 +429,6 @@ abstract class ModelContract {
             assertThat(seen)
                     .filteredOn(a -> a[0] > 430)
                     .allMatch(a -> a[1] <= Math.ceil(k * (1 - (a[0] - 430) / 400.0)) + 0.0);
-        } finally {
-            server.stop(0);
         }
     }
 
