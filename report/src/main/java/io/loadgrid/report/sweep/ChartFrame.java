@@ -49,17 +49,8 @@ final class ChartFrame {
                 .yAxisTitle(yTitle)
                 .build();
         CategoryStyler s = chart.getStyler();
-        s.setChartTitleFont(new Font(FONT, Font.BOLD, 20));
-        s.setAxisTitleFont(new Font(FONT, Font.PLAIN, 15));
-        s.setAxisTickLabelsFont(TICKS);
-        s.setLegendFont(new Font(FONT, Font.PLAIN, 13));
-        s.setLegendPosition(Styler.LegendPosition.OutsideS);
-        s.setLegendLayout(Styler.LegendLayout.Horizontal);
-        s.setChartBackgroundColor(Color.WHITE);
-        s.setChartTitleBoxVisible(false);
+        look(s, false);
         s.setPlotGridVerticalLinesVisible(false);
-        s.setPlotGridLinesColor(new Color(0xDD, 0xDD, 0xDD));
-        s.setErrorBarsColor(new Color(0x22, 0x22, 0x22));
         s.setAvailableSpaceFill(0.8);
         if (upright) {
             // upright, not slanted: XChart centres a label's bounding box on its tick, which puts a slanted one
@@ -94,19 +85,24 @@ final class ChartFrame {
                 .yAxisTitle(yTitle)
                 .build();
         XYStyler s = chart.getStyler();
+        look(s, aside);
+        s.setYAxisMin(0.0);
+        s.setToolTipsEnabled(false);
+        return chart;
+    }
+
+    /** What bars and lines share: fonts, white ground, light grid, dark error bars, the legend below or aside. */
+    private static void look(AxesChartStyler s, boolean legendAside) {
         s.setChartTitleFont(new Font(FONT, Font.BOLD, 20));
         s.setAxisTitleFont(new Font(FONT, Font.PLAIN, 15));
         s.setAxisTickLabelsFont(TICKS);
         s.setLegendFont(new Font(FONT, Font.PLAIN, 13));
-        s.setLegendPosition(aside ? Styler.LegendPosition.OutsideE : Styler.LegendPosition.OutsideS);
-        s.setLegendLayout(aside ? Styler.LegendLayout.Vertical : Styler.LegendLayout.Horizontal);
+        s.setLegendPosition(legendAside ? Styler.LegendPosition.OutsideE : Styler.LegendPosition.OutsideS);
+        s.setLegendLayout(legendAside ? Styler.LegendLayout.Vertical : Styler.LegendLayout.Horizontal);
         s.setChartBackgroundColor(Color.WHITE);
         s.setChartTitleBoxVisible(false);
         s.setPlotGridLinesColor(new Color(0xDD, 0xDD, 0xDD));
         s.setErrorBarsColor(new Color(0x22, 0x22, 0x22));
-        s.setYAxisMin(0.0);
-        s.setToolTipsEnabled(false);
-        return chart;
     }
 
     /** Wider for many cells, so that bars stay a few pixels wide; capped where a browser still shows it whole. */
