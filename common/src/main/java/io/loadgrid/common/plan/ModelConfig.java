@@ -109,8 +109,16 @@ public sealed interface ModelConfig {
         return null;
     }
 
-    /** Checks its own knobs against the run's concurrency. */
-    default void check(int concurrency) {}
+    /** Checks its own knobs against the run's concurrency, as {@code --concurrency} gave it. */
+    default void check(int concurrency) {
+        check(concurrency, RunParams.CONCURRENCY.option() + " " + concurrency);
+    }
+
+    /**
+     * Checks its own knobs against the run's concurrency; {@code setBy} names what set it, for the message:
+     * "--concurrency 4", or a closed shape's peak.
+     */
+    default void check(int concurrency, String setBy) {}
 
     /** Its own knobs by plan key, as the result's parameters and the sweep's cell names show them. */
     default Map<String, Object> knobs() {
@@ -153,12 +161,11 @@ public sealed interface ModelConfig {
     /** Seed 000's thread_plus_asyncio: T platform threads, each with its own event loop and client. */
     record Hybrid(int threads) implements ModelConfig {
         @Override
-        public void check(int concurrency) {
+        public void check(int concurrency, String setBy) {
             if (threads > concurrency) {
-                throw new IllegalArgumentException(
-                        THREADS.option() + " " + threads + " exceeds " + RunParams.CONCURRENCY.option()
-                                + " " + concurrency + ": every event loop needs at least one request in flight; raise "
-                                + RunParams.CONCURRENCY.option() + " or lower " + THREADS.option());
+                throw new IllegalArgumentException(THREADS.option() + " " + threads + " exceeds " + setBy
+                        + ": every event loop needs at least one request in flight; raise it or lower "
+                        + THREADS.option());
             }
         }
 
@@ -181,11 +188,11 @@ public sealed interface ModelConfig {
         }
 
         @Override
-        public void check(int concurrency) {
+        public void check(int concurrency, String setBy) {
             if (processes > concurrency) {
-                throw new IllegalArgumentException(PROCESSES.option() + " " + processes + " exceeds "
-                        + RunParams.CONCURRENCY.option() + " " + concurrency + "; raise "
-                        + RunParams.CONCURRENCY.option() + " or lower " + PROCESSES.option());
+                throw new IllegalArgumentException(PROCESSES.option() + " " + processes + " exceeds " + setBy
+                        + ": every worker needs at least one request in flight; raise it or lower "
+                        + PROCESSES.option());
             }
         }
 

@@ -86,7 +86,11 @@ public record RunRequest(
                 shape != null && !shape.open() ? Integer.valueOf((int) shape.peak()) : (Integer) v.given(CONCURRENCY),
                 v.count(CONCURRENCY));
         Limits.checkConcurrency(n, model.sendersPerNode());
-        model.check(n);
+        if (shape != null && !shape.open()) {
+            model.check(n, "the " + n + " in flight " + STAGES.option() + " '" + shape.text() + "' peaks at");
+        } else {
+            model.check(n);
+        }
         for (Param p : RunParams.ALL) {
             if (v.given(p) != null && model.refusal(p) != null) {
                 throw new IllegalArgumentException(p.option() + " does not apply to " + model.key() + " ("

@@ -118,6 +118,7 @@ class BadInputTest {
             {"--base", "http://127.0.0.1:1", "--url", "http://127.0.0.1:1/{i}", "--base"},
             {"--model", "sync", "--concurrency", "10", "one request at a time"},
             {"--model", "sync", "--stages", "1s->5", "up to 5 in flight"},
+            {"--model", "multiprocess", "--processes", "3", "--stages", "1s->2", "the 2 in flight --stages"},
             {"--model", "hybrid", "--concurrency", "4", "--threads", "8", "--threads"}
         }) {
             List<String> a = List.of(conflict).subList(0, conflict.length - 1);
