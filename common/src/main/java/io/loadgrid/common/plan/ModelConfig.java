@@ -111,14 +111,14 @@ public sealed interface ModelConfig {
 
     /** Checks its own knobs against the run's concurrency, as {@code --concurrency} gave it. */
     default void check(int concurrency) {
-        check(concurrency, RunParams.CONCURRENCY.option() + " " + concurrency);
+        check(concurrency, RunParams.CONCURRENCY.option() + " " + concurrency, RunParams.CONCURRENCY.option());
     }
 
     /**
-     * Checks its own knobs against the run's concurrency; {@code setBy} names what set it, for the message:
-     * "--concurrency 4", or a closed shape's peak.
+     * Checks its own knobs against the run's concurrency; for the message, {@code setBy} names what set it
+     * ("--concurrency 4", or a closed shape's peak) and {@code raise} what to raise ("--concurrency").
      */
-    default void check(int concurrency, String setBy) {}
+    default void check(int concurrency, String setBy, String raise) {}
 
     /** Its own knobs by plan key, as the result's parameters and the sweep's cell names show them. */
     default Map<String, Object> knobs() {
@@ -161,10 +161,10 @@ public sealed interface ModelConfig {
     /** Seed 000's thread_plus_asyncio: T platform threads, each with its own event loop and client. */
     record Hybrid(int threads) implements ModelConfig {
         @Override
-        public void check(int concurrency, String setBy) {
+        public void check(int concurrency, String setBy, String raise) {
             if (threads > concurrency) {
                 throw new IllegalArgumentException(THREADS.option() + " " + threads + " exceeds " + setBy
-                        + ": every event loop needs at least one request in flight; raise it or lower "
+                        + ": every event loop needs at least one request in flight; raise " + raise + " or lower "
                         + THREADS.option());
             }
         }
@@ -188,11 +188,10 @@ public sealed interface ModelConfig {
         }
 
         @Override
-        public void check(int concurrency, String setBy) {
+        public void check(int concurrency, String setBy, String raise) {
             if (processes > concurrency) {
                 throw new IllegalArgumentException(PROCESSES.option() + " " + processes + " exceeds " + setBy
-                        + ": every worker needs at least one request in flight; raise it or lower "
-                        + PROCESSES.option());
+                        + "; raise " + raise + " or lower " + PROCESSES.option());
             }
         }
 

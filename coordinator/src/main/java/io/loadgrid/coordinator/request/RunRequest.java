@@ -87,7 +87,10 @@ public record RunRequest(
                 v.count(CONCURRENCY));
         Limits.checkConcurrency(n, model.sendersPerNode());
         if (shape != null && !shape.open()) {
-            model.check(n, "the " + n + " in flight " + STAGES.option() + " '" + shape.text() + "' peaks at");
+            model.check(
+                    n,
+                    "the " + n + " in flight " + STAGES.option() + " '" + shape.text() + "' peaks at",
+                    "the shape's levels");
         } else {
             model.check(n);
         }
